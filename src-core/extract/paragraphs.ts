@@ -1,0 +1,156 @@
+import { titleKey } from './inline';
+import type { Tok } from './tokens';
+import type { SourcePos } from './types';
+
+export interface Para {
+  text: string;
+  refs: number[];
+  pos: SourcePos;
+  bullet: number;
+  fnDef: number | null;
+  caption: boolean;
+  /** The last line reached the right margin, so the paragraph probably goes on after a break. */
+  lastLineFull: boolean;
+  rejoined: boolean;
+}
+
+export type Piece = { type: 'heading'; text: string; refs: number[]; pos: SourcePos; marked: boolean } | ({ type: 'para' } & Para);
+
+export interface Layout {
+  markup: boolean;
+  /** Typical length of a full body line, in characters (plain text only). */
+  width: number;
+}
+
+const TERMINAL_END = /[.!?:]["'’”)\]]*$/;
+const SENTENCE_END = /[.!?;:]["'’”)\]]*$/;
+const CAPTION = /^(figure \d+|table \d+|source)\s*:|^for further information\b/i;
+const STOPWORD_END = /\b(and|or|of|the|to|in|for|with|a|an|by|as|at|on|per|from|that|which|its|their|is|are|be|than|but|not|into|this)$/i;
+const URL = /^(?:\[?)(?:https?:\/\/|www\.)\S+$/i;
+export const SPECIAL_HEADINGS = new Set(['judgments', 'summary', 'areas for improvement', 'area for improvement', 'cause of concern', 'causes of concern', 'recommendations']);
+
+export function typicalWidth(toks: Tok[]): number {
+  const lengths = toks.filter((t) => !t.blank && t.text.length > 30).map((t) => t.text.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+}
+
+function startsLower(s: string): boolean {
+  return /^[a-z0-9(‘'"“]/.test(s) && !/^\d{1,2}\s+[A-Z]/.test(s);
+}
+
+/**
+ * Groups a run of tokens into headings and paragraphs. Markup has explicit blank lines and
+ * headings; plain text from a PDF converter has neither, so a paragraph ends at a short line that
+ * ends a sentence, and a heading is a short unpunctuated line between paragraphs.
+ */
+export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
+  const pieces: Piece[] = [];
+  let cur: ({ type: 'para' } & Para) | null = null;
+  let curEnded = true;
+  const flush = () => {
+    if (cur) pieces.push(cur);
+    cur = null;
+    curEnded = true;
+  };
+  const nextText = (i: number) => toks.slice(i + 1).find((t) => !t.blank && !t.rule);
+  toks.forEach((t, i) => {
+    if (t.blank) {
+      if (layout.markup) flush();
+      else if (cur) curEnded = true;
+      return;
+    }
+    if (t.rule) return flush();
+    if (t.heading > 0 || isSpecialHeading(t) || (!layout.markup && curEnded && looksLikeHeading(t, nextText(i), layout))) {
+      flush();
+      pieces.push({ type: 'heading', text: t.text.replace(/\*+$/, '').trim(), refs: t.refs, pos: t.pos, marked: t.heading > 0 });
+      return;
+    }
+    const caption = CAPTION.test(t.text);
+    const full = t.text.length >= layout.width * 0.85;
+    const startNew = !cur || t.bullet > 0 || t.fnDef !== null || caption || (layout.markup ? false : curEnded && !continues(cur, t));
+    if (startNew) {
+      flush();
+      cur = { type: 'para', text: t.text, refs: [...t.refs], pos: t.pos, bullet: t.bullet, fnDef: t.fnDef, caption, lastLineFull: full, rejoined: false };
+    } else if (cur) {
+      const c: Para = cur;
+      c.text = joinLines(c.text, t.text);
+      c.refs.push(...t.refs);
+      c.lastLineFull = full;
+      if (c.pos.page !== undefined && t.pos.page !== undefined && t.pos.page !== c.pos.page && !c.fnDef) c.rejoined = true;
+    }
+    curEnded = layout.markup ? false : endsParagraph(t.text, full, cur?.caption ?? false);
+  });
+  flush();
+  return pieces;
+}
+
+function isSpecialHeading(t: Tok): boolean {
+  return t.bullet === 0 && t.fnDef === null && SPECIAL_HEADINGS.has(titleKey(t.text));
+}
+
+function endsParagraph(line: string, full: boolean, caption: boolean): boolean {
+  if (caption) return !full;
+  return !full && TERMINAL_END.test(line);
+}
+
+/** After a blank line in plain text: does this line carry on the paragraph before it? */
+function continues(cur: Para, t: Tok): boolean {
+  if (TERMINAL_END.test(cur.text)) return false;
+  return startsLower(t.text) || cur.lastLineFull || STOPWORD_END.test(cur.text);
+}
+
+function looksLikeHeading(t: Tok, next: Tok | undefined, layout: Layout): boolean {
+  const s = t.text;
+  if (t.bullet || t.fnDef !== null || s.length > layout.width * 0.6 || s.length < 3) return false;
+  if (SENTENCE_END.test(s) || /[,]$/.test(s) || CAPTION.test(s) || STOPWORD_END.test(s)) return false;
+  if (!/^[A-Z‘'"“]/.test(s) || s.split(' ').length > 12) return false;
+  return !next || next.bullet > 0 || next.fnDef !== null || /^[A-Z‘'"“]/.test(next.text);
+}
+
+function joinLines(a: string, b: string): string {
+  // A line-end hyphen inside a word ("risk-" / "assessment") is a real hyphen in these reports.
+  if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a + b;
+  return `${a} ${b}`;
+}
+
+/**
+ * Footnotes are taken out of the text flow (with a following URL line, which belongs to them), and
+ * a paragraph that a page break or a footnote block cut in two is joined back together.
+ */
+export function separateFootnotes(pieces: Piece[]): { body: Piece[]; footnotes: Para[] } {
+  const body: Piece[] = [];
+  const footnotes: Para[] = [];
+  let lastFn: Para | null = null;
+  for (const p of pieces) {
+    if (p.type === 'para' && p.fnDef !== null) {
+      footnotes.push(p);
+      lastFn = p;
+      continue;
+    }
+    if (p.type === 'para' && lastFn && (URL.test(p.text) || (/[:,]$/.test(lastFn.text) && !startsLower(p.text) && p.text.length < 200 && /^\[?(www|http)/i.test(p.text)))) {
+      lastFn.text = `${lastFn.text} ${p.text}`;
+      continue;
+    }
+    lastFn = null;
+    if (p.type === 'para') {
+      const prev = body[body.length - 1];
+      if (prev && prev.type === 'para' && !prev.caption && !p.caption && p.bullet === 0 && shouldJoin(prev, p)) {
+        prev.text = joinLines(prev.text, p.text);
+        prev.refs.push(...p.refs);
+        prev.lastLineFull = p.lastLineFull;
+        prev.rejoined = true;
+        continue;
+      }
+    }
+    body.push(p);
+  }
+  return { body, footnotes };
+}
+
+function shouldJoin(prev: Para, next: Para): boolean {
+  // "… available from:" followed by the address on a line of its own.
+  if (/:$/.test(prev.text) && URL.test(next.text)) return true;
+  if (TERMINAL_END.test(prev.text)) return false;
+  if (/;$/.test(prev.text)) return startsLower(next.text) && prev.bullet === 0;
+  return startsLower(next.text) || STOPWORD_END.test(prev.text) || /[,-]$/.test(prev.text);
+}

@@ -1,0 +1,34 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ExtractError, MAX_INPUT_BYTES } from '../../src-core/extract/errors';
+import { extractReport } from '../../src-core/extract/extract';
+import type { Extraction } from '../../src-core/extract/types';
+import { readPdfText } from './pdf-text';
+
+export interface ReportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Reads a report file, refusing oversized files before reading them into memory. */
+export async function readReportFile(file: string): Promise<ReportFile> {
+  const name = path.basename(file);
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new ExtractError('empty', `${file} is not a file`);
+    size = s.size;
+  } catch (e) {
+    if (e instanceof ExtractError) throw e;
+    throw new ExtractError('empty', `${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new ExtractError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; reports over 50 MB are refused`);
+  }
+  return { name, bytes: new Uint8Array(await readFile(file)) };
+}
+
+export async function extractFile(file: string): Promise<{ file: ReportFile; extraction: Extraction }> {
+  const f = await readReportFile(file);
+  return { file: f, extraction: await extractReport(f.name, f.bytes, { readPdf: readPdfText }) };
+}
