@@ -260,8 +260,11 @@ h2 { font-size: 16pt; margin: 18pt 0 8pt; }
 h3 { font-size: 13.5pt; margin: 14pt 0 6pt; }
 h4 { font-size: 12pt; margin: 12pt 0 6pt; }
 p { margin: 0 0 8pt; orphans: 2; widows: 2; }
-ul { margin: 0 0 8pt; padding-left: 18pt; }
-li { margin: 0 0 4pt; }
+/* Bullets as text glyphs, as Word-produced PEEL PDFs have them ("•" and "o" in pdftotext output). */
+ul { margin: 0 0 8pt; padding-left: 18pt; list-style: none; }
+li { margin: 0 0 4pt; position: relative; }
+li::before { content: "\\2022"; position: absolute; left: -12pt; }
+ul ul li::before { content: "o"; }
 sup { font-size: 0.68em; line-height: 0; vertical-align: super; }
 a { color: #1b365d; text-decoration: underline; }
 hr { border: 0; border-top: 0.6pt solid #000; width: 35%; margin: 12pt 0 4pt 0; }

@@ -65,6 +65,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const areas: AreaForImprovement[] = [];
   const footnoteParas: Para[] = [];
   const sectionGrades: { section: string; grade: string; pos: SourcePos }[] = [];
+  const headingRefs = new Map<number, SourcePos>();
 
   for (const sec of sections) {
     // Contents sub-entries are headings even where the text does not mark them as such.
@@ -81,7 +82,9 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
     }
     const jStart = body.findIndex((t) => !t.blank && titleKey(t.text) === 'judgments');
     if (jStart >= 0) {
-      const rel = body.slice(jStart + 1).findIndex((t) => !t.blank && (t.heading > 0 || titleKey(t.text) === 'summary'));
+      const rel = body
+        .slice(jStart + 1)
+        .findIndex((t) => !t.blank && (titleKey(t.text) === 'summary' || (t.heading > 0 && !/^overall /i.test(t.text))));
       const jEnd = rel < 0 ? body.length : jStart + 1 + rel;
       judgments.push(...parseJudgments(body.slice(jStart + 1, jEnd)));
       body = [...body.slice(0, jStart), ...body.slice(jEnd)];
@@ -100,6 +103,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
     };
     for (const p of pieces) {
       if (p.type === 'heading') {
+        for (const n of p.refs) headingRefs.set(n, headingRefs.get(n) ?? p.pos);
         flushAreas();
         subsection = p.text;
         counter = 0;
@@ -138,7 +142,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
     }
   }
   const footnotes = footnotesOf(footnoteParas);
-  checkFootnotes(findings, footnotes, warnings);
+  checkFootnotes(findings, headingRefs, footnotes, warnings);
   return { format, report: meta, judgments, metrics, findings, areasForImprovement: areas, footnotes, warnings };
 }
 
@@ -187,9 +191,9 @@ function footnotesOf(paras: Para[]): Footnote[] {
   return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 
-function checkFootnotes(findings: Finding[], footnotes: Footnote[], warnings: ExtractWarning[]): void {
+function checkFootnotes(findings: Finding[], headingRefs: Map<number, SourcePos>, footnotes: Footnote[], warnings: ExtractWarning[]): void {
   const defined = new Set(footnotes.map((f) => f.number));
-  const cited = new Map<number, SourcePos>();
+  const cited = new Map<number, SourcePos>(headingRefs);
   for (const f of findings) for (const n of f.footnotes) if (!cited.has(n)) cited.set(n, f.where);
   for (const [n, where] of [...cited].sort((a, b) => a[0] - b[0])) {
     if (!defined.has(n)) {

@@ -29,9 +29,16 @@ const STOPWORD_END = /\b(and|or|of|the|to|in|for|with|a|an|by|as|at|on|per|from|
 const URL = /^(?:\[?)(?:https?:\/\/|www\.)\S+$/i;
 export const SPECIAL_HEADINGS = new Set(['judgments', 'summary', 'areas for improvement', 'area for improvement', 'cause of concern', 'causes of concern', 'recommendations']);
 
+/** The length of a full line of body text: the commonest length among long lines, by 10s. */
 export function typicalWidth(toks: Tok[]): number {
-  const lengths = toks.filter((t) => !t.blank && t.text.length > 30).map((t) => t.text.length).sort((a, b) => a - b);
-  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+  const buckets = new Map<number, number>();
+  for (const t of toks) {
+    if (t.blank || t.text.length < 50) continue;
+    const b = Math.floor(t.text.length / 10);
+    buckets.set(b, (buckets.get(b) ?? 0) + 1);
+  }
+  const best = [...buckets].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+  return best ? best[0] * 10 + 5 : 80;
 }
 
 function startsLower(s: string): boolean {
@@ -53,6 +60,7 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     curEnded = true;
   };
   const nextText = (i: number) => toks.slice(i + 1).find((t) => !t.blank && !t.rule);
+  const wrapped = layout.markup ? [] : wrappedLines(toks);
   toks.forEach((t, i) => {
     if (t.blank) {
       if (layout.markup) flush();
@@ -66,7 +74,7 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
       return;
     }
     const caption = CAPTION.test(t.text);
-    const full = t.text.length >= layout.width * 0.85;
+    const full = wrapped[i] ?? false;
     const startNew = !cur || t.bullet > 0 || t.fnDef !== null || caption || (layout.markup ? false : curEnded && !continues(cur, t));
     if (startNew) {
       flush();
@@ -84,6 +92,27 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
   return pieces;
 }
 
+/**
+ * Whether each line of plain text was wrapped by the layout rather than ended by the author: it
+ * was, when the next line's first word would not have fitted on it. Widths are judged against the
+ * longest nearby lines, since footnotes and tables set narrower or wider text than the body.
+ */
+function wrappedLines(toks: Tok[]): boolean[] {
+  const idx = toks.map((t, i) => (t.blank || t.rule ? -1 : i)).filter((i) => i >= 0);
+  const out: boolean[] = [];
+  idx.forEach((i, k) => {
+    const t = toks[i] as Tok;
+    const next = toks[idx[k + 1] ?? -1];
+    if (!next) return;
+    const near = idx.slice(Math.max(0, k - 3), k + 4).map((j) => (toks[j] as Tok).width);
+    const firstWord = next.text.split(' ')[0] ?? '';
+    // The second-longest nearby line: one outlier (converters join hyphenated lines) must not set the measure.
+    const measure = near.sort((a, b) => b - a)[near.length > 2 ? 1 : 0] ?? t.width;
+    out[i] = t.width + 1 + firstWord.length > measure * 0.95;
+  });
+  return out;
+}
+
 function isSpecialHeading(t: Tok): boolean {
   return t.bullet === 0 && t.fnDef === null && SPECIAL_HEADINGS.has(titleKey(t.text));
 }
@@ -95,7 +124,8 @@ function endsParagraph(line: string, full: boolean, caption: boolean): boolean {
 
 /** After a blank line in plain text: does this line carry on the paragraph before it? */
 function continues(cur: Para, t: Tok): boolean {
-  if (TERMINAL_END.test(cur.text)) return false;
+  // A blank line ends a footnote; what follows is body text again.
+  if (cur.fnDef !== null || TERMINAL_END.test(cur.text)) return false;
   return startsLower(t.text) || cur.lastLineFull || STOPWORD_END.test(cur.text);
 }
 

@@ -130,9 +130,12 @@ export function pdfToLines(pages: PdfPageText[]): SourceLine[] {
   const bodySize = dominantSize(all.map((l) => ({ str: l.text, size: l.size }) as PdfTextRun));
   const margin = mode(all.filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => Math.round(l.x0)));
   const rightEdge = Math.max(...all.filter((l) => Math.abs(l.size - bodySize) < 0.5).map((l) => l.x1));
-  const headingSizes = [...new Set(all.filter((l) => l.size >= bodySize * 1.2).map((l) => l.size))].sort((a, b) => b - a);
+  // Bold figures in "Force in numbers" are set large too, but a bare number is never a heading.
+  const isHeading = (l: Line) => l.size >= bodySize * 1.08 && !/^[-+−–]?[\d.,]+%?$/.test(l.text);
+  const headingSizes = [...new Set(all.filter(isHeading).map((l) => l.size))].sort((a, b) => b - a);
   const spacing = lineSpacingRatio(perPage);
   const running = runningTexts(perPage, pages);
+  const glyphBullets = all.some((l) => /^[•●▪■]\s/.test(l.text));
 
   const out: SourceLine[] = [];
   let prev: Line | null = null;
@@ -144,7 +147,7 @@ export function pdfToLines(pages: PdfPageText[]): SourceLine[] {
       const pageHeight = pages[l.page - 1]?.height ?? 842;
       const atEdge = l.y > pageHeight * 0.92 || l.y < pageHeight * 0.06;
       if (atEdge && (running.has(shapeOf(l.text)) || /^\d{1,4}$/.test(l.text))) continue;
-      const level = headingSizes.indexOf(l.size) + 1;
+      const level = isHeading(l) ? headingSizes.indexOf(l.size) + 1 : 0;
       let breakBefore = false;
       if (prev) {
         if (prev.page !== l.page) {
@@ -168,7 +171,11 @@ export function pdfToLines(pages: PdfPageText[]): SourceLine[] {
         text = `${'#'.repeat(Math.min(level, 6))} ${text}`;
       } else {
         if (breakBefore) out.push({ text: '', pos: { page: l.page, line: lineNo } });
-        if (indent > l.size * 1.2 && !/^<sup>/.test(text)) {
+        const glyph = /^([•●▪■◦○o])\s+(.*)$/.exec(text);
+        if (glyph) {
+          text = `${/[◦○o]/.test(glyph[1] ?? '') || indent > l.size * 2.8 ? '  ' : ''}- ${glyph[2] ?? ''}`;
+        } else if (!glyphBullets && indent > l.size * 1.2 && !/^<sup>/.test(text)) {
+          // No bullet glyphs in this PDF (CSS list markers are not text): infer items from indentation.
         const startsItem =
             !prev || breakBefore || Math.abs(prev.x0 - l.x0) > 2 || /[.;:]$/.test(prev.text) || (prev.x1 < rightEdge - l.size * 6 && /^[A-Z]/.test(l.text));
           if (startsItem) text = `${indent > l.size * 2.8 ? '  ' : ''}- ${text}`;

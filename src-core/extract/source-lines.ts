@@ -34,9 +34,12 @@ export function linesOfPagedText(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   for (const page of numbered) {
     const edges = edgeIndexes(page);
+    const nonBlank = page.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
+    // Only the outermost line can be the page number: a bare number just inside it may be a footnote's.
+    const outermost = new Set([nonBlank[0], nonBlank[nonBlank.length - 1]]);
     page.forEach((l, i) => {
-      const isEdge = edges.has(i);
-      if (isEdge && (running.has(shape(l.text)) || PAGE_NUMBER.test(l.text))) return;
+      if (edges.has(i) && running.has(shape(l.text))) return;
+      if (outermost.has(i) && PAGE_NUMBER.test(l.text)) return;
       out.push(l);
     });
     // A page boundary is not a paragraph boundary: paragraphs split by it are rejoined later.
@@ -63,5 +66,6 @@ function runningLines(pages: SourceLine[][]): Set<string> {
     }
   }
   const threshold = Math.max(2, Math.ceil(pages.length * 0.5));
-  return new Set([...counts].filter(([, n]) => n >= threshold).map(([s]) => s));
+  // Bare numbers are page numbers only where they are outermost; see linesOfPagedText.
+  return new Set([...counts].filter(([s, n]) => n >= threshold && s !== '#').map(([s]) => s));
 }

@@ -15,10 +15,13 @@ export interface Tok {
   bullet: number;
   /** The footnote this line defines, when it starts a footnote. */
   fnDef: number | null;
+  /** Length of the line as printed (footnote markers included), for judging where lines wrap. */
+  width: number;
 }
 
 function tok(pos: SourcePos, init: Partial<Tok>): Tok {
-  return { text: '', refs: [], pos, blank: false, rule: false, heading: 0, bullet: 0, fnDef: null, ...init };
+  const t = { text: '', refs: [], pos, blank: false, rule: false, heading: 0, bullet: 0, fnDef: null, width: 0, ...init };
+  return { ...t, width: init.width ?? t.text.length };
 }
 
 const BLANK = /^[\s\u00a0]*$/;
@@ -65,13 +68,18 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
   const toks = lines.map(({ text, pos }) => {
     if (BLANK.test(text)) return tok(pos, { blank: true });
     const b = PLAIN_BULLET.exec(text);
-    if (b) return tok(pos, { text: normalizeSpace(b[2] ?? ''), bullet: NESTED_GLYPHS.has(b[1] ?? '') ? 2 : 1 });
-    return tok(pos, { text: normalizeSpace(text) });
+    const width = normalizeSpace(text).length;
+    if (b) return tok(pos, { text: normalizeSpace(b[2] ?? ''), bullet: NESTED_GLYPHS.has(b[1] ?? '') ? 2 : 1, width });
+    return tok(pos, { text: normalizeSpace(text), width });
   });
   const state = { lastCited: 0, lastDefined: 0, cited: new Set<number>() };
+  let inFootnote = false;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
-    if (t.blank) continue;
+    if (t.blank) {
+      if (t.fnDef === null) inFootnote = false;
+      continue;
+    }
     const def = footnoteDefinition(toks, i, state);
     if (def) {
       state.lastDefined = def.n;
@@ -86,7 +94,9 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
       }
       continue;
     }
-    if (t.fnDef !== null) continue;
+    if (t.fnDef !== null) inFootnote = true;
+    // Footnote text runs to the next blank line and cites nothing.
+    if (inFootnote) continue;
     const { text, refs } = unglueRefs(t.text, state);
     t.text = text;
     t.refs = refs;
