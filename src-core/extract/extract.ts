@@ -208,5 +208,5 @@ function checkFootnotes(findings: Finding[], headingRefs: Map<number, SourcePos>
 }
 
 function notPeel(name: string, missing: string[]): ExtractError {
-  return new ExtractError('not-a-peel-report', `${name} is not a PEEL inspection report: expected ${missing.join('; and ')}, but found none`);
+  return new ExtractError('not-a-peel-report', `${name} is not a PEEL inspection report: it lacks ${missing.join(', and ')}`);
 }

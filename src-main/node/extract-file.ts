@@ -20,7 +20,8 @@ export async function readReportFile(file: string): Promise<ReportFile> {
     size = s.size;
   } catch (e) {
     if (e instanceof ExtractError) throw e;
-    throw new ExtractError('empty', `${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ExtractError('empty', code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read (${code ?? String(e)})`);
   }
   if (size > MAX_INPUT_BYTES) {
     throw new ExtractError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; reports over 50 MB are refused`);

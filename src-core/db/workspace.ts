@@ -1,0 +1,65 @@
+import { WorkspaceError } from './errors';
+import { migrate, type Migration } from './migrate';
+import { one, type SqlDatabase, type SqlEngine } from './sql-db';
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Pragmas are per connection, and sql.js's export() reopens the connection: re-apply after it. */
+export function applyPragmas(db: SqlDatabase): void {
+  db.exec('PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = OFF;');
+}
+
+function isSqlite(bytes: Uint8Array): boolean {
+  if (bytes.length < 100) return false;
+  for (let i = 0; i < SQLITE_HEADER.length; i++) if (bytes[i] !== SQLITE_HEADER.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A new, empty workspace at the latest schema. */
+export function createWorkspace(engine: SqlEngine, migrations: Migration[], now = new Date()): SqlDatabase {
+  const db = new engine.Database();
+  applyPragmas(db);
+  migrate(db, migrations);
+  db.run("INSERT INTO meta (key, value) VALUES ('created_at', ?), ('last_seq', '0')", [now.toISOString()]);
+  return db;
+}
+
+/**
+ * Opens workspace bytes: checks they are SQLite, passes an integrity check, belong to PEEL
+ * Workbench and have a known migration history, then migrates forward. Any refusal leaves the
+ * caller's bytes (and so the file) untouched.
+ */
+export function openWorkspace(engine: SqlEngine, bytes: Uint8Array, migrations: Migration[], name = 'workspace'): SqlDatabase {
+  if (!isSqlite(bytes)) {
+    throw new WorkspaceError('not-sqlite', `${name} is not a SQLite database, so it cannot be a PEEL Workbench workspace`);
+  }
+  let db: SqlDatabase;
+  try {
+    db = new engine.Database(bytes);
+  } catch (e) {
+    throw new WorkspaceError('corrupt', `${name} cannot be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    const check = db.exec('PRAGMA integrity_check');
+    const verdict = check[0]?.values.map((v) => String(v[0])) ?? [];
+    if (verdict.length !== 1 || verdict[0] !== 'ok') {
+      throw new WorkspaceError('corrupt', `${name} failed its integrity check: ${verdict.slice(0, 3).join('; ')}`);
+    }
+    applyPragmas(db);
+    migrate(db, migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof WorkspaceError) throw e;
+    throw new WorkspaceError('corrupt', `${name} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function getMeta(db: SqlDatabase, key: string): string | null {
+  const row = one<{ value: string }>(db, 'SELECT value FROM meta WHERE key = ?', [key]);
+  return row ? String(row.value) : null;
+}
+
+export function setMeta(db: SqlDatabase, key: string, value: string): void {
+  db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+}

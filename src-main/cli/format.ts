@@ -1,0 +1,57 @@
+import type { Extraction } from '../../src-core/extract/types';
+import { formatPos } from '../../src-core/extract/types';
+
+/** The JSON shape of `extract --json`: stable field names, positions as {line, page}. */
+export function extractionJson(e: Extraction): unknown {
+  return {
+    format: e.format,
+    report: { title: e.report.title, force: e.report.force, programme: e.report.programme, year: e.report.year, published: e.report.published, isbn: e.report.isbn, where: e.report.where },
+    judgments: e.judgments.map((j) => ({ question: j.question, grade: j.grade, lastInspected: j.lastInspected, where: j.where })),
+    metrics: e.metrics.map((m) => ({
+      category: m.category,
+      label: m.label,
+      unit: m.unit,
+      period: m.period,
+      force: m.force,
+      englandWales: m.englandWales,
+      forceText: m.forceText,
+      englandWalesText: m.englandWalesText,
+      source: m.source,
+      quote: m.quote,
+      where: m.where,
+    })),
+    findings: e.findings.map((f) => ({ section: f.section, subsection: f.subsection, paragraph: f.paragraph, kind: f.kind, text: f.text, footnotes: f.footnotes, rejoined: f.rejoined, where: f.where })),
+    areasForImprovement: e.areasForImprovement.map((a) => ({ section: a.section, text: a.text, items: a.items, where: a.where })),
+    footnotes: e.footnotes.map((f) => ({ number: f.number, text: f.text, where: f.where })),
+    warnings: e.warnings.map((w) => ({ code: w.code, message: w.message, where: w.where })),
+  };
+}
+
+function count<T>(items: T[], key: (t: T) => string): string {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+  return [...m].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** A summary an analyst can read at the terminal. */
+export function extractionText(e: Extraction, file: string): string {
+  const r = e.report;
+  const lines = [
+    `${r.title} – ${r.force}  (${file}, ${e.format})`,
+    `Published ${r.published ?? 'unknown'}; ISBN ${r.isbn ?? 'none'}`,
+    '',
+    'Judgments',
+    ...e.judgments.map((j) => `  ${j.question.padEnd(56)} ${j.grade.padEnd(22)} ${j.lastInspected ?? ''}`),
+    '',
+    `Metrics (${e.metrics.length})`,
+    ...e.metrics.map((m) => `  ${`${m.label}${m.period ? `, ${m.period}` : ''}`.slice(0, 78).padEnd(78)} ${m.forceText.padStart(7)} vs ${m.englandWalesText.padEnd(7)} ${m.source}`),
+    '',
+    `Findings: ${e.findings.length} (${count(e.findings, (f) => f.kind)})`,
+    `Areas for improvement: ${e.areasForImprovement.length} (${e.areasForImprovement.reduce((n, a) => n + a.items.length, 0)} nested items)`,
+    `Footnotes: ${e.footnotes.length}`,
+    '',
+    `Warnings (${e.warnings.length})`,
+    ...e.warnings.map((w) => `  [${w.code}] ${formatPos(w.where)}: ${w.message}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+import { open, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Replaces a file so that a crash leaves either the old or the new content, never a mix: write a
+ * temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+ */
+export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const fh = await open(tmp, 'wx', 0o600);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+  // Make the rename itself durable. Not possible on Windows, where directories cannot be opened.
+  if (process.platform !== 'win32') {
+    const dir = await open(path.dirname(file), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  }
+}
