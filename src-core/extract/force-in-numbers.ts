@@ -43,8 +43,9 @@ export function parseForceInNumbers(toks: Tok[], force: string, warnings: Extrac
       label = [];
       continue;
     }
-    if (/^\*/.test(t.text)) {
-      note = t.text;
+    // "*Figures are shown as …": the note under a starred panel, which may wrap over lines.
+    if (/^\*/.test(t.text) || note !== null) {
+      note = note === null ? t.text : `${note} ${t.text}`;
       continue;
     }
     if (key === forceKey || key === 'force') {

@@ -106,9 +106,13 @@ function wrappedLines(toks: Tok[]): boolean[] {
     if (!next) return;
     const near = idx.slice(Math.max(0, k - 3), k + 4).map((j) => (toks[j] as Tok).width);
     const firstWord = next.text.split(' ')[0] ?? '';
-    // The second-longest nearby line: one outlier (converters join hyphenated lines) must not set the measure.
-    const measure = near.sort((a, b) => b - a)[near.length > 2 ? 1 : 0] ?? t.width;
-    out[i] = t.width + 1 + firstWord.length > measure * 0.95;
+    // The median of nearby long lines: outliers (footnotes set smaller, lines that pdftotext joined
+    // at a hyphen) must not set the measure.
+    const long = near.filter((w) => w >= 40).sort((a, b) => a - b);
+    const measure = long[Math.floor(long.length / 2)] ?? t.width;
+    // pdftotext joins a word hyphenated across lines, so one printed line can hold two: judge the last.
+    const width = t.width > measure * 1.25 ? t.width - measure : t.width;
+    out[i] = width + 1 + firstWord.length > measure * 0.95;
   });
   return out;
 }
