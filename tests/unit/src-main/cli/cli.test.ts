@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SEED_FILES } from '../../../helpers/seed';
+
+const run = promisify(execFile);
+const BIN = path.join(ROOT, 'bin/peel-workbench.mjs');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('peel-workbench extract', () => {
+  it('prints one JSON object with the report, judgments, metrics, findings, areas for improvement, footnotes and warnings', async () => {
+    const { code, stdout } = await cli('extract', SEED_FILES.pdf, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as Record<string, unknown[]> & { report: Record<string, unknown> };
+    expect(out.report).toMatchObject({ title: 'PEEL: Police effectiveness 2017', force: 'Gwent Police', year: 2017, published: 'March 2018', isbn: '978-1-78655-540-3' });
+    expect(out.judgments?.[0]).toEqual({ question: 'Overall effectiveness', grade: 'Requires improvement', lastInspected: 2017, where: { page: 6, line: expect.any(Number) } });
+    expect(out.metrics?.[0]).toMatchObject({ label: 'Incidents per 1,000 population', unit: 'per 1,000 population', period: '12 months to 30 June 2017', force: 338, englandWales: 282, source: 'force-in-numbers' });
+    expect(out.metrics?.find((m) => (m as { source: string }).source === 'text')).toMatchObject({ force: 36, englandWales: 46, source: 'text' });
+    expect(out.findings?.[0]).toEqual(expect.objectContaining({ section: 'Risk-based inspection', subsection: null, kind: expect.any(String), text: expect.any(String), footnotes: [1] }));
+    expect(out.areasForImprovement).toHaveLength(6);
+    expect(out.footnotes).toHaveLength(25);
+    expect(out.warnings?.map((w) => (w as { code: string }).code)).toEqual(['metric-implausible', 'footnote-undefined']);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const { code, stdout } = await cli('extract', SEED_FILES.markdown);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^PEEL: Police effectiveness 2017 – Gwent Police/);
+    expect(stdout).toMatch(/Overall effectiveness\s+Requires improvement\s+2017/);
+    expect(stdout).toMatch(/\[footnote-undefined\] line \d+: Footnote 14 is cited/);
+  });
+
+  it.each([
+    ['tests/fixtures/empty.txt', /^peel-workbench: empty\.txt is empty/],
+    ['tests/fixtures/random.txt', /^peel-workbench: random\.txt is not a PEEL inspection report/],
+    ['tests/fixtures/truncated.pdf', /^peel-workbench: truncated\.pdf could not be read as a PDF/],
+    ['tests/fixtures/binary.bin', /^peel-workbench: binary\.bin is a binary file, not a report/],
+    ['tests/fixtures/no-such-file.md', /^peel-workbench: tests\/fixtures\/no-such-file\.md does not exist/],
+  ])('refuses %s with exit code 1 and a one-line reason', async (file, reason) => {
+    const { code, stdout, stderr } = await cli('extract', file, '--json');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('peel-workbench build', () => {
+  it('builds a workspace that another SQLite library opens, checks and searches', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peel-build-'));
+    const out = path.join(dir, 'ws.sqlite');
+    const { code, stdout } = await cli('build', SEED_FILES.markdown, SEED_FILES.pdf, '--out', out);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 16 metrics/);
+    expect(stdout).toMatch(/skipped {3}gwent-2017\.pdf: .* is already in this workspace/);
+    const db = new Database(out, { readonly: true, fileMustExist: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare("SELECT count(*) AS n FROM findings_fts WHERE findings_fts MATCH 'custody'").get()).toEqual({ n: 3 });
+      expect(db.prepare('SELECT count(*) AS n FROM reports').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(dir)).toEqual(['ws.sqlite']);
+  });
+
+  it('writes nothing when one of the reports is bad', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peel-build-'));
+    const out = path.join(dir, 'ws.sqlite');
+    const { code, stderr } = await cli('build', SEED_FILES.markdown, 'tests/fixtures/random.txt', '--out', out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/random\.txt is not a PEEL inspection report.*; nothing was written/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('will not overwrite an existing file unless told to', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peel-build-'));
+    const out = path.join(dir, 'precious.sqlite');
+    writeFileSync(out, 'an afternoon of annotations');
+    const { code, stderr } = await cli('build', SEED_FILES.markdown, '--out', out);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/precious\.sqlite exists; pass --add to import into it or --replace to overwrite it/);
+    expect(readFileSync(out, 'utf8')).toBe('an afternoon of annotations');
+    const add = await cli('build', SEED_FILES.markdown, '--out', out, '--add');
+    expect(add.code).toBe(1);
+    expect(add.stderr).toMatch(/precious\.sqlite is not a SQLite database/);
+    expect(readFileSync(out, 'utf8')).toBe('an afternoon of annotations');
+  });
+});
