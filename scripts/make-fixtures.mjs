@@ -35,12 +35,7 @@ const RUNNING_HEADER = 'PEEL: Police effectiveness 2017 – Gwent Police';
 
 // Headings (level 1 or 2, plain text) that start a new page, as in the published report.
 // The first H1 (the cover title) never gets a break; "# Contents" and the other H1s always do.
-const BREAK_BEFORE_H2 = new Set([
-  'Force in numbers',
-  'Risk-based inspection',
-  'Effectiveness overview',
-  'Annex A – About the data',
-]);
+const BREAK_BEFORE_H2 = new Set(['Force in numbers', 'Risk-based inspection', 'Effectiveness overview', 'Annex A – About the data']);
 
 // Inside "Force in numbers" (a two-page infographic in the published report, here a compact
 // single column so the text stays in reading order), these H2s start the second page.
@@ -71,7 +66,10 @@ function headingInfo(block) {
   if (block.length !== 1) return null;
   const m = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(block[0]);
   if (!m) return null;
-  const text = stripTags(m[2]).replace(/\*\*|__/g, '').replace(/\\(.)/g, '$1').trim();
+  const text = stripTags(m[2])
+    .replace(/\*\*|__/g, '')
+    .replace(/\\(.)/g, '$1')
+    .trim();
   return { level: m[1].length, text };
 }
 
@@ -354,7 +352,7 @@ async function renderPdf(html, pdfPath) {
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(fillTocLeaders);
-    const small = 'font-family: \'Liberation Sans\', \'DejaVu Sans\', sans-serif; font-size: 8pt; color: #404040;';
+    const small = "font-family: 'Liberation Sans', 'DejaVu Sans', sans-serif; font-size: 8pt; color: #404040;";
     await page.pdf({
       path: pdfPath,
       format: 'A4',

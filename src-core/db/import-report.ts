@@ -25,10 +25,18 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
   const hash = await sha256Hex(source.bytes);
   const sameFile = one<{ id: number; source_name: string }>(db, 'SELECT id, source_name FROM reports WHERE content_hash = ?', [hash]);
   if (sameFile) {
-    return { status: 'duplicate', reportId: Number(sameFile.id), reason: `${source.name} is already in this workspace (imported from ${String(sameFile.source_name)}; same content)` };
+    return {
+      status: 'duplicate',
+      reportId: Number(sameFile.id),
+      reason: `${source.name} is already in this workspace (imported from ${String(sameFile.source_name)}; same content)`,
+    };
   }
   const r = ex.report;
-  const sameReport = one<{ id: number; source_name: string }>(db, 'SELECT id, source_name FROM reports WHERE force = ? AND programme = ? AND year = ?', [r.force, r.programme, r.year]);
+  const sameReport = one<{ id: number; source_name: string }>(
+    db,
+    'SELECT id, source_name FROM reports WHERE force = ? AND programme = ? AND year = ?',
+    [r.force, r.programme, r.year],
+  );
   if (sameReport) {
     return {
       status: 'duplicate',
@@ -42,15 +50,38 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
       db,
       `INSERT INTO reports (content_hash, title, force, programme, year, published, isbn, overall_grade, source_name, source_format, source_bytes, imported_at, page, line)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [hash, r.title, r.force, r.programme, r.year, r.published, r.isbn, overall, source.name, ex.format, source.bytes.length, now.toISOString(), r.where.page ?? null, r.where.line],
+      [
+        hash,
+        r.title,
+        r.force,
+        r.programme,
+        r.year,
+        r.published,
+        r.isbn,
+        overall,
+        source.name,
+        ex.format,
+        source.bytes.length,
+        now.toISOString(),
+        r.where.page ?? null,
+        r.where.line,
+      ],
     );
     const sectionIds = new Map<string, number>();
     const sectionId = (title: string, parent: number | null) => {
       const key = `${parent ?? ''}\u0000${title}`;
       let id = sectionIds.get(key);
       if (id === undefined) {
-        const grade = parent === null ? (ex.judgments.find((j) => title.toLowerCase().startsWith(j.question.toLowerCase()))?.grade ?? null) : null;
-        id = insert(db, 'INSERT INTO sections (report_id, parent_id, level, title, grade, ordinal) VALUES (?, ?, ?, ?, ?, ?)', [reportId, parent, parent === null ? 1 : 2, title, grade, sectionIds.size + 1]);
+        const grade =
+          parent === null ? (ex.judgments.find((j) => title.toLowerCase().startsWith(j.question.toLowerCase()))?.grade ?? null) : null;
+        id = insert(db, 'INSERT INTO sections (report_id, parent_id, level, title, grade, ordinal) VALUES (?, ?, ?, ?, ?, ?)', [
+          reportId,
+          parent,
+          parent === null ? 1 : 2,
+          title,
+          grade,
+          sectionIds.size + 1,
+        ]);
         sectionIds.set(key, id);
       }
       return id;
@@ -63,13 +94,33 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
         db,
         `INSERT INTO findings (report_id, section_id, subsection_id, section, subsection, paragraph, ordinal, kind, suggested_kind, text, rejoined, page, line)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [reportId, sec, sub, f.section, f.subsection, f.paragraph, i + 1, f.kind, f.kind, f.text, f.rejoined ? 1 : 0, f.where.page ?? null, f.where.line],
+        [
+          reportId,
+          sec,
+          sub,
+          f.section,
+          f.subsection,
+          f.paragraph,
+          i + 1,
+          f.kind,
+          f.kind,
+          f.text,
+          f.rejoined ? 1 : 0,
+          f.where.page ?? null,
+          f.where.line,
+        ],
       );
       findingIds.push(id);
       for (const n of f.footnotes) db.run('INSERT INTO finding_footnotes (finding_id, number) VALUES (?, ?)', [id, n]);
     });
     for (const fn of ex.footnotes) {
-      db.run('INSERT INTO footnotes (report_id, number, text, page, line) VALUES (?, ?, ?, ?, ?)', [reportId, fn.number, fn.text, fn.where.page ?? null, fn.where.line]);
+      db.run('INSERT INTO footnotes (report_id, number, text, page, line) VALUES (?, ?, ?, ?, ?)', [
+        reportId,
+        fn.number,
+        fn.text,
+        fn.where.page ?? null,
+        fn.where.line,
+      ]);
     }
     for (const j of ex.judgments) {
       db.run('INSERT INTO judgments (report_id, question, grade, last_inspected, is_overall, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)', [
@@ -86,26 +137,45 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
       db.run(
         `INSERT INTO metrics (report_id, category, label, unit, period, force_value, force_text, ew_value, ew_text, source, quote, page, line)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [reportId, m.category, m.label, m.unit, m.period, m.force, m.forceText, m.englandWales, m.englandWalesText, m.source, m.quote, m.where.page ?? null, m.where.line],
+        [
+          reportId,
+          m.category,
+          m.label,
+          m.unit,
+          m.period,
+          m.force,
+          m.forceText,
+          m.englandWales,
+          m.englandWalesText,
+          m.source,
+          m.quote,
+          m.where.page ?? null,
+          m.where.line,
+        ],
       );
     }
     ex.areasForImprovement.forEach((a, i) => {
       const finding = ex.findings.findIndex((f) => f.kind === 'area for improvement' && f.where === a.where);
-      const parent = insert(db, 'INSERT INTO areas_for_improvement (report_id, parent_id, finding_id, section, ordinal, text, page, line) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)', [
-        reportId,
-        finding >= 0 ? (findingIds[finding] ?? null) : null,
-        a.section,
-        i + 1,
-        a.text,
-        a.where.page ?? null,
-        a.where.line,
-      ]);
+      const parent = insert(
+        db,
+        'INSERT INTO areas_for_improvement (report_id, parent_id, finding_id, section, ordinal, text, page, line) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+        [reportId, finding >= 0 ? (findingIds[finding] ?? null) : null, a.section, i + 1, a.text, a.where.page ?? null, a.where.line],
+      );
       a.items.forEach((item, k) => {
-        db.run('INSERT INTO areas_for_improvement (report_id, parent_id, section, ordinal, text, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)', [reportId, parent, a.section, k + 1, item, a.where.page ?? null, a.where.line]);
+        db.run(
+          'INSERT INTO areas_for_improvement (report_id, parent_id, section, ordinal, text, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [reportId, parent, a.section, k + 1, item, a.where.page ?? null, a.where.line],
+        );
       });
     });
     for (const w of ex.warnings) {
-      db.run('INSERT INTO extraction_warnings (report_id, code, message, page, line) VALUES (?, ?, ?, ?, ?)', [reportId, w.code, w.message, w.where?.page ?? null, w.where?.line ?? null]);
+      db.run('INSERT INTO extraction_warnings (report_id, code, message, page, line) VALUES (?, ?, ?, ?, ?)', [
+        reportId,
+        w.code,
+        w.message,
+        w.where?.page ?? null,
+        w.where?.line ?? null,
+      ]);
     }
     return {
       status: 'imported' as const,

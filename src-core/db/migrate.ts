@@ -30,7 +30,10 @@ export async function loadMigrations(files: MigrationFile[]): Promise<Migration[
   parsed.sort((a, b) => a.version - b.version);
   parsed.forEach((m, i) => {
     if (m.version !== i + 1) {
-      throw new WorkspaceError('bad-migrations', `Migrations must be numbered 1, 2, 3… without gaps; expected ${i + 1} but found ${m.version} (${m.name})`);
+      throw new WorkspaceError(
+        'bad-migrations',
+        `Migrations must be numbered 1, 2, 3… without gaps; expected ${i + 1} but found ${m.version} (${m.name})`,
+      );
     }
   });
   return Promise.all(parsed.map(async (m) => ({ ...m, checksum: await sha256Hex(m.sql) })));
@@ -55,7 +58,10 @@ export function migrate(db: SqlDatabase, migrations: Migration[]): { applied: nu
   const tables = all<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
   const appId = Number(db.exec('PRAGMA application_id')[0]?.values[0]?.[0] ?? 0);
   if (tables.length > 0 && (!tables.includes('schema_migrations') || appId !== APPLICATION_ID)) {
-    throw new WorkspaceError('foreign', 'This SQLite database is not a PEEL Workbench workspace (no schema_migrations table or wrong application id); it has been left untouched');
+    throw new WorkspaceError(
+      'foreign',
+      'This SQLite database is not a PEEL Workbench workspace (no schema_migrations table or wrong application id); it has been left untouched',
+    );
   }
   if (!tables.includes('schema_migrations')) {
     db.exec(`PRAGMA application_id = ${APPLICATION_ID};
@@ -77,13 +83,21 @@ export function migrate(db: SqlDatabase, migrations: Migration[]): { applied: nu
     try {
       db.exec('BEGIN IMMEDIATE');
       db.exec(m.sql);
-      db.run('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [m.version, m.name, m.checksum, new Date().toISOString()]);
+      db.run('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)', [
+        m.version,
+        m.name,
+        m.checksum,
+        new Date().toISOString(),
+      ]);
       db.exec(`PRAGMA user_version = ${m.version}`);
       db.exec('COMMIT');
       done.push(m.version);
     } catch (e) {
       db.exec('ROLLBACK');
-      throw new WorkspaceError('migration-failed', `Schema migration ${m.version} "${m.name}" failed: ${e instanceof Error ? e.message : String(e)}`);
+      throw new WorkspaceError(
+        'migration-failed',
+        `Schema migration ${m.version} "${m.name}" failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
   return { applied: done };

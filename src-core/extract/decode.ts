@@ -1,9 +1,7 @@
 import { ExtractError, MAX_INPUT_BYTES } from './errors';
 import type { SourcePos } from './types';
 
-export type DecodedInput =
-  | { kind: 'pdf'; bytes: Uint8Array }
-  | { kind: 'text'; text: string; markup: boolean };
+export type DecodedInput = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string; markup: boolean };
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 

@@ -97,7 +97,18 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
     const flushAreas = () => {
       for (const a of parseAreas(sec.title, afiParas)) {
         areas.push(a);
-        findings.push(findingOf(sec.title, subsection, ++counter, areaText(a), afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs), a.where, false, false));
+        findings.push(
+          findingOf(
+            sec.title,
+            subsection,
+            ++counter,
+            areaText(a),
+            afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs),
+            a.where,
+            false,
+            false,
+          ),
+        );
       }
       afiParas = [];
     };
@@ -151,7 +162,16 @@ function isAreasHeading(s: string | null): boolean {
   return k === 'areas for improvement' || k === 'area for improvement';
 }
 
-function findingOf(section: string, subsection: string | null, paragraph: number, text: string, refs: number[], where: SourcePos, rejoined: boolean, caption: boolean): Finding {
+function findingOf(
+  section: string,
+  subsection: string | null,
+  paragraph: number,
+  text: string,
+  refs: number[],
+  where: SourcePos,
+  rejoined: boolean,
+  caption: boolean,
+): Finding {
   return {
     section,
     subsection,
@@ -177,7 +197,11 @@ function sectionsOf(toks: Tok[], entries: OutlineEntry[], bodyStart: number, war
   if (first) {
     const stray = toks.slice(bodyStart, first.at).find((t) => !t.blank && t.text.length > 40);
     if (stray) {
-      warnings.push({ code: 'section-unplaced', message: `Text before the first section heading could not be placed in a section: "${stray.text.slice(0, 60)}…"`, where: stray.pos });
+      warnings.push({
+        code: 'section-unplaced',
+        message: `Text before the first section heading could not be placed in a section: "${stray.text.slice(0, 60)}…"`,
+        where: stray.pos,
+      });
     }
   }
   return tops.map((t, k) => ({ title: t.title, start: t.at + 1, end: tops[k + 1]?.at ?? toks.length }));

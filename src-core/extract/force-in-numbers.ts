@@ -20,7 +20,8 @@ const CATEGORIES = [
   'workforce',
 ];
 
-const PERIOD = /\s*((?:in the )?12 months to \d{1,2} [A-Z][a-z]+ \d{4}(?: against 12 months to \d{1,2} [A-Z][a-z]+ \d{4})?|as at \d{1,2} [A-Z][a-z]+ \d{4}|\d{4}(?:\/\d{2,4})?)\s*$/;
+const PERIOD =
+  /\s*((?:in the )?12 months to \d{1,2} [A-Z][a-z]+ \d{4}(?: against 12 months to \d{1,2} [A-Z][a-z]+ \d{4})?|as at \d{1,2} [A-Z][a-z]+ \d{4}|\d{4}(?:\/\d{2,4})?)\s*$/;
 const EW = /^england and wales$/i;
 
 /**
@@ -71,7 +72,7 @@ export function parseForceInNumbers(toks: Tok[], force: string, warnings: Extrac
   }
   // "*Figures are shown as proportions of outcomes … in the 12 months to 30 June 2017": the note
   // under a starred panel carries that panel's period.
-  const notePeriod = note ? /12 months to \d{1,2} [A-Z][a-z]+ \d{4}/.exec(note)?.[0] ?? null : null;
+  const notePeriod = note ? (/12 months to \d{1,2} [A-Z][a-z]+ \d{4}/.exec(note)?.[0] ?? null) : null;
   for (const m of metrics) {
     if (m.period === null && starred.has(m) && notePeriod) m.period = notePeriod;
     // Changes are compared in percentage points; a small national change makes any ratio huge.
@@ -94,7 +95,12 @@ function metricOf(
   ev: NonNullable<ReturnType<typeof parsePrintedValue>>,
   at: Tok,
 ): Metric {
-  const full = labelToks.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim() || (category ?? '').replace(/\*$/, '');
+  const full =
+    labelToks
+      .map((l) => l.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim() || (category ?? '').replace(/\*$/, '');
   const pm = PERIOD.exec(full);
   const label = (pm ? full.slice(0, pm.index) : full).trim();
   const period = pm ? (pm[1] ?? '').replace(/^in the /, '') : null;

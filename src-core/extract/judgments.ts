@@ -43,7 +43,12 @@ export function parseJudgments(toks: Tok[]): Judgment[] {
     }
     const g = asGrade(c.text);
     if (g && question) {
-      const j: Judgment = { question: question.text, grade: g, lastInspected: question.text === 'Overall effectiveness' ? overallYear : null, where: question.pos };
+      const j: Judgment = {
+        question: question.text,
+        grade: g,
+        lastInspected: question.text === 'Overall effectiveness' ? overallYear : null,
+        where: question.pos,
+      };
       out.push(j);
       awaitingYear = j;
       question = null;

@@ -1,9 +1,12 @@
 import { titleKey } from './inline';
 import type { FindingKind } from './types';
 
-const PROGRESS = /\b(?:in (?:20\d\d|our (?:last|previous) (?:inspection|report)),? (?:we|HMICFRS)(?: also)? (?:identified|recommended|found|said|reported)|area for improvement in 20\d\d|previous(?:ly)? (?:identified|inspection|area for improvement)|we commented on this in our 20\d\d)/i;
-const POSITIVE = /\b(?:good (?:example|practice|awareness|understanding|relationship|arrangements|progress)|positive(?:ly)?|effective(?:ly)?|pleased|improved|well aware|comprehensive|sound and practical|success)\b/gi;
-const CONCERN = /\b(?:needs? to improve|of concern|concern(?:ed|ing)?|cannot be sure|however|low(?:er)? (?:rate|proportion|figure|use)|limited|not (?:consistently|always|all|yet|fully|able|making)|does not|inconsistent|backlog|missed|should (?:improve|take|ensure|consider)|unable|too few|fewer)\b/gi;
+const PROGRESS =
+  /\b(?:in (?:20\d\d|our (?:last|previous) (?:inspection|report)),? (?:we|HMICFRS)(?: also)? (?:identified|recommended|found|said|reported)|area for improvement in 20\d\d|previous(?:ly)? (?:identified|inspection|area for improvement)|we commented on this in our 20\d\d)/i;
+const POSITIVE =
+  /\b(?:good (?:example|practice|awareness|understanding|relationship|arrangements|progress)|positive(?:ly)?|effective(?:ly)?|pleased|improved|well aware|comprehensive|sound and practical|success)\b/gi;
+const CONCERN =
+  /\b(?:needs? to improve|of concern|concern(?:ed|ing)?|cannot be sure|however|low(?:er)? (?:rate|proportion|figure|use)|limited|not (?:consistently|always|all|yet|fully|able|making)|does not|inconsistent|backlog|missed|should (?:improve|take|ensure|consider)|unable|too few|fewer)\b/gi;
 
 /**
  * A first guess at a finding's kind from where it sits and how it reads. The analyst can override

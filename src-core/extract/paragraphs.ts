@@ -27,7 +27,15 @@ const SENTENCE_END = /[.!?;:]["'’”)\]]*$/;
 const CAPTION = /^(figure \d+|table \d+|source)\s*:|^for further information\b/i;
 const STOPWORD_END = /\b(and|or|of|the|to|in|for|with|a|an|by|as|at|on|per|from|that|which|its|their|is|are|be|than|but|not|into|this)$/i;
 const URL = /^(?:\[?)(?:https?:\/\/|www\.)\S+$/i;
-export const SPECIAL_HEADINGS = new Set(['judgments', 'summary', 'areas for improvement', 'area for improvement', 'cause of concern', 'causes of concern', 'recommendations']);
+export const SPECIAL_HEADINGS = new Set([
+  'judgments',
+  'summary',
+  'areas for improvement',
+  'area for improvement',
+  'cause of concern',
+  'causes of concern',
+  'recommendations',
+]);
 
 /** The length of a full line of body text: the commonest length among long lines, by 10s. */
 export function typicalWidth(toks: Tok[]): number {
@@ -78,7 +86,17 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     const startNew = !cur || t.bullet > 0 || t.fnDef !== null || caption || (layout.markup ? false : curEnded && !continues(cur, t));
     if (startNew) {
       flush();
-      cur = { type: 'para', text: t.text, refs: [...t.refs], pos: t.pos, bullet: t.bullet, fnDef: t.fnDef, caption, lastLineFull: full, rejoined: false };
+      cur = {
+        type: 'para',
+        text: t.text,
+        refs: [...t.refs],
+        pos: t.pos,
+        bullet: t.bullet,
+        fnDef: t.fnDef,
+        caption,
+        lastLineFull: full,
+        rejoined: false,
+      };
     } else if (cur) {
       const c: Para = cur;
       c.text = joinLines(c.text, t.text);
@@ -161,7 +179,11 @@ export function separateFootnotes(pieces: Piece[]): { body: Piece[]; footnotes: 
       lastFn = p;
       continue;
     }
-    if (p.type === 'para' && lastFn && (URL.test(p.text) || (/[:,]$/.test(lastFn.text) && !startsLower(p.text) && p.text.length < 200 && /^\[?(www|http)/i.test(p.text)))) {
+    if (
+      p.type === 'para' &&
+      lastFn &&
+      (URL.test(p.text) || (/[:,]$/.test(lastFn.text) && !startsLower(p.text) && p.text.length < 200 && /^\[?(www|http)/i.test(p.text)))
+    ) {
       lastFn.text = `${lastFn.text} ${p.text}`;
       continue;
     }

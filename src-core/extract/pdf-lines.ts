@@ -176,8 +176,12 @@ export function pdfToLines(pages: PdfPageText[]): SourceLine[] {
           text = `${/[◦○o]/.test(glyph[1] ?? '') || indent > l.size * 2.8 ? '  ' : ''}- ${glyph[2] ?? ''}`;
         } else if (!glyphBullets && indent > l.size * 1.2 && !/^<sup>/.test(text)) {
           // No bullet glyphs in this PDF (CSS list markers are not text): infer items from indentation.
-        const startsItem =
-            !prev || breakBefore || Math.abs(prev.x0 - l.x0) > 2 || /[.;:]$/.test(prev.text) || (prev.x1 < rightEdge - l.size * 6 && /^[A-Z]/.test(l.text));
+          const startsItem =
+            !prev ||
+            breakBefore ||
+            Math.abs(prev.x0 - l.x0) > 2 ||
+            /[.;:]$/.test(prev.text) ||
+            (prev.x1 < rightEdge - l.size * 6 && /^[A-Z]/.test(l.text));
           if (startsItem) text = `${indent > l.size * 2.8 ? '  ' : ''}- ${text}`;
         }
       }

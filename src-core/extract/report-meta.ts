@@ -22,7 +22,8 @@ export function parseReportMeta(head: Tok[]): MetaProblems {
   let isbn: string | null = null;
   for (const t of lines) {
     const m = TITLE.exec(t.text);
-    if (m && !title) title = { programme: normalizeSpace(m[1] ?? ''), year: Number(m[2]), text: `PEEL: ${normalizeSpace(m[1] ?? '')} ${m[2]}`, tok: t };
+    if (m && !title)
+      title = { programme: normalizeSpace(m[1] ?? ''), year: Number(m[2]), text: `PEEL: ${normalizeSpace(m[1] ?? '')} ${m[2]}`, tok: t };
     const f = FORCE.exec(t.text);
     if (f && !force) force = normalizeSpace(f[1] ?? '');
     const mo = MONTH.exec(t.text);

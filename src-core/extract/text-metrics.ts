@@ -2,9 +2,15 @@ import type { Metric, SourcePos } from './types';
 import { parseNumberWord } from './values';
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const EW_VALUE = new RegExp(String.raw`England and Wales (?:rate|average|figure|proportion|value)\s+(?:of|was|is)\s+(${NUM})\s*(%|per ?cent)?`, 'i');
+const EW_VALUE = new RegExp(
+  String.raw`England and Wales (?:rate|average|figure|proportion|value)\s+(?:of|was|is)\s+(${NUM})\s*(%|per ?cent)?`,
+  'i',
+);
 const DENOMINATOR = String.raw`(\d{1,3}(?:,\d{3})+|\d+|one million|1 million|one thousand)`;
-const PER = new RegExp(String.raw`^per ${DENOMINATOR} ([a-z][a-z\s-]*?(?:\s\([a-z\s]+\))?)(?=[,;.]|\s\(|\s(?:which|this|when|compared|in the|is|was)\b|$)`, 'i');
+const PER = new RegExp(
+  String.raw`^per ${DENOMINATOR} ([a-z][a-z\s-]*?(?:\s\([a-z\s]+\))?)(?=[,;.]|\s\(|\s(?:which|this|when|compared|in the|is|was)\b|$)`,
+  'i',
+);
 const STOP = /\s(?:made|recorded|in|at|which|this|was|were|is|are|during|over|for)\b.*$/;
 const PERIOD = /(?:in |for |during )?the (12 months to \d{1,2} [A-Z][a-z]+ \d{4})|\b(?:[Oo]n|[Aa]s at) (\d{1,2} [A-Z][a-z]+ \d{4})/;
 
@@ -82,7 +88,10 @@ function describe(sentence: string, before: string, c: Candidate): { label: stri
   const after = c.after.trim();
   const perAt = after.search(/\bper\b/i);
   const per = perAt >= 0 ? PER.exec(after.slice(perAt)) : null;
-  let measure = (perAt >= 0 ? after.slice(0, perAt) : after).replace(STOP, '').replace(/[,;(].*$/, '').trim();
+  let measure = (perAt >= 0 ? after.slice(0, perAt) : after)
+    .replace(STOP, '')
+    .replace(/[,;(].*$/, '')
+    .trim();
   let unit = per ? `per ${per[1]} ${(per[2] ?? '').trim()}` : '';
   if (!unit) {
     // "For every 100 domestic abuse-flagged crimes …, there were 36 arrests"
@@ -93,9 +102,7 @@ function describe(sentence: string, before: string, c: Candidate): { label: stri
     // "The rate of DVPOs granted is 0.2 per 100 …" / "applied for 3 SCPOs at a rate of 6.8 per 100 …"
     const head = sentence.slice(0, c.index);
     measure =
-      /rate of ([A-Za-z][\w\s'-]*?) (?:is|was)\s*$/i.exec(head)?.[1] ??
-      /\d+ ([A-Z][\w'-]*s?) at a rate of\s*$/.exec(head)?.[1] ??
-      'rate';
+      /rate of ([A-Za-z][\w\s'-]*?) (?:is|was)\s*$/i.exec(head)?.[1] ?? /\d+ ([A-Z][\w'-]*s?) at a rate of\s*$/.exec(head)?.[1] ?? 'rate';
   }
   return { label: unit ? `${measure} ${unit}` : measure, unit: unit || (/%|per ?cent/.test(after.slice(0, 10)) ? '%' : 'count') };
 }

@@ -121,7 +121,10 @@ function footnoteDefinition(toks: Tok[], i: number, st: RefState): { n: number; 
     return null;
   }
   const inline = FN_INLINE.exec(t.text);
-  const prev = toks.slice(0, i).reverse().find((x) => !x.blank);
+  const prev = toks
+    .slice(0, i)
+    .reverse()
+    .find((x) => !x.blank);
   // "9 Section 136 …" on a line of its own starts a footnote only where a sentence or list ended.
   if (inline && (!prev || prev.fnDef !== null || TERMINAL.test(prev.text))) {
     const n = Number(inline[1]);

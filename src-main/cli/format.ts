@@ -5,7 +5,15 @@ import { formatPos } from '../../src-core/extract/types';
 export function extractionJson(e: Extraction): unknown {
   return {
     format: e.format,
-    report: { title: e.report.title, force: e.report.force, programme: e.report.programme, year: e.report.year, published: e.report.published, isbn: e.report.isbn, where: e.report.where },
+    report: {
+      title: e.report.title,
+      force: e.report.force,
+      programme: e.report.programme,
+      year: e.report.year,
+      published: e.report.published,
+      isbn: e.report.isbn,
+      where: e.report.where,
+    },
     judgments: e.judgments.map((j) => ({ question: j.question, grade: j.grade, lastInspected: j.lastInspected, where: j.where })),
     metrics: e.metrics.map((m) => ({
       category: m.category,
@@ -20,7 +28,16 @@ export function extractionJson(e: Extraction): unknown {
       quote: m.quote,
       where: m.where,
     })),
-    findings: e.findings.map((f) => ({ section: f.section, subsection: f.subsection, paragraph: f.paragraph, kind: f.kind, text: f.text, footnotes: f.footnotes, rejoined: f.rejoined, where: f.where })),
+    findings: e.findings.map((f) => ({
+      section: f.section,
+      subsection: f.subsection,
+      paragraph: f.paragraph,
+      kind: f.kind,
+      text: f.text,
+      footnotes: f.footnotes,
+      rejoined: f.rejoined,
+      where: f.where,
+    })),
     areasForImprovement: e.areasForImprovement.map((a) => ({ section: a.section, text: a.text, items: a.items, where: a.where })),
     footnotes: e.footnotes.map((f) => ({ number: f.number, text: f.text, where: f.where })),
     warnings: e.warnings.map((w) => ({ code: w.code, message: w.message, where: w.where })),
@@ -44,7 +61,10 @@ export function extractionText(e: Extraction, file: string): string {
     ...e.judgments.map((j) => `  ${j.question.padEnd(56)} ${j.grade.padEnd(22)} ${j.lastInspected ?? ''}`),
     '',
     `Metrics (${e.metrics.length})`,
-    ...e.metrics.map((m) => `  ${`${m.label}${m.period ? `, ${m.period}` : ''}`.slice(0, 78).padEnd(78)} ${m.forceText.padStart(7)} vs ${m.englandWalesText.padEnd(7)} ${m.source}`),
+    ...e.metrics.map(
+      (m) =>
+        `  ${`${m.label}${m.period ? `, ${m.period}` : ''}`.slice(0, 78).padEnd(78)} ${m.forceText.padStart(7)} vs ${m.englandWalesText.padEnd(7)} ${m.source}`,
+    ),
     '',
     `Findings: ${e.findings.length} (${count(e.findings, (f) => f.kind)})`,
     `Areas for improvement: ${e.areasForImprovement.length} (${e.areasForImprovement.reduce((n, a) => n + a.items.length, 0)} nested items)`,

@@ -40,7 +40,10 @@ async function build(files: string[], opts: { out: string; replace?: boolean; ad
     }
   }
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
-  const db = opts.add && existsSync(out) ? openWorkspace(engine, new Uint8Array(await readFile(out)), migrations, opts.out) : createWorkspace(engine, migrations);
+  const db =
+    opts.add && existsSync(out)
+      ? openWorkspace(engine, new Uint8Array(await readFile(out)), migrations, opts.out)
+      : createWorkspace(engine, migrations);
   try {
     for (const { file, extraction } of extracted) {
       const result = await importReport(db, extraction, file);

@@ -18,5 +18,8 @@ export async function freshWorkspace(): Promise<SqlDatabase> {
 /** The real migrations plus one more, as a newer version of the app would have them. */
 export async function migrationsPlus(file: string, sql: string): Promise<Migration[]> {
   const current = await readMigrations();
-  return loadMigrations([...current.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })), { file, sql }]);
+  return loadMigrations([
+    ...current.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })),
+    { file, sql },
+  ]);
 }

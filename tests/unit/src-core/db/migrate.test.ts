@@ -22,8 +22,18 @@ describe('migrations', () => {
       { file: '001_a.sql', sql: 'SELECT 1' },
     ]);
     expect(list.map((m) => `${m.version}:${m.name}`)).toEqual(['1:a', '2:b']);
-    await expect(loadMigrations([{ file: '001_a.sql', sql: '' }, { file: '003_c.sql', sql: '' }])).rejects.toThrow(/expected 2 but found 3/);
-    await expect(loadMigrations([{ file: '001_a.sql', sql: '' }, { file: '001_b.sql', sql: '' }])).rejects.toThrow(/expected 2 but found 1/);
+    await expect(
+      loadMigrations([
+        { file: '001_a.sql', sql: '' },
+        { file: '003_c.sql', sql: '' },
+      ]),
+    ).rejects.toThrow(/expected 2 but found 3/);
+    await expect(
+      loadMigrations([
+        { file: '001_a.sql', sql: '' },
+        { file: '001_b.sql', sql: '' },
+      ]),
+    ).rejects.toThrow(/expected 2 but found 1/);
     await expect(loadMigrations([{ file: 'initial.sql', sql: '' }])).rejects.toThrow(/not named NNN_name\.sql/);
   });
 
@@ -31,7 +41,23 @@ describe('migrations', () => {
     const { engine, migrations } = await engineAndMigrations();
     const db = createWorkspace(engine, migrations);
     const tables = all<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name").map((r) => r.name);
-    for (const t of ['reports', 'sections', 'findings', 'findings_fts', 'judgments', 'metrics', 'footnotes', 'areas_for_improvement', 'review_samples', 'annotations', 'audit_log', 'saved_views', 'briefing_packs', 'meta', 'extraction_warnings']) {
+    for (const t of [
+      'reports',
+      'sections',
+      'findings',
+      'findings_fts',
+      'judgments',
+      'metrics',
+      'footnotes',
+      'areas_for_improvement',
+      'review_samples',
+      'annotations',
+      'audit_log',
+      'saved_views',
+      'briefing_packs',
+      'meta',
+      'extraction_warnings',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(all(db, 'SELECT version, name FROM schema_migrations')).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
@@ -56,7 +82,9 @@ describe('migrations', () => {
       'unknown-migrations: The workspace\'s schema migration 2 "add_colour" is unknown to this version; it was made by a newer or different version of PEEL Workbench and has been left untouched',
     );
     const edited = await migrationsPlus('002_add_size.sql', 'ALTER TABLE reports ADD COLUMN size TEXT;');
-    expect(codeOf(() => openWorkspace(engine, fromNewerApp, edited))).toMatch(/^unknown-migrations: .* migration 2 "add_colour" differs from this version's migration 2 "add_size"/);
+    expect(codeOf(() => openWorkspace(engine, fromNewerApp, edited))).toMatch(
+      /^unknown-migrations: .* migration 2 "add_colour" differs from this version's migration 2 "add_size"/,
+    );
     expect(fromNewerApp).toEqual(before);
   });
 
@@ -84,7 +112,9 @@ describe('migrations', () => {
     const foreign = new engine.Database();
     foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
     const foreignBytes = foreign.export();
-    expect(codeOf(() => openWorkspace(engine, foreignBytes, migrations, 'crm.sqlite'))).toMatch(/^foreign: This SQLite database is not a PEEL Workbench workspace/);
+    expect(codeOf(() => openWorkspace(engine, foreignBytes, migrations, 'crm.sqlite'))).toMatch(
+      /^foreign: This SQLite database is not a PEEL Workbench workspace/,
+    );
   });
 
   it('refuses a damaged workspace', async () => {
@@ -97,7 +127,9 @@ describe('migrations', () => {
   it('keeps the audit trail append-only', async () => {
     const { engine, migrations } = await engineAndMigrations();
     const db = createWorkspace(engine, migrations);
-    db.run("INSERT INTO audit_log (at, author, target_type, target_id, field, old_value, new_value) VALUES ('2026-01-01', 'ann', 'finding', 1, 'status', 'new', 'reviewed')");
+    db.run(
+      "INSERT INTO audit_log (at, author, target_type, target_id, field, old_value, new_value) VALUES ('2026-01-01', 'ann', 'finding', 1, 'status', 'new', 'reviewed')",
+    );
     expect(() => db.run("UPDATE audit_log SET new_value = 'flagged'")).toThrow(/append-only/);
     expect(() => db.run('DELETE FROM audit_log')).toThrow(/append-only/);
   });

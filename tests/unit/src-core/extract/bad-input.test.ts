@@ -28,11 +28,14 @@ describe('bad input is refused with a clear error', () => {
   it('a text file that is not a PEEL report says what it lacks', async () => {
     const e = await refusal('random.txt', readFixture('tests/fixtures/random.txt'));
     expect(e.code).toBe('not-a-peel-report');
-    expect(e.message).toMatch(/^random\.txt is not a PEEL inspection report: it lacks a title naming the programme and year .* and the force inspected/);
+    expect(e.message).toMatch(
+      /^random\.txt is not a PEEL inspection report: it lacks a title naming the programme and year .* and the force inspected/,
+    );
   });
 
   it('a report with a title but no judgments or Force in numbers', async () => {
-    const text = '# PEEL: Police effectiveness 2017\n\nAn inspection of Gwent Police\n\n# Contents\n\nSome words.\n\n## Overview\n\nText.\n';
+    const text =
+      '# PEEL: Police effectiveness 2017\n\nAn inspection of Gwent Police\n\n# Contents\n\nSome words.\n\n## Overview\n\nText.\n';
     const e = await refusal('partial.md', new TextEncoder().encode(text));
     expect(e.code).toBe('not-a-peel-report');
     expect(e.message).toMatch(/lacks a "Force in numbers" section or a judgments table/);
@@ -66,6 +69,8 @@ describe('bad input is refused with a clear error', () => {
   it('a PDF with pages but no text layer', async () => {
     const { extractReport } = await import('../../../../src-core/extract/extract');
     const pdfLike = new TextEncoder().encode('%PDF-1.7\n');
-    await expect(extractReport('scan.pdf', pdfLike, { readPdf: async () => [{ runs: [], width: 595, height: 842 }] })).rejects.toThrow(/scan\.pdf has no text layer/);
+    await expect(extractReport('scan.pdf', pdfLike, { readPdf: async () => [{ runs: [], width: 595, height: 842 }] })).rejects.toThrow(
+      /scan\.pdf has no text layer/,
+    );
   });
 });

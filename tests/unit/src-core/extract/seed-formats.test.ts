@@ -9,24 +9,87 @@ const FORMATS: SeedFormat[] = ['markdown', 'text', 'pdf'];
 // The 11 "Force in numbers" figures as printed in the seed report.
 const FORCE_IN_NUMBERS = [
   { label: 'Incidents per 1,000 population', period: '12 months to 30 June 2017', force: 338, ew: 282, unit: 'per 1,000 population' },
-  { label: 'Anti-social behaviour (ASB) incidents per 1,000 population', period: '12 months to 31 March 2017', force: 37, ew: 31, unit: 'per 1,000 population' },
-  { label: 'Change in ASB incidents', period: '12 months to 31 March 2016 against 12 months to 31 March 2017', force: -16, ew: -0.05, unit: '% change' },
+  {
+    label: 'Anti-social behaviour (ASB) incidents per 1,000 population',
+    period: '12 months to 31 March 2017',
+    force: 37,
+    ew: 31,
+    unit: 'per 1,000 population',
+  },
+  {
+    label: 'Change in ASB incidents',
+    period: '12 months to 31 March 2016 against 12 months to 31 March 2017',
+    force: -16,
+    ew: -0.05,
+    unit: '% change',
+  },
   { label: 'Crimes recorded per 1,000 population', period: '12 months to 30 June 2017', force: 74, ew: 77, unit: 'per 1,000 population' },
-  { label: 'Change in recorded crime', period: '12 months to 30 June 2016 against 12 months to 30 June 2017', force: 13, ew: 14, unit: '% change' },
+  {
+    label: 'Change in recorded crime',
+    period: '12 months to 30 June 2016 against 12 months to 30 June 2017',
+    force: 13,
+    ew: 14,
+    unit: '% change',
+  },
   { label: 'Charged/summonsed', period: '12 months to 30 June 2017', force: 11, ew: 10, unit: '% of outcomes' },
-  { label: 'Evidential difficulties: suspect identified but victim does not support action', period: '12 months to 30 June 2017', force: 17, ew: 13, unit: '% of outcomes' },
-  { label: 'Investigation completed but no suspect identified', period: '12 months to 30 June 2017', force: 40, ew: 48, unit: '% of outcomes' },
-  { label: 'Domestic abuse incidents per 1,000 population', period: '12 months to 30 June 2017', force: 1, ew: 15, unit: 'per 1,000 population' },
-  { label: 'Domestic abuse as a percentage of all recorded crime (excluding fraud)', period: '12 months to 30 June 2017', force: 13, ew: 11, unit: '%' },
+  {
+    label: 'Evidential difficulties: suspect identified but victim does not support action',
+    period: '12 months to 30 June 2017',
+    force: 17,
+    ew: 13,
+    unit: '% of outcomes',
+  },
+  {
+    label: 'Investigation completed but no suspect identified',
+    period: '12 months to 30 June 2017',
+    force: 40,
+    ew: 48,
+    unit: '% of outcomes',
+  },
+  {
+    label: 'Domestic abuse incidents per 1,000 population',
+    period: '12 months to 30 June 2017',
+    force: 1,
+    ew: 15,
+    unit: 'per 1,000 population',
+  },
+  {
+    label: 'Domestic abuse as a percentage of all recorded crime (excluding fraud)',
+    period: '12 months to 30 June 2017',
+    force: 13,
+    ew: 11,
+    unit: '%',
+  },
   { label: 'Organised crime groups per 1 million population', period: 'as at 1 July 2017', force: 33, ew: 47, unit: 'per 1 million' },
 ];
 
 const TEXT_METRICS = [
-  { label: 'arrests per 100 domestic abuse-flagged crimes', force: 36, ew: 46, quote: /For every 100 domestic abuse-flagged crimes recorded by Gwent Police, there were 36 arrests .* England and Wales rate of 46\)\.$/ },
-  { label: 'uses as a place of safety per 100,000 population', force: 107.9, ew: 17.5, quote: /which represents 107\.9 uses as a place of safety per 100,000 population \(compared with an England and Wales rate of 17\.5\)/ },
+  {
+    label: 'arrests per 100 domestic abuse-flagged crimes',
+    force: 36,
+    ew: 46,
+    quote:
+      /For every 100 domestic abuse-flagged crimes recorded by Gwent Police, there were 36 arrests .* England and Wales rate of 46\)\.$/,
+  },
+  {
+    label: 'uses as a place of safety per 100,000 population',
+    force: 107.9,
+    ew: 17.5,
+    quote: /which represents 107\.9 uses as a place of safety per 100,000 population \(compared with an England and Wales rate of 17\.5\)/,
+  },
   { label: 'DVPOs granted per 100 domestic abuse-related offences', force: 0.2, ew: 0.8, quote: /^The rate of DVPOs granted is 0\.2/ },
-  { label: 'mapped organised crime groups per one million population', force: 33, ew: 47, quote: /33 mapped organised crime groups per one million population; this is slightly lower than the England and Wales rate of 47/ },
-  { label: 'SCPOs per 100 organised crime groups (active and archived)', force: 6.8, ew: 9.2, quote: /applied for 3 SCPOs at a rate of 6\.8 per 100 organised crime groups/ },
+  {
+    label: 'mapped organised crime groups per one million population',
+    force: 33,
+    ew: 47,
+    quote: /33 mapped organised crime groups per one million population; this is slightly lower than the England and Wales rate of 47/,
+  },
+  {
+    label: 'SCPOs per 100 organised crime groups (active and archived)',
+    force: 6.8,
+    ew: 9.2,
+    quote: /applied for 3 SCPOs at a rate of 6\.8 per 100 organised crime groups/,
+  },
 ];
 
 const JUDGMENTS = [
@@ -66,7 +129,9 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
   it('reads all 11 Force in numbers metrics with both values, signs kept', async () => {
     const e = await extractSeed(format);
     const fin = e.metrics.filter((m) => m.source === 'force-in-numbers');
-    expect(fin.map(({ label, period, force, englandWales, unit }) => ({ label, period, force, ew: englandWales, unit }))).toEqual(FORCE_IN_NUMBERS);
+    expect(fin.map(({ label, period, force, englandWales, unit }) => ({ label, period, force, ew: englandWales, unit }))).toEqual(
+      FORCE_IN_NUMBERS,
+    );
     expect(fin.find((m) => m.label === 'Change in recorded crime')?.forceText).toBe('+13%');
     expect(fin.find((m) => m.label === 'Change in ASB incidents')?.englandWalesText).toBe('-0.05%');
   });
@@ -74,7 +139,9 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
   it('reads the comparisons stated in the body text, with the sentence as the quote', async () => {
     const e = await extractSeed(format);
     const text = e.metrics.filter((m) => m.source === 'text');
-    expect(text.map((m) => ({ label: m.label, force: m.force, ew: m.englandWales }))).toEqual(TEXT_METRICS.map(({ label, force, ew }) => ({ label, force, ew })));
+    expect(text.map((m) => ({ label: m.label, force: m.force, ew: m.englandWales }))).toEqual(
+      TEXT_METRICS.map(({ label, force, ew }) => ({ label, force, ew })),
+    );
     TEXT_METRICS.forEach((t, i) => expect(text[i]?.quote).toMatch(t.quote));
     expect(text[0]?.period).toBe('12 months to 30 June 2017');
   });
@@ -92,7 +159,9 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
     expect(afis[2]?.text).toBe('The force should improve its overall approach to safeguarding victims of domestic abuse by:');
     expect(afis[2]?.items[0]).toMatch(/^understanding and taking appropriate action .* DVPNs and DVPOs;$/);
     expect(afis[2]?.items[3]).toMatch(/^implementing a process to obtain feedback .* do not support police action\.$/);
-    expect(afis[5]?.text).toMatch(/through use of the 4Ps, and ensure that it learns from experience to maximise its disruptive effects\.$/);
+    expect(afis[5]?.text).toMatch(
+      /through use of the 4Ps, and ensure that it learns from experience to maximise its disruptive effects\.$/,
+    );
     const afiFindings = e.findings.filter((f) => f.kind === 'area for improvement');
     expect(afiFindings).toHaveLength(6);
   });
@@ -101,9 +170,13 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
     const e = await extractSeed(format);
     const numbers = e.footnotes.map((f) => f.number);
     expect(numbers).toEqual([...Array(26).keys()].map((i) => i + 1).filter((n) => n !== 14));
-    expect(e.footnotes.find((f) => f.number === 3)?.text).toMatch(/^The College of Policing defines vulnerability as: A person is vulnerable if/);
+    expect(e.footnotes.find((f) => f.number === 3)?.text).toMatch(
+      /^The College of Policing defines vulnerability as: A person is vulnerable if/,
+    );
     expect(e.footnotes.find((f) => f.number === 25)?.text).toMatch(/^60 case files were reviewed in each force/);
-    expect(e.footnotes.find((f) => f.number === 1)?.text).toMatch(/HMICFRS website: www\.justiceinspectorates\.gov\.uk\/hmicfrs\/peel-assessments/);
+    expect(e.footnotes.find((f) => f.number === 1)?.text).toMatch(
+      /HMICFRS website: www\.justiceinspectorates\.gov\.uk\/hmicfrs\/peel-assessments/,
+    );
     expect(findingWith(e, 'reduction in the number of section 136').footnotes).toEqual([9]);
     expect(findingWith(e, 'Judgments from 2016 remain in place').footnotes).toEqual([2]);
     expect(findingWith(e, 'HMICFRS reviewed 2,700 police case files').footnotes).toEqual([25]);
@@ -143,8 +216,14 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
       subsection: 'Investigating crimes involving vulnerable people',
       paragraph: 1,
     });
-    expect(findingWith(e, 'Gwent Police requires improvement in keeping people safe')).toMatchObject({ section: 'Effectiveness overview', subsection: 'Summary', kind: 'judgment summary' });
-    expect(findingWith(e, 'In 2016, we identified that Gwent Police was not consistently identifying').kind).toBe('progress on a previous area for improvement');
+    expect(findingWith(e, 'Gwent Police requires improvement in keeping people safe')).toMatchObject({
+      section: 'Effectiveness overview',
+      subsection: 'Summary',
+      kind: 'judgment summary',
+    });
+    expect(findingWith(e, 'In 2016, we identified that Gwent Police was not consistently identifying').kind).toBe(
+      'progress on a previous area for improvement',
+    );
     expect(findingWith(e, 'The missing children hub is co-located').kind).toBe('positive practice');
     expect(findingWith(e, 'Gwent Police arrests a lower proportion of domestic abuse suspects').kind).toBe('concern');
     expect(findingWith(e, 'British Transport Police was outside the scope').kind).toBe('data note');
@@ -188,7 +267,14 @@ describe('source positions', () => {
 describe('the PDF and the Markdown of the same report', () => {
   it('give the same findings, in the same places, with the same footnotes', async () => {
     const [md, pdf] = await Promise.all([extractSeed('markdown'), extractSeed('pdf')]);
-    const shape = (e: Extraction) => e.findings.map((f) => ({ section: f.section, subsection: f.subsection, kind: f.kind, footnotes: f.footnotes, text: f.text.replace(/\s+/g, ' ') }));
+    const shape = (e: Extraction) =>
+      e.findings.map((f) => ({
+        section: f.section,
+        subsection: f.subsection,
+        kind: f.kind,
+        footnotes: f.footnotes,
+        text: f.text.replace(/\s+/g, ' '),
+      }));
     expect(shape(pdf)).toEqual(shape(md));
   });
 });

@@ -25,11 +25,41 @@ describe('peel-workbench extract', () => {
     const { code, stdout } = await cli('extract', SEED_FILES.pdf, '--json');
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as Record<string, unknown[]> & { report: Record<string, unknown> };
-    expect(out.report).toMatchObject({ title: 'PEEL: Police effectiveness 2017', force: 'Gwent Police', year: 2017, published: 'March 2018', isbn: '978-1-78655-540-3' });
-    expect(out.judgments?.[0]).toEqual({ question: 'Overall effectiveness', grade: 'Requires improvement', lastInspected: 2017, where: { page: 6, line: expect.any(Number) } });
-    expect(out.metrics?.[0]).toMatchObject({ label: 'Incidents per 1,000 population', unit: 'per 1,000 population', period: '12 months to 30 June 2017', force: 338, englandWales: 282, source: 'force-in-numbers' });
-    expect(out.metrics?.find((m) => (m as { source: string }).source === 'text')).toMatchObject({ force: 36, englandWales: 46, source: 'text' });
-    expect(out.findings?.[0]).toEqual(expect.objectContaining({ section: 'Risk-based inspection', subsection: null, kind: expect.any(String), text: expect.any(String), footnotes: [1] }));
+    expect(out.report).toMatchObject({
+      title: 'PEEL: Police effectiveness 2017',
+      force: 'Gwent Police',
+      year: 2017,
+      published: 'March 2018',
+      isbn: '978-1-78655-540-3',
+    });
+    expect(out.judgments?.[0]).toEqual({
+      question: 'Overall effectiveness',
+      grade: 'Requires improvement',
+      lastInspected: 2017,
+      where: { page: 6, line: expect.any(Number) },
+    });
+    expect(out.metrics?.[0]).toMatchObject({
+      label: 'Incidents per 1,000 population',
+      unit: 'per 1,000 population',
+      period: '12 months to 30 June 2017',
+      force: 338,
+      englandWales: 282,
+      source: 'force-in-numbers',
+    });
+    expect(out.metrics?.find((m) => (m as { source: string }).source === 'text')).toMatchObject({
+      force: 36,
+      englandWales: 46,
+      source: 'text',
+    });
+    expect(out.findings?.[0]).toEqual(
+      expect.objectContaining({
+        section: 'Risk-based inspection',
+        subsection: null,
+        kind: expect.any(String),
+        text: expect.any(String),
+        footnotes: [1],
+      }),
+    );
     expect(out.areasForImprovement).toHaveLength(6);
     expect(out.footnotes).toHaveLength(25);
     expect(out.warnings?.map((w) => (w as { code: string }).code)).toEqual(['metric-implausible', 'footnote-undefined']);
@@ -64,7 +94,9 @@ describe('peel-workbench build', () => {
     const out = path.join(dir, 'ws.sqlite');
     const { code, stdout } = await cli('build', SEED_FILES.markdown, SEED_FILES.pdf, '--out', out);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 16 metrics/);
+    expect(stdout).toMatch(
+      /imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 16 metrics/,
+    );
     expect(stdout).toMatch(/skipped {3}gwent-2017\.pdf: .* is already in this workspace/);
     const db = new Database(out, { readonly: true, fileMustExist: true });
     try {
