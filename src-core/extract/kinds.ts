@@ -19,8 +19,13 @@ export function suggestKind(section: string, subsection: string | null, text: st
   if (caption || sec.startsWith('annex') || sec === 'force in numbers' || sec === 'about the data') return 'data note';
   if (sub === 'summary' || sec.endsWith('overview')) return 'judgment summary';
   if (PROGRESS.test(text)) return 'progress on a previous area for improvement';
-  const positive = text.match(POSITIVE)?.length ?? 0;
-  const concern = text.match(CONCERN)?.length ?? 0;
+  if (sec === 'risk-based inspection' || sec === 'introduction') return 'narrative';
+  // Inspectorate paragraphs open with their verdict ("Gwent Police needs to improve …"), so the
+  // first sentence weighs as much as the rest together.
+  const first = /^.*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  const score = (re: RegExp) => (first.match(re)?.length ?? 0) * 3 + (text.match(re)?.length ?? 0);
+  const positive = score(POSITIVE);
+  const concern = score(CONCERN);
   if (concern > positive) return 'concern';
   if (positive > concern) return 'positive practice';
   return 'narrative';
