@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { WorkspaceError } from '../../../../src-core/db/errors';
 import { APPLICATION_ID, loadMigrations, migrate } from '../../../../src-core/db/migrate';
@@ -132,5 +133,15 @@ describe('migrations', () => {
     );
     expect(() => db.run("UPDATE audit_log SET new_value = 'flagged'")).toThrow(/append-only/);
     expect(() => db.run('DELETE FROM audit_log')).toThrow(/append-only/);
+  });
+});
+
+describe('the migration files', () => {
+  it('load the same through Vite (renderer and worker) as through the file system (CLI)', async () => {
+    const viaVite = import.meta.glob<string>('../../../../src-core/db/migrations/*.sql', { query: '?raw', import: 'default', eager: true });
+    const fromVite = await loadMigrations(Object.entries(viaVite).map(([p, sql]) => ({ file: p.slice(p.lastIndexOf('/') + 1), sql })));
+    const { migrations } = await engineAndMigrations();
+    expect(fromVite).toEqual(migrations);
+    expect(fromVite.length).toBeGreaterThan(0);
   });
 });

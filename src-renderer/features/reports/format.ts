@@ -1,0 +1,43 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface Month {
+  label: string;
+  /** yyyy-mm for <time dateTime>, when the text can be read as a month. */
+  dateTime: string | null;
+}
+
+/** Reports print their publication date as "March 2018"; ISO dates are shown the same way. */
+export function publicationMonth(published: string | null): Month | null {
+  if (!published) return null;
+  const named = /^([A-Za-z]+)\s+(\d{4})$/.exec(published.trim());
+  if (named) {
+    const index = MONTHS.findIndex((m) => m.toLowerCase() === named[1]?.toLowerCase());
+    if (index >= 0) return { label: `${MONTHS[index]} ${named[2]}`, dateTime: `${named[2]}-${String(index + 1).padStart(2, '0')}` };
+  }
+  const iso = /^(\d{4})-(\d{2})/.exec(published.trim());
+  const month = iso ? MONTHS[Number(iso[2]) - 1] : undefined;
+  if (iso && month) return { label: `${month} ${iso[1]}`, dateTime: `${iso[1]}-${iso[2]}` };
+  return { label: published, dateTime: null };
+}
+
+export type GradeTone = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate' | 'ungraded';
+
+export function gradeTone(grade: string): GradeTone {
+  switch (grade) {
+    case 'Outstanding':
+      return 'outstanding';
+    case 'Good':
+      return 'good';
+    case 'Requires improvement':
+      return 'requires-improvement';
+    case 'Inadequate':
+      return 'inadequate';
+    default:
+      return 'ungraded';
+  }
+}
+
+/** Metric labels taken from running text start mid-sentence ("arrests per 100…"). */
+export function sentenceStart(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

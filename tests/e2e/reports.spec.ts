@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Every request the page makes, plus anything it logs as an error (a CSP violation shows up
+ * there), so each test can assert the app stayed on its own origin and ran cleanly.
+ */
+function watch(page: Page, origin: string): { offsite: string[]; errors: string[] } {
+  const seen = { offsite: [] as string[], errors: [] as string[] };
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith('data:') && new URL(url).origin !== origin) seen.offsite.push(url);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') seen.errors.push(msg.text());
+  });
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  return seen;
+}
+
+test.beforeEach(async ({ context, baseURL }) => {
+  // Belt and braces: even if the app tried, nothing may leave this machine during a test.
+  const origin = new URL(baseURL ?? '').origin;
+  await context.route(
+    (url) => url.protocol !== 'data:' && url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
+});
+
+test('shows the Gwent Police report from the default workspace, offline', async ({ page, baseURL }) => {
+  const seen = watch(page, new URL(baseURL ?? '').origin);
+  await page.goto('/');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'PEEL Workbench' })).toBeVisible();
+  const report = page.getByRole('article', { name: 'PEEL: Police effectiveness 2017' });
+  await expect(report).toBeVisible();
+  await expect(report.getByText('Gwent Police', { exact: true }).first()).toBeVisible();
+  await expect(report.getByText('March 2018')).toBeVisible();
+
+  const judgments = page.getByRole('table', { name: 'Judgments for Gwent Police' });
+  await expect(judgments.getByRole('row', { name: /^Overall effectiveness/ })).toContainText('Requires improvement');
+  const questions = {
+    'Preventing crime and tackling anti-social behaviour': ['Good', '2016'],
+    'Investigating crime and reducing re-offending': ['Good', '2016'],
+    'Protecting vulnerable people': ['Requires improvement', '2017'],
+    'Tackling serious and organised crime': ['Requires improvement', '2017'],
+    'Specialist capabilities': ['Ungraded', '2017'],
+  };
+  for (const [question, [grade, year]] of Object.entries(questions)) {
+    const row = judgments.getByRole('row', { name: new RegExp(`^${question}`) });
+    await expect(row.getByRole('cell').nth(0)).toHaveText(grade ?? '');
+    await expect(row.getByRole('cell').nth(1)).toHaveText(year ?? '');
+  }
+  // One header row, the overall judgment and the five questions.
+  await expect(judgments.getByRole('row')).toHaveCount(7);
+
+  const metrics = page.getByRole('table', { name: 'Force in numbers and text metrics for Gwent Police' });
+  const calls = metrics.getByRole('row', { name: /Calls for assistance/ });
+  await expect(calls.getByRole('cell').nth(1)).toHaveText('338');
+  await expect(calls.getByRole('cell').nth(2)).toHaveText('282');
+  await expect(calls).toContainText('12 months to 30 June 2017');
+  await expect(metrics.getByRole('row', { name: /place of safety/ })).toContainText('Report text');
+
+  expect(seen.offsite, 'requests that left the page origin').toEqual([]);
+  expect(seen.errors, 'console errors (CSP violations show up here)').toEqual([]);
+});
+
+test('says clearly when the workspace cannot be opened', async ({ page }) => {
+  await page.route('**/default-workspace.sqlite', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'not a database' }),
+  );
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The workspace could not be opened');
+  await expect(alert).toContainText('is not a SQLite database');
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
+test('shows that it is loading while the workspace is on its way', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/default-workspace.sqlite', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('status')).toContainText('Opening the default workspace');
+  release();
+  await expect(page.getByRole('table', { name: 'Judgments for Gwent Police' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveCount(0);
+});
+
+test('screenshot for the docs', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('table', { name: 'Judgments for Gwent Police' })).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});
