@@ -64,69 +64,25 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const findings: Finding[] = [];
   const areas: AreaForImprovement[] = [];
   const footnoteParas: Para[] = [];
-  const sectionGrades: { section: string; grade: string; pos: SourcePos }[] = [];
+  const sectionGrades: SectionGrade[] = [];
   const headingRefs = new Map<number, SourcePos>();
 
   for (const sec of sections) {
     // Contents sub-entries are headings even where the text does not mark them as such.
-    let body = toks.slice(sec.start, sec.end).map((t, i) => (subHeadings.has(sec.start + i) && t.heading === 0 ? { ...t, heading: 2 } : t));
+    const body = toks
+      .slice(sec.start, sec.end)
+      .map((t, i) => (subHeadings.has(sec.start + i) && t.heading === 0 ? { ...t, heading: 2 } : t));
     if (titleKey(sec.title) === 'force in numbers') {
       metrics.push(...parseForceInNumbers(body, meta.force, warnings));
       continue;
     }
-    const firstText = body.findIndex((t) => !t.blank);
-    const grade = firstText >= 0 ? asGrade(body[firstText]?.text ?? '') : null;
-    if (grade && body[firstText]) {
-      sectionGrades.push({ section: sec.title, grade, pos: body[firstText].pos });
-      body = body.slice(firstText + 1);
-    }
-    const jStart = body.findIndex((t) => !t.blank && titleKey(t.text) === 'judgments');
-    if (jStart >= 0) {
-      const rel = body
-        .slice(jStart + 1)
-        .findIndex((t) => !t.blank && (titleKey(t.text) === 'summary' || (t.heading > 0 && !/^overall /i.test(t.text))));
-      const jEnd = rel < 0 ? body.length : jStart + 1 + rel;
-      judgments.push(...parseJudgments(body.slice(jStart + 1, jEnd)));
-      body = [...body.slice(0, jStart), ...body.slice(jEnd)];
-    }
-    const { body: pieces, footnotes } = separateFootnotes(piecesOf(body, layout));
-    footnoteParas.push(...footnotes);
-    let subsection: string | null = null;
-    let counter = 0;
-    let afiParas: Para[] = [];
-    const flushAreas = () => {
-      for (const a of parseAreas(sec.title, afiParas)) {
-        areas.push(a);
-        findings.push(
-          findingOf(
-            sec.title,
-            subsection,
-            ++counter,
-            areaText(a),
-            afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs),
-            a.where,
-            false,
-            false,
-          ),
-        );
-      }
-      afiParas = [];
-    };
-    for (const p of pieces) {
-      if (p.type === 'heading') {
-        for (const n of p.refs) headingRefs.set(n, headingRefs.get(n) ?? p.pos);
-        flushAreas();
-        subsection = p.text;
-        counter = 0;
-        continue;
-      }
-      if (isAreasHeading(subsection)) {
-        afiParas.push(p);
-        continue;
-      }
-      findings.push(findingOf(sec.title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
-    }
-    flushAreas();
+    const read = readSection(sec.title, body, layout);
+    judgments.push(...read.judgments);
+    findings.push(...read.findings);
+    areas.push(...read.areas);
+    footnoteParas.push(...read.footnotes);
+    if (read.grade) sectionGrades.push(read.grade);
+    for (const [n, pos] of read.headingRefs) if (!headingRefs.has(n)) headingRefs.set(n, pos);
   }
 
   if (judgments.length === 0 && metrics.length === 0) {
@@ -155,6 +111,73 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const footnotes = footnotesOf(footnoteParas);
   checkFootnotes(findings, headingRefs, footnotes, warnings);
   return { format, report: meta, judgments, metrics, findings, areasForImprovement: areas, footnotes, warnings };
+}
+
+interface SectionGrade {
+  section: string;
+  grade: string;
+  pos: SourcePos;
+}
+
+interface SectionRead {
+  grade: SectionGrade | null;
+  judgments: Judgment[];
+  findings: Finding[];
+  areas: AreaForImprovement[];
+  footnotes: Para[];
+  headingRefs: Map<number, SourcePos>;
+}
+
+/**
+ * One top-level section: its grade line, the judgments table if it holds one, then its paragraphs
+ * as findings under their sub-headings, with areas for improvement read as a list.
+ */
+function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
+  const out: SectionRead = { grade: null, judgments: [], findings: [], areas: [], footnotes: [], headingRefs: new Map() };
+  let body = toks;
+  const firstText = body.findIndex((t) => !t.blank);
+  const gradeTok = body[firstText];
+  const grade = gradeTok ? asGrade(gradeTok.text) : null;
+  if (grade && gradeTok) {
+    out.grade = { section: title, grade, pos: gradeTok.pos };
+    body = body.slice(firstText + 1);
+  }
+  const jStart = body.findIndex((t) => !t.blank && titleKey(t.text) === 'judgments');
+  if (jStart >= 0) {
+    const rel = body
+      .slice(jStart + 1)
+      .findIndex((t) => !t.blank && (titleKey(t.text) === 'summary' || (t.heading > 0 && !/^overall /i.test(t.text))));
+    const jEnd = rel < 0 ? body.length : jStart + 1 + rel;
+    out.judgments = parseJudgments(body.slice(jStart + 1, jEnd));
+    body = [...body.slice(0, jStart), ...body.slice(jEnd)];
+  }
+  const { body: pieces, footnotes } = separateFootnotes(piecesOf(body, layout));
+  out.footnotes = footnotes;
+  let subsection: string | null = null;
+  let counter = 0;
+  let afiParas: Para[] = [];
+  const flushAreas = () => {
+    for (const a of parseAreas(title, afiParas)) {
+      out.areas.push(a);
+      const refs = afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs);
+      out.findings.push(findingOf(title, subsection, ++counter, areaText(a), refs, a.where, false, false));
+    }
+    afiParas = [];
+  };
+  for (const p of pieces) {
+    if (p.type === 'heading') {
+      for (const n of p.refs) if (!out.headingRefs.has(n)) out.headingRefs.set(n, p.pos);
+      flushAreas();
+      subsection = p.text;
+      counter = 0;
+    } else if (isAreasHeading(subsection)) {
+      afiParas.push(p);
+    } else {
+      out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
+    }
+  }
+  flushAreas();
+  return out;
 }
 
 function isAreasHeading(s: string | null): boolean {

@@ -19,6 +19,15 @@ export interface MetricRow {
   forceText: string;
   ewText: string;
   source: MetricSource;
+  /** Where in the source the figure was read, e.g. "page 4, line 19" or "line 151". */
+  where: string;
+}
+
+export interface WarningRow {
+  id: number;
+  code: string;
+  message: string;
+  where: string | null;
 }
 
 export interface ReportOverview {
@@ -32,11 +41,19 @@ export interface ReportOverview {
   sourceName: string;
   judgments: JudgmentRow[];
   metrics: MetricRow[];
+  warnings: WarningRow[];
 }
 
 const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 const textOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const intOrNull = (v: SqlValue | undefined): number | null => (typeof v === 'number' ? v : null);
+
+function position(page: SqlValue | undefined, line: SqlValue | undefined): string | null {
+  const l = intOrNull(line);
+  if (l === null) return null;
+  const p = intOrNull(page);
+  return p === null ? `line ${l}` : `page ${p}, line ${l}`;
+}
 
 function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
   return all(db, 'SELECT question, grade, last_inspected, is_overall FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id', [
@@ -50,7 +67,7 @@ function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
 }
 
 function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
-  const sql = `SELECT id, category, label, unit, period, force_text, ew_text, source FROM metrics
+  const sql = `SELECT id, category, label, unit, period, force_text, ew_text, source, page, line FROM metrics
     WHERE report_id = ? ORDER BY source = 'text', id`;
   return all(db, sql, [reportId]).map((r) => ({
     id: Number(r.id),
@@ -61,6 +78,16 @@ function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
     forceText: text(r.force_text),
     ewText: text(r.ew_text),
     source: r.source === 'text' ? 'text' : 'force-in-numbers',
+    where: position(r.page, r.line) ?? '',
+  }));
+}
+
+function warnings(db: SqlDatabase, reportId: number): WarningRow[] {
+  return all(db, 'SELECT id, code, message, page, line FROM extraction_warnings WHERE report_id = ? ORDER BY id', [reportId]).map((r) => ({
+    id: Number(r.id),
+    code: text(r.code),
+    message: text(r.message),
+    where: position(r.page, r.line),
   }));
 }
 
@@ -83,6 +110,7 @@ export function readOverview(db: SqlDatabase): ReportOverview[] {
       sourceName: text(r.source_name),
       judgments: judgments(db, id),
       metrics: metrics(db, id),
+      warnings: warnings(db, id),
     };
   });
 }

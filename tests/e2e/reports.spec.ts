@@ -89,8 +89,26 @@ test('shows that it is loading while the workspace is on its way', async ({ page
   await expect(page.getByRole('status')).toHaveCount(0);
 });
 
-test('screenshot for the docs', async ({ page }) => {
+test('lists what extraction could not vouch for, with where to look', async ({ page }) => {
+  await page.goto('/');
+  const warnings = page.getByRole('region', { name: /^Extraction warnings \(2\)/ });
+  await expect(warnings.getByRole('listitem')).toHaveText([
+    /^line 151: "Domestic abuse incidents per 1,000 population": Gwent Police 1 against England and Wales 15 is more than ten times apart/,
+    /^line 331: Footnote 14 is cited \(line 331\) but never defined$/,
+  ]);
+  const metrics = page.getByRole('table', { name: 'Force in numbers and text metrics for Gwent Police' });
+  await expect(
+    metrics
+      .getByRole('row', { name: /^Calls for assistance/ })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('line 43');
+});
+
+// The README's picture: `DOCS_SCREENSHOTS=1 npx playwright test -g screenshot` refreshes it.
+test('screenshot', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('table', { name: 'Judgments for Gwent Police' })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  const path = process.env.DOCS_SCREENSHOTS ? 'docs/screenshot.png' : testInfo.outputPath('reports.png');
+  await page.screenshot({ path });
 });

@@ -22,6 +22,7 @@ export function MetricsTable({ force, metrics }: { force: string; metrics: Metri
           </th>
           <th scope="col">Unit</th>
           <th scope="col">Source</th>
+          <th scope="col">Where</th>
         </tr>
       </thead>
       <tbody>
@@ -38,6 +39,7 @@ export function MetricsTable({ force, metrics }: { force: string; metrics: Metri
             <td>
               <span className={`source source--${m.source}`}>{SOURCE_LABEL[m.source]}</span>
             </td>
+            <td className="muted where">{m.where}</td>
           </tr>
         ))}
       </tbody>

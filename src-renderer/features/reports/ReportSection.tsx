@@ -3,6 +3,7 @@ import { publicationMonth } from './format';
 import { GradeBadge } from './GradeBadge';
 import { JudgmentsTable } from './JudgmentsTable';
 import { MetricsTable } from './MetricsTable';
+import { WarningsList } from './WarningsList';
 
 export function ReportSection({ report }: { report: ReportOverview }) {
   const headingId = `report-${report.id}-title`;
@@ -35,6 +36,7 @@ export function ReportSection({ report }: { report: ReportOverview }) {
       </header>
       <div className="report-body">
         <JudgmentsTable force={report.force} judgments={report.judgments} />
+        <WarningsList source={report.sourceName} warnings={report.warnings} />
         <MetricsTable force={report.force} metrics={report.metrics} />
       </div>
     </article>
