@@ -125,7 +125,7 @@ function unitOf(label: string, category: string | null, percent: boolean): strin
     if (/outcomes/i.test(category ?? '')) return '% of outcomes';
     return '%';
   }
-  const per = /\bper ([\d,]+|one million|1 million|million) ([a-z]+)/i.exec(label);
+  const per = /\bper (one million|1 million|[\d,]+|million) ([a-z]+)/i.exec(label);
   if (per) return `per ${per[1]} ${per[2]}`;
   return 'count';
 }

@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-node';
 import { ROOT } from '../../helpers/seed';
 
-const run = promisify(execFile);
 const SCRIPT = path.join(ROOT, 'scripts/electron-vite.mjs');
-
-async function start(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [SCRIPT, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const start = (env: Record<string, string>, ...args: string[]) => runNode(SCRIPT, args, env);
 
 describe('npm start on a machine with its own Electron build', () => {
   it('uses the build ELECTRON_OVERRIDE_DIST_PATH points at', async () => {

@@ -60,7 +60,13 @@ const FORCE_IN_NUMBERS = [
     ew: 11,
     unit: '%',
   },
-  { label: 'Organised crime groups per 1 million population', period: 'as at 1 July 2017', force: 33, ew: 47, unit: 'per 1 million' },
+  {
+    label: 'Organised crime groups per 1 million population',
+    period: 'as at 1 July 2017',
+    force: 33,
+    ew: 47,
+    unit: 'per 1 million population',
+  },
 ];
 
 const TEXT_METRICS = [

@@ -1,24 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runNode } from '../../../helpers/run-node';
 import { ROOT, SEED_FILES } from '../../../helpers/seed';
 
-const run = promisify(execFile);
 const BIN = path.join(ROOT, 'bin/peel-workbench.mjs');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runNode(BIN, args);
 
 describe('peel-workbench extract', () => {
   it('prints one JSON object with the report, judgments, metrics, findings, areas for improvement, footnotes and warnings', async () => {
