@@ -10,11 +10,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs a Node script from the project root as a user would, capturing its exit code and output. */
-export async function runNode(script: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+/** Runs a Node script (from the project root unless told otherwise) as a user would, capturing its exit code and output. */
+export async function runNode(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<RunResult> {
   try {
     const { stdout, stderr } = await run(process.execPath, [script, ...args], {
-      cwd: ROOT,
+      cwd,
       env: { ...process.env, ...env },
       maxBuffer: 32 * 1024 * 1024,
     });

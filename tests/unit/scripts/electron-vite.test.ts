@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,15 +9,21 @@ const SCRIPT = path.join(ROOT, 'scripts/electron-vite.mjs');
 const start = (env: Record<string, string>, ...args: string[]) => runNode(SCRIPT, args, env);
 
 describe('npm start on a machine with its own Electron build', () => {
-  it('uses the build ELECTRON_OVERRIDE_DIST_PATH points at', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'electron-dist-'));
+  it('starts the Electron build ELECTRON_OVERRIDE_DIST_PATH points at', async () => {
     if (process.platform === 'win32') return;
-    const exe = path.join(dir, process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron');
-    writeFileSync(exe, '#!/bin/sh\necho "electron $@"\n');
+    const dist = mkdtempSync(path.join(tmpdir(), 'electron-dist-'));
+    const exe = path.join(dist, process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron');
+    mkdirSync(path.dirname(exe), { recursive: true });
+    // A stand-in for Electron that records how electron-vite started it.
+    writeFileSync(exe, `#!/bin/sh\necho "started $@" > "${path.join(dist, 'ran.txt')}"\n`);
     chmodSync(exe, 0o755);
-    const { code, stdout } = await start({ ELECTRON_OVERRIDE_DIST_PATH: dir }, '--version');
+    const app = mkdtempSync(path.join(tmpdir(), 'electron-app-'));
+    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', main: 'main.js', type: 'module' }));
+    writeFileSync(path.join(app, 'main.js'), '');
+    const { code } = await runNode(SCRIPT, ['preview', '--skipBuild'], { ELECTRON_OVERRIDE_DIST_PATH: dist }, app);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/electron-vite\/\d+\.\d+\.\d+/);
+    await expect.poll(() => existsSync(path.join(dist, 'ran.txt'))).toBe(true);
+    expect(readFileSync(path.join(dist, 'ran.txt'), 'utf8')).toBe('started .\n');
   });
 
   it('says what to do when the folder holds no Electron', async () => {
