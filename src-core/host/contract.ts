@@ -1,7 +1,8 @@
 /**
  * The seam between the renderer and whatever hosts it (Electron main via the preload bridge, or
  * the browser for `npm run web` and the Playwright tests). Runtime-neutral on purpose: the
- * preload, the main process and the renderer all compile it.
+ * preload, the main process and the renderer all compile it. Schemas for what crosses IPC live
+ * in ./ipc-schema.ts.
  */
 
 export type HostErrorCode =
@@ -9,12 +10,29 @@ export type HostErrorCode =
   | 'not-found'
   /** It exists but could not be read. */
   | 'read-failed'
+  /** Writing failed (disk full, I/O error, permission, a rename refused after retries). Nothing was lost. */
+  | 'write-failed'
   /** The caller is not allowed to ask (wrong frame, origin or window). */
   | 'forbidden'
+  /** The request did not match the contract (wrong shape, unknown handle). */
+  | 'invalid-input'
+  /** The file is refused: too large, not a workspace, damaged. */
+  | 'refused'
   /** The host answered with something that does not match this contract. */
   | 'bad-response'
   /** The host could not be reached at all (IPC or network failure). */
   | 'unavailable';
+
+export const HOST_ERROR_CODES: readonly HostErrorCode[] = [
+  'not-found',
+  'read-failed',
+  'write-failed',
+  'forbidden',
+  'invalid-input',
+  'refused',
+  'bad-response',
+  'unavailable',
+];
 
 export interface HostError {
   code: HostErrorCode;
@@ -32,41 +50,120 @@ export function err<T = never>(code: HostErrorCode, message: string): Result<T> 
   return { ok: false, error: { code, message } };
 }
 
+/**
+ * An open workspace as the renderer knows it: an opaque handle minted by the host for a file the
+ * user chose in a dialog (or the default workspace), and a name to show. Never a path.
+ */
+export interface WorkspaceInfo {
+  handle: string;
+  name: string;
+  /** The bundled default workspace (a private copy of it) rather than a file the user chose. */
+  isDefault: boolean;
+}
+
+/** What the worker needs to open a workspace: the last snapshot and the journal since it. */
+export interface OpenedWorkspace {
+  info: WorkspaceInfo;
+  /** SQLite bytes; empty for a workspace just created, which the worker then initialises. */
+  snapshot: Uint8Array;
+  /** The journal file as stored: one JSON record per line, the last one possibly torn. */
+  journal: string;
+  /** Temporary files left by an interrupted checkpoint and removed on opening. */
+  orphansRemoved: number;
+}
+
+export interface BackupInfo {
+  id: string;
+  savedAt: string;
+  bytes: number;
+}
+
+/** A report the user picked to import, read by the host (size-checked) and handed over as bytes. */
+export interface ReportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.saveCopy',
+  'file.importReport',
+  'file.openRecent',
+  'edit.undo',
+  'edit.redo',
+  'help.about',
+] as const;
+export type MenuCommandName = (typeof MENU_COMMANDS)[number];
+export interface MenuCommand {
+  command: MenuCommandName;
+  /** For file.openRecent: the handle of the workspace to open. */
+  handle?: string;
+}
+
 /** Every IPC channel the preload may forward. Names are `domain.verb`. */
 export const IPC_CHANNELS = {
-  openDefaultWorkspace: 'workspace.openDefault',
+  openLast: 'workspace.openLast',
+  create: 'workspace.create',
+  open: 'workspace.open',
+  openRecent: 'workspace.openRecent',
+  recent: 'workspace.recent',
+  appendJournal: 'journal.append',
+  checkpoint: 'workspace.checkpoint',
+  backups: 'backups.list',
+  restoreBackup: 'backups.restore',
+  saveCopy: 'workspace.saveCopy',
+  pickReports: 'report.pick',
+  about: 'app.about',
 } as const;
 
+/** Main → renderer: a menu item was chosen. */
+export const MENU_EVENT = 'menu.command';
+
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+export interface AboutInfo {
+  name: string;
+  version: string;
+  electron: string | null;
+  chrome: string | null;
+  node: string | null;
+  licences: string;
+}
+
+/** Where workspaces live and how edits reach the disk. Both hosts implement all of it. */
+export interface WorkspaceHostApi {
+  /** The workspace used last; on first start, a private copy of the bundled default workspace. */
+  openLast(): Promise<Result<OpenedWorkspace>>;
+  /** Asks where to create a new workspace (a save dialog); null when the user cancels. */
+  create(): Promise<Result<OpenedWorkspace | null>>;
+  /** Asks which workspace to open (an open dialog); null when the user cancels. */
+  open(): Promise<Result<OpenedWorkspace | null>>;
+  openRecent(handle: string): Promise<Result<OpenedWorkspace>>;
+  recent(): Promise<Result<WorkspaceInfo[]>>;
+  /** Resolves only once the record is durably on disk: only then may the UI show an edit as saved. */
+  appendJournal(handle: string, line: string): Promise<Result<void>>;
+  /** Atomically replaces the workspace file, keeps the last five as backups, drops journal records up to lastSeq. */
+  checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number): Promise<Result<void>>;
+  backups(handle: string): Promise<Result<BackupInfo[]>>;
+  restoreBackup(handle: string, backupId: string): Promise<Result<OpenedWorkspace>>;
+  /** Asks where to save a copy (a save dialog); null when the user cancels. */
+  saveCopy(handle: string, snapshot: Uint8Array): Promise<Result<WorkspaceInfo | null>>;
+}
 
 /** What the preload exposes as `window.workbench`. Nothing else crosses the context bridge. */
 export interface WorkbenchBridge {
   /** The application version, fixed at build time. */
   readonly version: string;
-  /** The bytes of the bundled default workspace (a SQLite file). */
-  openDefaultWorkspace(): Promise<Result<Uint8Array>>;
+  readonly workspace: WorkspaceHostApi;
+  /** Asks for report files to import (.md, .txt, .pdf); an empty list when the user cancels. */
+  pickReports(): Promise<Result<ReportFile[]>>;
+  about(): Promise<Result<AboutInfo>>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-/** What the renderer needs from its host; the bridge plus which kind of host it is. */
+/** What the renderer needs from its host: the bridge plus which kind of host it is. */
 export interface Host extends WorkbenchBridge {
   readonly kind: 'electron' | 'browser';
-}
-
-const CODES: ReadonlySet<string> = new Set<HostErrorCode>(['not-found', 'read-failed', 'forbidden', 'bad-response', 'unavailable']);
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null;
-}
-
-/**
- * Checks a value that arrived over IPC really is a Result of bytes. IPC payloads are untyped at
- * run time, so the type is earned here rather than asserted.
- */
-export function parseBytesResult(x: unknown): Result<Uint8Array> {
-  if (isRecord(x) && x.ok === true && x.value instanceof Uint8Array) return ok(x.value);
-  if (isRecord(x) && x.ok === false && isRecord(x.error)) {
-    const { code, message } = x.error;
-    if (typeof code === 'string' && CODES.has(code) && typeof message === 'string') return err(code as HostErrorCode, message);
-  }
-  return err('bad-response', 'The application host sent a reply this version does not understand');
 }

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { err, HOST_ERROR_CODES, IPC_CHANNELS, MENU_COMMANDS, type IpcChannel, type Result } from './contract';
+
+/**
+ * What may cross IPC, checked on both sides: main validates every request before acting on it,
+ * the preload validates every reply before the page sees it. IPC payloads are untyped at run time;
+ * the types are earned here rather than asserted.
+ */
+
+/** Handles are minted by the host: short, opaque, never a path. */
+export const handleSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a workspace handle');
+const bytesSchema = z.instanceof(Uint8Array);
+/** A workspace of a few hundred MB is the design's upper end; refuse absurd sizes early. */
+export const MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+/** One journal record: one edit. A note longer than this is not a note. */
+export const MAX_JOURNAL_LINE = 1024 * 1024;
+
+export const requestSchemas = {
+  [IPC_CHANNELS.openLast]: z.tuple([]),
+  [IPC_CHANNELS.create]: z.tuple([]),
+  [IPC_CHANNELS.open]: z.tuple([]),
+  [IPC_CHANNELS.openRecent]: z.tuple([handleSchema]),
+  [IPC_CHANNELS.recent]: z.tuple([]),
+  [IPC_CHANNELS.appendJournal]: z.tuple([
+    handleSchema,
+    z
+      .string()
+      .min(2)
+      .max(MAX_JOURNAL_LINE)
+      .regex(/^[^\n]*\n$/, 'one line ending in a newline'),
+  ]),
+  [IPC_CHANNELS.checkpoint]: z.tuple([
+    handleSchema,
+    bytesSchema.refine((b) => b.length > 0 && b.length <= MAX_SNAPSHOT_BYTES, 'snapshot size'),
+    z.number().int().min(0),
+  ]),
+  [IPC_CHANNELS.backups]: z.tuple([handleSchema]),
+  [IPC_CHANNELS.restoreBackup]: z.tuple([handleSchema, z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'not a backup id')]),
+  [IPC_CHANNELS.saveCopy]: z.tuple([
+    handleSchema,
+    bytesSchema.refine((b) => b.length > 0 && b.length <= MAX_SNAPSHOT_BYTES, 'snapshot size'),
+  ]),
+  [IPC_CHANNELS.pickReports]: z.tuple([]),
+  [IPC_CHANNELS.about]: z.tuple([]),
+} satisfies Record<IpcChannel, z.ZodType>;
+
+const errorSchema = z.object({ code: z.enum(HOST_ERROR_CODES as [string, ...string[]]), message: z.string() });
+
+function resultSchema<T extends z.ZodType>(value: T) {
+  return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: errorSchema })]);
+}
+
+const workspaceInfo = z.object({ handle: handleSchema, name: z.string(), isDefault: z.boolean() });
+const opened = z.object({ info: workspaceInfo, snapshot: bytesSchema, journal: z.string(), orphansRemoved: z.number().int().min(0) });
+
+export const replySchemas = {
+  [IPC_CHANNELS.openLast]: resultSchema(opened),
+  [IPC_CHANNELS.create]: resultSchema(opened.nullable()),
+  [IPC_CHANNELS.open]: resultSchema(opened.nullable()),
+  [IPC_CHANNELS.openRecent]: resultSchema(opened),
+  [IPC_CHANNELS.recent]: resultSchema(z.array(workspaceInfo)),
+  [IPC_CHANNELS.appendJournal]: resultSchema(z.undefined()),
+  [IPC_CHANNELS.checkpoint]: resultSchema(z.undefined()),
+  [IPC_CHANNELS.backups]: resultSchema(z.array(z.object({ id: z.string(), savedAt: z.string(), bytes: z.number() }))),
+  [IPC_CHANNELS.restoreBackup]: resultSchema(opened),
+  [IPC_CHANNELS.saveCopy]: resultSchema(workspaceInfo.nullable()),
+  [IPC_CHANNELS.pickReports]: resultSchema(z.array(z.object({ name: z.string(), bytes: bytesSchema }))),
+  [IPC_CHANNELS.about]: resultSchema(
+    z.object({
+      name: z.string(),
+      version: z.string(),
+      electron: z.string().nullable(),
+      chrome: z.string().nullable(),
+      node: z.string().nullable(),
+      licences: z.string(),
+    }),
+  ),
+} satisfies Record<IpcChannel, z.ZodType>;
+
+export const menuCommandSchema = z.object({ command: z.enum(MENU_COMMANDS), handle: handleSchema.optional() });
+
+/** Checks a request's arguments; the error says which channel and what was wrong, never echoes data. */
+export function parseRequest<C extends IpcChannel>(channel: C, args: unknown[]): Result<z.infer<(typeof requestSchemas)[C]>> {
+  const parsed = requestSchemas[channel].safeParse(args);
+  if (parsed.success) return { ok: true, value: parsed.data as z.infer<(typeof requestSchemas)[C]> };
+  const issue = parsed.error.issues[0];
+  return err('invalid-input', `${channel}: argument ${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`.replace(/\s+/g, ' '));
+}
+
+/** Checks a reply from the host; anything unexpected becomes a bad-response error value. */
+export function parseReply<C extends IpcChannel>(channel: C, reply: unknown): z.infer<(typeof replySchemas)[C]> | Result<never> {
+  const parsed = replySchemas[channel].safeParse(reply);
+  if (parsed.success) return parsed.data as z.infer<(typeof replySchemas)[C]>;
+  return err('bad-response', `The application host sent a reply to ${channel} this version does not understand`);
+}

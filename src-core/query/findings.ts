@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { FINDING_KINDS } from '../extract/types';
+import type { SqlValue } from '../db/sql-db';
+
+/**
+ * Queries over findings described as data (what the grid asks for) and compiled to SQL here, in
+ * one place. Column names come from a fixed map and every value is a bound parameter: no SQL is
+ * ever built from what a user typed.
+ */
+
+export const FINDING_SORT_COLUMNS = {
+  report: 'r.force, r.year',
+  section: 'f.section',
+  subsection: 'f.subsection',
+  position: 'f.report_id, f.ordinal',
+  kind: 'f.kind',
+  status: "coalesce(a.status, 'new')",
+  rag: 'a.rag',
+  includeInBrief: 'coalesce(a.include_in_brief, 0)',
+} as const;
+
+export type FindingSortColumn = keyof typeof FINDING_SORT_COLUMNS;
+
+export const findingsQuerySchema = z.object({
+  search: z.string().max(500).optional(),
+  reportIds: z.array(z.number().int().positive()).max(2000).optional(),
+  kinds: z.array(z.enum(FINDING_KINDS as unknown as [string, ...string[]])).optional(),
+  sections: z.array(z.string().max(300)).max(500).optional(),
+  statuses: z.array(z.enum(['new', 'reviewed', 'flagged', 'verified'])).optional(),
+  includeInBrief: z.boolean().optional(),
+  sort: z
+    .array(
+      z.object({
+        column: z.enum(Object.keys(FINDING_SORT_COLUMNS) as [FindingSortColumn, ...FindingSortColumn[]]),
+        direction: z.enum(['asc', 'desc']),
+      }),
+    )
+    .max(5)
+    .optional(),
+});
+
+export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
+
+export interface FindingRow {
+  id: number;
+  reportId: number;
+  report: string;
+  section: string;
+  subsection: string | null;
+  paragraph: number;
+  kind: string;
+  text: string;
+  page: number | null;
+  line: number;
+  status: string;
+  tags: string[];
+  rag: string | null;
+  note: string;
+  includeInBrief: boolean;
+}
+
+export interface CompiledQuery {
+  sql: string;
+  params: SqlValue[];
+}
+
+/**
+ * A MATCH expression for FTS4 from free text: each word quoted (so AND, OR, NEAR, quotes and
+ * brackets the user types are words, not syntax), the last one a prefix so results follow typing.
+ */
+export function ftsMatch(search: string): string | null {
+  const words = search.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w.replace(/"/g, '')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+function where(q: FindingsQuery): CompiledQuery {
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  const inList = (column: string, values: readonly SqlValue[]) => {
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  const match = q.search ? ftsMatch(q.search) : null;
+  if (match) {
+    clauses.push('f.id IN (SELECT docid FROM findings_fts WHERE findings_fts MATCH ?)');
+    params.push(match);
+  }
+  if (q.reportIds?.length) inList('f.report_id', q.reportIds);
+  if (q.kinds?.length) inList('f.kind', q.kinds);
+  if (q.sections?.length) inList('f.section', q.sections);
+  if (q.statuses?.length) inList("coalesce(a.status, 'new')", q.statuses);
+  if (q.includeInBrief !== undefined) {
+    clauses.push('coalesce(a.include_in_brief, 0) = ?');
+    params.push(q.includeInBrief ? 1 : 0);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const FROM = `FROM findings f
+  JOIN reports r ON r.id = f.report_id
+  LEFT JOIN annotations a ON a.target_type = 'finding' AND a.target_id = f.id`;
+
+export function compileFindingsPage(q: FindingsQuery, offset: number, limit: number): CompiledQuery {
+  const w = where(q);
+  const order = [
+    ...(q.sort ?? []).map((s) => `${FINDING_SORT_COLUMNS[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`),
+    'f.report_id',
+    'f.ordinal',
+  ];
+  return {
+    sql: `SELECT f.id, f.report_id, r.force || ' ' || r.year AS report, f.section, f.subsection, f.paragraph, f.kind, f.text, f.page, f.line,
+      coalesce(a.status, 'new') AS status, coalesce(a.tags, '[]') AS tags, a.rag, coalesce(a.note, '') AS note,
+      coalesce(a.include_in_brief, 0) AS include_in_brief
+      ${FROM} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    params: [...w.params, Math.max(0, Math.min(limit, 1000)), Math.max(0, offset)],
+  };
+}
+
+export function compileFindingsCount(q: FindingsQuery): CompiledQuery {
+  const w = where(q);
+  return { sql: `SELECT count(*) AS n ${FROM} ${w.sql}`, params: w.params };
+}
+
+export function toFindingRow(r: Record<string, SqlValue>): FindingRow {
+  let tags: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(String(r.tags ?? '[]'));
+    if (Array.isArray(parsed)) tags = parsed.map(String);
+  } catch {
+    tags = [];
+  }
+  return {
+    id: Number(r.id),
+    reportId: Number(r.report_id),
+    report: String(r.report),
+    section: String(r.section),
+    subsection: r.subsection === null ? null : String(r.subsection),
+    paragraph: Number(r.paragraph),
+    kind: String(r.kind),
+    text: String(r.text),
+    page: r.page === null ? null : Number(r.page),
+    line: Number(r.line),
+    status: String(r.status),
+    tags,
+    rag: r.rag === null || r.rag === undefined ? null : String(r.rag),
+    note: String(r.note ?? ''),
+    includeInBrief: Number(r.include_in_brief) === 1,
+  };
+}

@@ -1,0 +1,156 @@
+import { importReport, type ImportResult, type ImportSource } from '../db/import-report';
+import type { Migration } from '../db/migrate';
+import type { SqlDatabase, SqlEngine } from '../db/sql-db';
+import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '../db/workspace';
+import type { Extraction } from '../extract/types';
+import { applyEdit, parseEdit } from './edits';
+import { encodeRecord, readJournal, sealRecord } from './journal';
+import type { WorkspaceStorage } from './storage';
+
+export interface LoadedWorkspace {
+  name: string;
+  /** The last snapshot; empty for a workspace that does not exist yet. */
+  snapshot: Uint8Array;
+  /** The journal file's text. */
+  journal: string;
+}
+
+export interface OpenReport {
+  session: WorkspaceSession;
+  created: boolean;
+  /** Journal records applied on top of the snapshot (edits acknowledged since the last checkpoint). */
+  replayed: number;
+  /** Journal lines not applied: a torn last write, or anything after a damaged record. */
+  discarded: number;
+}
+
+/**
+ * The open workspace: one sql.js database plus the durability protocol of DESIGN.md. An edit is
+ * one transaction and one journal record, and is acknowledged only once the record is durable; a
+ * checkpoint writes the whole database atomically and lets the journal be trimmed. Edits,
+ * imports and checkpoints run one at a time, in order.
+ */
+export class WorkspaceSession {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly db: SqlDatabase,
+    private readonly storage: WorkspaceStorage,
+    private seq: number,
+  ) {}
+
+  static async open(engine: SqlEngine, migrations: Migration[], loaded: LoadedWorkspace, storage: WorkspaceStorage): Promise<OpenReport> {
+    const created = loaded.snapshot.length === 0;
+    const db = created ? createWorkspace(engine, migrations) : openWorkspace(engine, loaded.snapshot, migrations, loaded.name);
+    const base = Number(getMeta(db, 'last_seq') ?? 0);
+    const { records, discarded } = await readJournal(loaded.journal);
+    let seq = base;
+    let skipped = discarded;
+    for (const [i, r] of records.entries()) {
+      if (r.seq <= base) continue; // already in the snapshot: replay is idempotent
+      if (r.seq !== seq + 1) {
+        skipped += records.length - i;
+        break;
+      }
+      // A record that no longer applies (it names a row that is not there) ends the replay.
+      let edit: ReturnType<typeof parseEdit>;
+      try {
+        edit = parseEdit(r.op, r.params);
+      } catch {
+        skipped += records.length - i;
+        break;
+      }
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        applyEdit(db, edit.op, edit.params);
+        setMeta(db, 'last_seq', String(r.seq));
+        db.exec('COMMIT');
+      } catch {
+        db.exec('ROLLBACK');
+        skipped += records.length - i;
+        break;
+      }
+      seq = r.seq;
+    }
+    const session = new WorkspaceSession(db, storage, seq);
+    // A new workspace is written at once, so that it exists on disk before its first edit.
+    if (created) await session.checkpoint();
+    return { session, created, replayed: seq - base, discarded: skipped };
+  }
+
+  /** The seq of the last acknowledged edit. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Applies one edit and resolves once it is durable. If the journal cannot be written, the
+   * database change is rolled back and the promise rejects: nothing unsaved is ever shown as saved.
+   */
+  edit(op: string, params: unknown): Promise<{ seq: number }> {
+    const edit = parseEdit(op, params);
+    return this.serial(async () => {
+      const seq = this.seq + 1;
+      const record = await sealRecord(seq, edit.op, edit.params);
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        applyEdit(this.db, edit.op, edit.params);
+        setMeta(this.db, 'last_seq', String(seq));
+        await this.storage.append(encodeRecord(record));
+      } catch (e) {
+        this.db.exec('ROLLBACK');
+        throw e;
+      }
+      this.db.exec('COMMIT');
+      this.seq = seq;
+      return { seq };
+    });
+  }
+
+  /** Writes the whole database as the new snapshot. Edits wait until the file is in place. */
+  checkpoint(): Promise<{ bytes: number; lastSeq: number }> {
+    return this.serial(async () => {
+      const lastSeq = this.seq;
+      const bytes = this.db.export();
+      // sql.js's export() closes and reopens the connection; pragmas are per connection.
+      applyPragmas(this.db);
+      await this.storage.checkpoint(bytes, lastSeq);
+      return { bytes: bytes.length, lastSeq };
+    });
+  }
+
+  /**
+   * Imports an extracted report in one transaction, then checkpoints: the import is acknowledged
+   * only once the new snapshot is on disk (imports are too large for the journal).
+   */
+  importReport(extraction: Extraction, source: ImportSource): Promise<ImportResult> {
+    return this.serial(async () => {
+      const result = await importReport(this.db, extraction, source);
+      if (result.status === 'imported') {
+        const bytes = this.db.export();
+        applyPragmas(this.db);
+        await this.storage.checkpoint(bytes, this.seq);
+      }
+      return result;
+    });
+  }
+
+  /** The database as bytes (for "Save a copy"), taken between edits. */
+  snapshot(): Promise<Uint8Array> {
+    return this.serial(async () => {
+      const bytes = this.db.export();
+      applyPragmas(this.db);
+      return bytes;
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Where a workspace session keeps its edits durable. Implemented over files in Node (the Electron
+ * main process, the CLI, the kill test) and over the host bridge in the renderer's worker.
+ */
+export interface WorkspaceStorage {
+  /** Appends one encoded journal line; resolves only once it is durably stored. */
+  append(line: string): Promise<void>;
+  /**
+   * Atomically replaces the stored snapshot with these bytes (which include every record up to
+   * lastSeq), keeps the previous snapshots as backups, and drops journal records up to lastSeq.
+   * Records with a higher seq, appended while the snapshot was being taken, must be kept.
+   */
+  checkpoint(snapshot: Uint8Array, lastSeq: number): Promise<void>;
+}
+
+/** A storage failure, with a message the analyst can act on ("the disk is full"). */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
