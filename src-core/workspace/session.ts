@@ -73,8 +73,10 @@ export class WorkspaceSession {
       seq = r.seq;
     }
     const session = new WorkspaceSession(db, storage, seq);
-    // A new workspace is written at once, so that it exists on disk before its first edit.
-    if (created) await session.checkpoint();
+    // A new workspace is written at once, so that it exists on disk before its first edit. After
+    // a damaged journal, a checkpoint drops the records that could not be replayed, so that new
+    // edits are not appended behind them (replay stops at the first bad record).
+    if (created || skipped > 0) await session.checkpoint();
     return { session, created, replayed: seq - base, discarded: skipped };
   }
 

@@ -1,0 +1,330 @@
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import { encodeRecord, readJournal } from '../../src-core/workspace/journal';
+import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/storage';
+import { errnoCode, storageError } from './fs-errors';
+
+export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat'>;
+
+export interface FileStoreOptions {
+  /** Injected by the fault-injection tests; the real file system otherwise. */
+  fs?: FsLike;
+  keepBackups?: number;
+  /** How many times a refused rename (Windows: another process holds the file) is retried. */
+  renameRetries?: number;
+  renameRetryMs?: number;
+  platform?: NodeJS.Platform;
+}
+
+export interface BackupInfo {
+  id: string;
+  savedAt: string;
+  bytes: number;
+}
+
+const RETRYABLE_RENAME = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.sqlite$/;
+
+/**
+ * A workspace on disk, following DESIGN.md's durability protocol: the snapshot is the file
+ * itself; edits since the last checkpoint are lines in `<file>.peel-journal` (never `-journal`,
+ * which SQLite would take for its own rollback journal); the last snapshots are kept in
+ * `<file>.backups/`. Temporary files sit beside the workspace as `.<name>.*.tmp` so a rename is
+ * atomic, and are removed on the next open if a crash left them. One operation at a time.
+ */
+export class FileWorkspaceStore implements WorkspaceStorage {
+  private queue: Promise<unknown> = Promise.resolve();
+  private journalExists: boolean;
+  /** Bytes of complete records in the journal; a failed append is cut back to this length. */
+  private journalSize: number;
+  /** Set when a failed append could not be undone: no append is safe until a checkpoint rewrites the journal. */
+  private journalDamaged = false;
+  private readonly fs: FsLike;
+  private readonly keep: number;
+  private readonly retries: number;
+  private readonly retryMs: number;
+  private readonly platform: NodeJS.Platform;
+
+  private constructor(
+    readonly file: string,
+    opts: FileStoreOptions,
+    journalExists: boolean,
+    journalSize: number,
+  ) {
+    this.journalSize = journalSize;
+    this.fs = opts.fs ?? nodeFs;
+    this.keep = opts.keepBackups ?? 5;
+    this.retries = opts.renameRetries ?? 8;
+    this.retryMs = opts.renameRetryMs ?? 25;
+    this.platform = opts.platform ?? process.platform;
+    this.journalExists = journalExists;
+  }
+
+  get journalFile(): string {
+    return `${this.file}.peel-journal`;
+  }
+
+  get backupDir(): string {
+    return `${this.file}.backups`;
+  }
+
+  private get name(): string {
+    return path.basename(this.file);
+  }
+
+  static async open(
+    file: string,
+    opts: FileStoreOptions = {},
+  ): Promise<{ store: FileWorkspaceStore; snapshot: Uint8Array; journal: string; orphansRemoved: number }> {
+    const fs = opts.fs ?? nodeFs;
+    const name = path.basename(file);
+    const dir = path.dirname(file);
+    let orphansRemoved = 0;
+    try {
+      for (const entry of await fs.readdir(dir)) {
+        if (entry.startsWith(`.${name}.`) && entry.endsWith('.tmp')) {
+          await fs.unlink(path.join(dir, entry));
+          orphansRemoved++;
+        }
+      }
+    } catch (e) {
+      throw storageError('open', name, e);
+    }
+    const snapshot = await readOrEmpty(fs, file, name);
+    const journalFile = `${file}.peel-journal`;
+    const journalBytes = await readOrEmpty(fs, journalFile, name);
+    // A crash mid-append leaves a torn last line: cut it off so the next record starts a line.
+    const complete = journalBytes.lastIndexOf(0x0a) + 1;
+    if (complete < journalBytes.length) {
+      try {
+        const fh = await fs.open(journalFile, 'r+');
+        try {
+          await fh.truncate(complete);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+      } catch (e) {
+        throw storageError('open', name, e);
+      }
+    }
+    // The torn tail is still handed over, so the session can report it as discarded.
+    const journal = new TextDecoder().decode(journalBytes);
+    const store = new FileWorkspaceStore(file, opts, journalBytes.length > 0 || (await exists(fs, journalFile)), complete);
+    return { store, snapshot, journal, orphansRemoved };
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  append(line: string): Promise<void> {
+    return this.serial(async () => {
+      if (this.journalDamaged) {
+        throw new StorageError(
+          `Could not save an edit to "${this.name}": an earlier write failed part-way. Save the workspace (a checkpoint) to continue.`,
+        );
+      }
+      const bytes = new TextEncoder().encode(line);
+      try {
+        const fh = await this.fs.open(this.journalFile, 'a', 0o600);
+        try {
+          try {
+            await fh.writeFile(bytes);
+            await fh.sync();
+          } catch (e) {
+            // Undo a partial write, or the next record would be glued to its remains.
+            await fh.truncate(this.journalSize).then(
+              () => fh.sync(),
+              () => (this.journalDamaged = true),
+            );
+            throw e;
+          }
+        } finally {
+          await fh.close();
+        }
+        // The first append creates the journal: its directory entry must be durable too.
+        if (!this.journalExists) {
+          await this.syncDir();
+          this.journalExists = true;
+        }
+        this.journalSize += bytes.length;
+      } catch (e) {
+        throw storageError('save an edit to', this.name, e);
+      }
+    });
+  }
+
+  checkpoint(snapshot: Uint8Array, lastSeq: number): Promise<void> {
+    return this.serial(async () => {
+      try {
+        const tmp = await this.writeTemp(snapshot);
+        if (await exists(this.fs, this.file)) await this.keepBackup();
+        await this.renameWithRetry(tmp, this.file);
+        await this.syncDir();
+        await this.trimJournal(lastSeq);
+        await this.pruneBackups();
+      } catch (e) {
+        await this.removeTemps();
+        throw storageError('save', this.name, e);
+      }
+    });
+  }
+
+  backups(): Promise<BackupInfo[]> {
+    return this.serial(() => this.listBackups());
+  }
+
+  /** Makes a backup the current workspace; the current one becomes a backup, so this can be undone. */
+  restoreBackup(id: string): Promise<{ snapshot: Uint8Array; journal: string }> {
+    return this.serial(async () => {
+      const backup = (await this.listBackups()).find((b) => b.id === id);
+      if (!backup) throw new StorageError(`There is no backup "${id}" of "${this.name}"; choose one from the list of backups.`);
+      try {
+        const bytes = new Uint8Array(await this.fs.readFile(path.join(this.backupDir, id)));
+        const tmp = await this.writeTemp(bytes);
+        if (await exists(this.fs, this.file)) await this.keepBackup();
+        await this.renameWithRetry(tmp, this.file);
+        await this.syncDir();
+        await this.trimJournal(Number.MAX_SAFE_INTEGER);
+        await this.pruneBackups();
+        return { snapshot: bytes, journal: '' };
+      } catch (e) {
+        await this.removeTemps();
+        throw storageError('restore a backup of', this.name, e);
+      }
+    });
+  }
+
+  private tempPath(kind: string): string {
+    return path.join(path.dirname(this.file), `.${this.name}.${kind}.${randomBytes(6).toString('hex')}.tmp`);
+  }
+
+  private async writeTemp(data: Uint8Array | string, kind = 'snapshot'): Promise<string> {
+    const tmp = this.tempPath(kind);
+    const fh = await this.fs.open(tmp, 'wx', 0o600);
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    return tmp;
+  }
+
+  private async renameWithRetry(from: string, to: string): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.fs.rename(from, to);
+        return;
+      } catch (e) {
+        if (!RETRYABLE_RENAME.has(errnoCode(e) ?? '') || attempt >= this.retries) throw e;
+        // Virus scanners and indexers hold files briefly on Windows; back off and try again.
+        await new Promise((r) => setTimeout(r, Math.min(this.retryMs * 2 ** attempt, 500)));
+      }
+    }
+  }
+
+  private async syncDir(): Promise<void> {
+    // Directories cannot be opened for fsync on Windows; NTFS journals the rename itself.
+    if (this.platform === 'win32') return;
+    const dh = await this.fs.open(path.dirname(this.file), 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  }
+
+  /**
+   * Keeps the valid records a checkpoint did not include (appended after its snapshot was taken);
+   * a damaged record and everything after it go, as replay would ignore them anyway.
+   */
+  private async trimJournal(lastSeq: number): Promise<void> {
+    if (!(await exists(this.fs, this.journalFile))) return;
+    const { records } = await readJournal(new TextDecoder().decode(await this.fs.readFile(this.journalFile)));
+    const keep = records
+      .filter((r) => r.seq > lastSeq)
+      .map(encodeRecord)
+      .join('');
+    const tmp = await this.writeTemp(keep, 'journal');
+    await this.renameWithRetry(tmp, this.journalFile);
+    await this.syncDir();
+    this.journalSize = new TextEncoder().encode(keep).length;
+    this.journalDamaged = false;
+  }
+
+  private async keepBackup(): Promise<void> {
+    await this.fs.mkdir(this.backupDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const existing = new Set(await this.fs.readdir(this.backupDir));
+    let id = `${stamp}.sqlite`;
+    for (let n = 1; existing.has(id); n++) id = `${stamp}-${n}.sqlite`;
+    const target = path.join(this.backupDir, id);
+    try {
+      // A hard link keeps the old snapshot's bytes without copying them; the rename that follows
+      // gives the workspace name to the new file.
+      await this.fs.link(this.file, target);
+    } catch {
+      await this.fs.copyFile(this.file, target);
+    }
+  }
+
+  private async listBackups(): Promise<BackupInfo[]> {
+    let entries: string[];
+    try {
+      entries = await this.fs.readdir(this.backupDir);
+    } catch (e) {
+      if (errnoCode(e) === 'ENOENT') return [];
+      throw storageError('list the backups of', this.name, e);
+    }
+    const out: BackupInfo[] = [];
+    for (const id of entries
+      .filter((e) => BACKUP_NAME.test(e))
+      .sort()
+      .reverse()) {
+      const st = await this.fs.stat(path.join(this.backupDir, id));
+      const stamp = BACKUP_NAME.exec(id)?.[1] ?? '';
+      out.push({ id, savedAt: stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z'), bytes: st.size });
+    }
+    return out;
+  }
+
+  private async pruneBackups(): Promise<void> {
+    for (const b of (await this.listBackups()).slice(this.keep)) await this.fs.unlink(path.join(this.backupDir, b.id));
+  }
+
+  private async removeTemps(): Promise<void> {
+    const dir = path.dirname(this.file);
+    try {
+      for (const entry of await this.fs.readdir(dir)) {
+        if (entry.startsWith(`.${this.name}.`) && entry.endsWith('.tmp'))
+          await this.fs.unlink(path.join(dir, entry)).catch(() => undefined);
+      }
+    } catch {
+      // Best effort: the next open removes whatever is left.
+    }
+  }
+}
+
+async function readOrEmpty(fs: FsLike, file: string, name: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return new Uint8Array(0);
+    throw storageError('open', name, e);
+  }
+}
+
+async function exists(fs: FsLike, file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch (e) {
+    if (errnoCode(e) === 'ENOENT') return false;
+    throw e;
+  }
+}

@@ -1,0 +1,37 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { one } from '../../src-core/db/sql-db';
+import { WorkspaceSession } from '../../src-core/workspace/session';
+import { FileWorkspaceStore, type FileStoreOptions } from '../../src-main/workspace/file-store';
+import { engineAndMigrations } from './workspace';
+import { ROOT } from './seed';
+
+/** A fresh folder holding a copy of the built default workspace (npm run build:workspace). */
+export function workspaceCopy(name = 'ws.sqlite'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'peel-ws-'));
+  const file = path.join(dir, name);
+  copyFileSync(path.join(ROOT, 'data/default-workspace.sqlite'), file);
+  return file;
+}
+
+export async function openSession(file: string, opts: FileStoreOptions = {}) {
+  const { engine, migrations } = await engineAndMigrations();
+  const { store, snapshot, journal, orphansRemoved } = await FileWorkspaceStore.open(file, opts);
+  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, store);
+  return { ...opened, store, orphansRemoved };
+}
+
+export const noteEdit = (targetId: number, value: string, at = '2026-11-27T10:00:00.000Z') => ({
+  targetType: 'finding',
+  targetId,
+  field: 'note',
+  value,
+  author: 'analyst',
+  at,
+});
+
+export function noteOf(session: WorkspaceSession, findingId: number): string | null {
+  const row = one(session.db, "SELECT note FROM annotations WHERE target_type = 'finding' AND target_id = ?", [findingId]);
+  return row ? String(row.note) : null;
+}

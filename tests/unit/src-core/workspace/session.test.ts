@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { all, one } from '../../../../src-core/db/sql-db';
+import { importReport } from '../../../../src-core/db/import-report';
+import { EditError } from '../../../../src-core/workspace/edits';
+import { encodeRecord, readJournal, sealRecord } from '../../../../src-core/workspace/journal';
+import { WorkspaceSession } from '../../../../src-core/workspace/session';
+import type { WorkspaceStorage } from '../../../../src-core/workspace/storage';
+import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
+import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace';
+
+/** Storage in memory: what a host would have on disk. */
+class MemoryStorage implements WorkspaceStorage {
+  journal = '';
+  snapshot = new Uint8Array(0);
+  checkpoints = 0;
+  async append(line: string) {
+    this.journal += line;
+  }
+  async checkpoint(bytes: Uint8Array, lastSeq: number) {
+    this.snapshot = bytes;
+    this.checkpoints++;
+    const { records } = await readJournal(this.journal);
+    this.journal = records
+      .filter((r) => r.seq > lastSeq)
+      .map(encodeRecord)
+      .join('');
+  }
+}
+
+const at = '2026-11-27T09:30:00.000Z';
+
+async function seededSession() {
+  const db = await freshWorkspace();
+  await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  const storage = new MemoryStorage();
+  const { engine, migrations } = await engineAndMigrations();
+  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot: db.export(), journal: '' }, storage);
+  return { ...opened, storage, engine, migrations };
+}
+
+describe('edits', () => {
+  it('are validated before anything is written, with the field that is wrong', async () => {
+    const { session, storage } = await seededSession();
+    expect(() => session.edit('annotation.delete', {})).toThrow(new EditError('Unknown edit "annotation.delete"'));
+    expect(() =>
+      session.edit('annotation.set', { targetType: 'finding', targetId: 1, field: 'rag', value: 'purple', author: 'a', at }),
+    ).toThrow(/^Edit annotation\.set: value /);
+    expect(() => session.edit('annotation.set', { targetType: 'finding', targetId: 1, field: 'note', value: 'x', author: '', at })).toThrow(
+      /author/,
+    );
+    await expect(
+      session.edit('annotation.set', { targetType: 'finding', targetId: 999_999, field: 'note', value: 'x', author: 'a', at }),
+    ).rejects.toThrow('There is no finding 999999 in this workspace');
+    expect(storage.journal).toBe('');
+    expect(session.lastSeq).toBe(0);
+  });
+
+  it('override a kind, keeping the suggestion, and audit every change', async () => {
+    const { session } = await seededSession();
+    await session.edit('annotation.set', {
+      targetType: 'finding',
+      targetId: 1,
+      field: 'kindOverride',
+      value: 'concern',
+      author: 'ann',
+      at,
+    });
+    expect(one(session.db, 'SELECT kind, suggested_kind FROM findings WHERE id = 1')).toEqual({
+      kind: 'concern',
+      suggested_kind: 'narrative',
+    });
+    await session.edit('annotation.set', { targetType: 'finding', targetId: 1, field: 'kindOverride', value: null, author: 'ann', at });
+    expect(one(session.db, 'SELECT kind FROM findings WHERE id = 1')).toEqual({ kind: 'narrative' });
+    await session.edit('annotation.set', {
+      targetType: 'finding',
+      targetId: 1,
+      field: 'tags',
+      value: ['custody', 'mental health'],
+      author: 'ann',
+      at,
+    });
+    await session.edit('metric.verify', { metricId: 1, verified: true, author: 'ann', at });
+    await session.edit('warning.check', { warningId: 1, checked: true, author: 'ann', at });
+    expect(one(session.db, 'SELECT verified, verified_by FROM metrics WHERE id = 1')).toEqual({ verified: 1, verified_by: 'ann' });
+    expect(all(session.db, 'SELECT target_type, field, old_value, new_value FROM audit_log ORDER BY id')).toEqual([
+      { target_type: 'finding', field: 'kindOverride', old_value: null, new_value: 'concern' },
+      { target_type: 'finding', field: 'kindOverride', old_value: 'concern', new_value: null },
+      { target_type: 'finding', field: 'tags', old_value: '[]', new_value: '["custody","mental health"]' },
+      { target_type: 'metric', field: 'verified', old_value: '0', new_value: '1' },
+      { target_type: 'extraction_warning', field: 'checked', old_value: '0', new_value: '1' },
+    ]);
+  });
+
+  it('roll back when the journal cannot be written, so nothing unsaved looks saved', async () => {
+    const { session, storage } = await seededSession();
+    storage.append = async () => {
+      throw new Error('disk full');
+    };
+    await expect(
+      session.edit('annotation.set', { targetType: 'finding', targetId: 1, field: 'note', value: 'lost', author: 'a', at }),
+    ).rejects.toThrow('disk full');
+    expect(one(session.db, 'SELECT count(*) AS n FROM annotations')).toEqual({ n: 0 });
+    expect(session.lastSeq).toBe(0);
+  });
+});
+
+describe('replay', () => {
+  it('applies journal records after the snapshot once, whatever is replayed twice', async () => {
+    const { session, storage, engine, migrations } = await seededSession();
+    await session.edit('annotation.set', { targetType: 'finding', targetId: 1, field: 'note', value: 'one', author: 'a', at });
+    await session.checkpoint();
+    await session.edit('annotation.set', { targetType: 'finding', targetId: 2, field: 'note', value: 'two', author: 'a', at });
+    // The checkpoint's snapshot holds seq 1; a stale journal still listing seq 1 must not re-apply it.
+    const stale =
+      encodeRecord(
+        await sealRecord(1, 'annotation.set', { targetType: 'finding', targetId: 1, field: 'note', value: 'one', author: 'a', at }),
+      ) + storage.journal;
+    const again = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'ws', snapshot: storage.snapshot, journal: stale },
+      new MemoryStorage(),
+    );
+    expect([again.replayed, again.discarded]).toEqual([1, 0]);
+    expect(all(again.session.db, 'SELECT count(*) AS n FROM audit_log')).toEqual([{ n: 2 }]);
+  });
+
+  it('creates a new workspace from nothing and writes it at once', async () => {
+    const { engine, migrations } = await engineAndMigrations();
+    const storage = new MemoryStorage();
+    const { created } = await WorkspaceSession.open(engine, migrations, { name: 'new', snapshot: new Uint8Array(0), journal: '' }, storage);
+    expect(created).toBe(true);
+    expect(storage.checkpoints).toBe(1);
+    expect(storage.snapshot.length).toBeGreaterThan(0);
+  });
+});
