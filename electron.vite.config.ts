@@ -7,6 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: projectPath('out/main'),
+      // Bundle zod and the rest into out/: the package ships out/ only, without node_modules.
+      externalizeDeps: false,
       // package.json is "type": "module", so this is ESM: out/main/index.js, as "main" says.
       rolldownOptions: { input: { index: projectPath('src-main/index.ts') } },
     },
@@ -15,6 +17,8 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(appVersion()) },
     build: {
       outDir: projectPath('out/preload'),
+      // A sandboxed preload can require nothing but 'electron': zod must be inside preload.cjs.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { preload: projectPath('src-main/preload.ts') },
         // Sandboxed preloads cannot be ES modules; .cjs keeps Node from reading it as ESM either.

@@ -86,6 +86,29 @@ export default tseslint.config(
     },
   },
   {
+    // The UI thread never runs SQL or parses PDFs: the database and pdf.js live in the DB worker
+    // (src-renderer/db/), which the UI reaches only through db-client.ts. A later rule for the
+    // same files replaces the one above, so the renderer's restrictions are repeated here.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/db/**'],
+    rules: layer(
+      'The UI thread talks to the database only through src-renderer/db/db-client.ts (the DB worker owns sql.js, pdf.js and every SQL statement); it never imports Electron or Node modules (see DESIGN.md).',
+      {
+        paths: ['electron', 'sql.js', 'pdfjs-dist', ...NODE_BUILTINS],
+        patterns: [
+          'node:*',
+          'electron/*',
+          '**/src-main/**',
+          'sql.js/*',
+          'pdfjs-dist/*',
+          '**/db/service/**',
+          '**/db/worker',
+          '**/src-core/db/sql-db',
+        ],
+      },
+    ),
+  },
+  {
     files: ['src-main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: layer('The main process never imports React or renderer code (see STYLE.md).', {

@@ -1,11 +1,19 @@
 import { app, BrowserWindow, session } from 'electron';
+import { aboutInfo } from './about';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
+import { installAppMenu } from './app-menu';
 import { appPaths } from './app-paths';
 import { registerIpc } from './ipc';
+import { createHandlers } from './ipc-handlers';
+import { createMainHost } from './main-host';
+import { nativeDialogs } from './native-dialogs';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { allowedOrigins, contentSecurityPolicy } from './security-policy';
 import { createMainWindow } from './window';
+import { HandleRegistry } from './workspace/handles';
+import { WorkspaceOpener } from './workspace/opener';
+import { WorkspaceWrites } from './workspace/writes';
 
 // electron-vite dev sets this to the Vite server; a packaged app must never honour it.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -19,6 +27,15 @@ const paths = appPaths({
 });
 
 let mainWindow: BrowserWindow | null = null;
+const liveWindow = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+let refreshMenu = (): void => undefined;
+
+const registry = new HandleRegistry();
+const opener = new WorkspaceOpener(registry, {
+  userData: app.getPath('userData'),
+  bundledDefault: paths.defaultWorkspace,
+  onRecentChanged: () => refreshMenu(),
+});
 
 // Privileged schemes can only be registered before 'ready'.
 registerAppScheme();
@@ -45,7 +62,17 @@ if (!app.requestSingleInstanceLock()) {
     const csp = contentSecurityPolicy({ dev });
     hardenSession(session.defaultSession, { origins, csp, devTools: !app.isPackaged });
     serveRenderer(paths.rendererRoot, csp);
-    registerIpc({ mainWindow: () => mainWindow, origins, defaultWorkspace: paths.defaultWorkspace });
+    const host = createMainHost({
+      registry,
+      opener,
+      writes: new WorkspaceWrites(registry),
+      dialogs: nativeDialogs(liveWindow),
+      about: () => aboutInfo(app.getVersion(), process.versions),
+    });
+    // The renderer asks for workspace.openLast when it starts: that reopens the last workspace,
+    // or on first start copies the bundled default into userData and opens the copy.
+    registerIpc(createHandlers(host, () => ({ webContentsId: liveWindow()?.webContents.id ?? null, origins })));
+    refreshMenu = installAppMenu({ dev, mainWindow: liveWindow, recent: () => opener.recent() });
     openMainWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

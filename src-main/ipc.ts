@@ -1,14 +1,9 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { err, IPC_CHANNELS, type Result } from '../src-core/host/contract';
-import { readDefaultWorkspace } from './default-workspace';
-import { isTrustedSender, type SenderFacts } from './ipc-guard';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { IpcChannel } from '../src-core/host/contract';
+import type { SenderFacts } from './ipc-guard';
+import type { IpcHandler } from './ipc-handlers';
 
-export interface IpcOptions {
-  mainWindow: () => BrowserWindow | null;
-  origins: readonly string[];
-  defaultWorkspace: string;
-}
-
+/** Lifts what the guard needs out of Electron's event; the frame is null once it has navigated away or gone. */
 function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
   const frame = event.senderFrame;
   return {
@@ -18,12 +13,9 @@ function senderFacts(event: IpcMainInvokeEvent): SenderFacts {
   };
 }
 
-/** Handlers re-check the sender even though the preload only forwards known channels. */
-export function registerIpc({ mainWindow, origins, defaultWorkspace }: IpcOptions): void {
-  ipcMain.handle(IPC_CHANNELS.openDefaultWorkspace, async (event): Promise<Result<Uint8Array>> => {
-    const win = mainWindow();
-    const trusted = { webContentsId: win && !win.isDestroyed() ? win.webContents.id : null, origins };
-    if (!isTrustedSender(senderFacts(event), trusted)) return err('forbidden', 'This window may not open workspaces');
-    return readDefaultWorkspace(defaultWorkspace);
-  });
+/** Electron glue only: every decision is in the handlers (ipc-handlers.ts), which are unit-tested. */
+export function registerIpc(handlers: Record<IpcChannel, IpcHandler>): void {
+  for (const [channel, handle] of Object.entries(handlers)) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => handle(senderFacts(event), ...args));
+  }
 }

@@ -1,16 +1,24 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { err, IPC_CHANNELS, parseBytesResult, type WorkbenchBridge } from '../src-core/host/contract';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { z } from 'zod';
+import { createBridge } from './bridge';
 
-// Sandboxed preload: bundled to one CommonJS file, so only 'electron' is required at run time.
-// The page gets these two members and never ipcRenderer itself, so it cannot pick a channel.
-const bridge: WorkbenchBridge = {
-  version: __APP_VERSION__,
-  openDefaultWorkspace: () =>
-    ipcRenderer
-      .invoke(IPC_CHANNELS.openDefaultWorkspace)
-      .then(parseBytesResult, (e: unknown) =>
-        err('unavailable', `The application host did not answer: ${e instanceof Error ? e.message : String(e)}`),
-      ),
-};
+// zod probes for eval with `new Function` on first use; under the page's CSP (no 'unsafe-eval')
+// that probe is reported as a violation even though zod catches it. The JIT is not needed here.
+z.config({ jitless: true });
 
-contextBridge.exposeInMainWorld('workbench', Object.freeze(bridge));
+// Sandboxed preload: bundled to one CommonJS file (zod included), so only 'electron' is required
+// at run time. The page gets window.workbench and never ipcRenderer itself, so it cannot pick a
+// channel, and listeners never see the IPC event (whose sender would leak ipcRenderer).
+const bridge = createBridge(
+  __APP_VERSION__,
+  (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+  (channel, listener) => {
+    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(channel, forward);
+    return () => {
+      ipcRenderer.removeListener(channel, forward);
+    };
+  },
+);
+
+contextBridge.exposeInMainWorld('workbench', bridge);

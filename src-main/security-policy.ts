@@ -22,9 +22,14 @@ export function contentSecurityPolicy({ dev = false, delivery = 'header' }: Poli
     // sql.js compiles its WebAssembly at run time; 'wasm-unsafe-eval' allows that and not eval().
     `script-src 'self' 'wasm-unsafe-eval'${inline}`,
     `style-src 'self'${inline}`,
+    // AG Grid's stylesheets draw some icons with data: SVG images.
     "img-src 'self' data:",
+    // AG Grid's icon font is embedded in its stylesheet as a data: URL: inline bytes, nothing fetched.
+    'font-src data:',
     // The wasm binary and (in the web build) the default workspace are fetched from our origin.
     "connect-src 'self'",
+    // The DB worker (sql.js, and pdf.js in-process) is a module script from our origin; nothing else.
+    "worker-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ];

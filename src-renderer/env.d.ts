@@ -1,2 +1,7 @@
 /** package.json's version, substituted at build time (build/vite/renderer.ts `define`). */
 declare const __APP_VERSION__: string;
+
+/** pdf.js's parser, loaded into the DB worker so that pdf.js does not start a worker of its own. */
+declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
+  export const WorkerMessageHandler: unknown;
+}

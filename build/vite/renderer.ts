@@ -18,12 +18,21 @@ export function appVersion(): string {
 }
 
 /** What the Electron renderer and the web build share, so the two cannot drift apart. */
-export function rendererShared(): { root: string; base: string; plugins: PluginOption[]; define: Record<string, string> } {
+export function rendererShared(): {
+  root: string;
+  base: string;
+  plugins: PluginOption[];
+  define: Record<string, string>;
+  worker: { format: 'es' };
+} {
   return {
     root: projectPath('src-renderer'),
     // Relative asset URLs work both under app://app/ and from any folder of a static web server.
     base: './',
     plugins: [react(), cspMeta()],
     define: { __APP_VERSION__: JSON.stringify(appVersion()) },
+    // The DB worker is a module worker that loads pdf.js on demand: ES output keeps that a
+    // separate chunk (the default iife format cannot split code).
+    worker: { format: 'es' },
   };
 }

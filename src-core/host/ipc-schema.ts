@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { err, HOST_ERROR_CODES, IPC_CHANNELS, MENU_COMMANDS, type IpcChannel, type Result } from './contract';
+import { err, HOST_ERROR_CODES, IPC_CHANNELS, MENU_COMMANDS, type HostErrorCode, type IpcChannel, type Result } from './contract';
 
 /**
  * What may cross IPC, checked on both sides: main validates every request before acting on it,
@@ -44,7 +44,8 @@ export const requestSchemas = {
   [IPC_CHANNELS.about]: z.tuple([]),
 } satisfies Record<IpcChannel, z.ZodType>;
 
-const errorSchema = z.object({ code: z.enum(HOST_ERROR_CODES as [string, ...string[]]), message: z.string() });
+// Typed as the HostErrorCode union (not string) so a parsed reply is assignable to Result<T>.
+const errorSchema = z.object({ code: z.enum(HOST_ERROR_CODES as [HostErrorCode, ...HostErrorCode[]]), message: z.string() });
 
 function resultSchema<T extends z.ZodType>(value: T) {
   return z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: errorSchema })]);

@@ -122,8 +122,10 @@ export class WorkspaceSession {
       const bytes = this.db.export();
       // sql.js's export() closes and reopens the connection; pragmas are per connection.
       applyPragmas(this.db);
+      // Measured first: a storage that transfers the buffer to another thread leaves it empty.
+      const size = bytes.length;
       await this.storage.checkpoint(bytes, lastSeq);
-      return { bytes: bytes.length, lastSeq };
+      return { bytes: size, lastSeq };
     });
   }
 
@@ -137,7 +139,14 @@ export class WorkspaceSession {
       if (result.status === 'imported') {
         const bytes = this.db.export();
         applyPragmas(this.db);
-        await this.storage.checkpoint(bytes, this.seq);
+        try {
+          await this.storage.checkpoint(bytes, this.seq);
+        } catch (e) {
+          // Not on disk, so not imported: take it out again (every table cascades from reports),
+          // or the next checkpoint would save an import the analyst was told had failed.
+          this.db.run('DELETE FROM reports WHERE id = ?', [result.reportId]);
+          throw e;
+        }
       }
       return result;
     });

@@ -1,14 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DbClient } from '../db/db-client';
 import { pickHost } from '../host/host';
 import '../ui/app.css';
 import { App } from './App';
+import { WorkspaceController } from './workspace-controller';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// One host, one DB worker and one open workspace per window, made outside React so that
+// StrictMode's double mounting in development cannot open anything twice.
+const host = pickHost();
+const client = new DbClient(host);
+const controller = new WorkspaceController(host, client);
+
 createRoot(container).render(
   <StrictMode>
-    <App host={pickHost()} />
+    <App host={host} client={client} controller={controller} />
   </StrictMode>,
 );

@@ -1,7 +1,42 @@
-import { err, ok, type Host, type Result } from '../../src-core/host/contract';
+import { err, IPC_CHANNELS, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../src-core/host/contract';
+import { MAX_INPUT_BYTES as MAX_REPORT_BYTES } from '../../src-core/extract/errors';
+import { MAX_SNAPSHOT_BYTES, parseRequest } from '../../src-core/host/ipc-schema';
+import { chooseFiles, download } from './browser-files';
+import { BrowserWorkspaces, UnknownWorkspace } from './browser-workspaces';
+import { LICENCES } from './licences';
 
 // Served beside index.html by the web build (build/vite/default-workspace.ts): same origin only.
 const DEFAULT_WORKSPACE = 'default-workspace.sqlite';
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** PRAGMA application_id of every workbench file ("PEEL"), at byte 68 of the SQLite header. */
+const PEEL_APPLICATION_ID = [0x50, 0x45, 0x45, 0x4c];
+
+/**
+ * Refuses bytes that are not a workbench file before they are stored as one, so a wrong pick
+ * leaves nothing behind. The DB worker still runs the full checks (integrity, migrations).
+ */
+function notAWorkspace(name: string, bytes: Uint8Array): string | null {
+  if (bytes.length < 100 || [...SQLITE_HEADER].some((c, i) => bytes[i] !== c.charCodeAt(0))) {
+    return `${name} is not a SQLite database, so it cannot be a PEEL Workbench workspace`;
+  }
+  if (PEEL_APPLICATION_ID.some((b, i) => bytes[68 + i] !== b)) {
+    return `${name} is a SQLite database but not a PEEL Workbench workspace; it has been left untouched`;
+  }
+  return null;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function failure(e: unknown, doing: 'read' | 'write'): Result<never> {
+  if (e instanceof UnknownWorkspace) return err('invalid-input', e.message);
+  if (e instanceof DOMException && e.name === 'QuotaExceededError') {
+    return err('write-failed', "This browser's storage for the workbench is full; save a copy of the workspace, then free some space");
+  }
+  const why = e instanceof Error ? e.message : String(e);
+  return doing === 'write' ? err('write-failed', `The change could not be stored in this browser: ${why}`) : err('read-failed', why);
+}
 
 async function fetchDefaultWorkspace(): Promise<Result<Uint8Array>> {
   let res: Response;
@@ -10,16 +45,175 @@ async function fetchDefaultWorkspace(): Promise<Result<Uint8Array>> {
   } catch (e) {
     return err('unavailable', `The default workspace could not be fetched: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (res.status === 404)
+  if (res.status === 404) {
     return err(
       'not-found',
       'The default workspace is missing from this web build. Developers: run `npm run build:workspace`, then rebuild.',
     );
+  }
   if (!res.ok) return err('read-failed', `The default workspace could not be fetched (HTTP ${res.status}).`);
   return ok(new Uint8Array(await res.arrayBuffer()));
 }
 
+function newHandle(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * The workspace API over IndexedDB, for `npm run web` and the Playwright tests. Inputs are checked
+ * against the same schemas main checks IPC with, so both hosts refuse the same things.
+ */
+function browserWorkspaceApi(): WorkspaceHostApi {
+  let store: Promise<BrowserWorkspaces> | null = null;
+  const workspaces = () => {
+    store ??= BrowserWorkspaces.open().catch((e: unknown) => {
+      store = null;
+      throw e;
+    });
+    return store;
+  };
+
+  async function openDefault(): Promise<Result<OpenedWorkspace>> {
+    const bytes = await fetchDefaultWorkspace();
+    if (!bytes.ok) return bytes;
+    const problem = notAWorkspace('The default workspace', bytes.value);
+    if (problem) return err('refused', problem);
+    // A private copy: the analyst's annotations never touch the bundled file.
+    return ok(await (await workspaces()).add({ handle: newHandle(), name: 'Default workspace', isDefault: true }, bytes.value));
+  }
+
+  return {
+    async openLast() {
+      try {
+        const ws = await workspaces();
+        const last = await ws.lastUsed();
+        const opened = last ? await ws.load(last) : null;
+        return opened ? ok(opened) : await openDefault();
+      } catch (e) {
+        return failure(e, 'read');
+      }
+    },
+    async create() {
+      try {
+        const stamp = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+        return ok(
+          await (await workspaces()).add({ handle: newHandle(), name: `New workspace (${stamp})`, isDefault: false }, new Uint8Array()),
+        );
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async open() {
+      const [file] = await chooseFiles('.sqlite,.db,application/vnd.sqlite3', false);
+      if (!file) return ok(null);
+      if (file.size > MAX_SNAPSHOT_BYTES) return err('refused', `${file.name} is ${mb(file.size)}, larger than a workspace can be`);
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const problem = notAWorkspace(file.name, bytes);
+        if (problem) return err('refused', problem);
+        const name = file.name.replace(/\.(sqlite|db)$/i, '');
+        return ok(await (await workspaces()).add({ handle: newHandle(), name, isDefault: false }, bytes));
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async openRecent(handle) {
+      const args = parseRequest(IPC_CHANNELS.openRecent, [handle]);
+      if (!args.ok) return args;
+      try {
+        const opened = await (await workspaces()).load(handle);
+        return opened ? ok(opened) : err('not-found', 'That workspace is no longer in this browser');
+      } catch (e) {
+        return failure(e, 'read');
+      }
+    },
+    async recent() {
+      try {
+        return ok(await (await workspaces()).recent());
+      } catch (e) {
+        return failure(e, 'read');
+      }
+    },
+    async appendJournal(handle, line) {
+      const args = parseRequest(IPC_CHANNELS.appendJournal, [handle, line]);
+      if (!args.ok) return args;
+      let seq: unknown;
+      try {
+        seq = (JSON.parse(line) as { seq?: unknown }).seq;
+      } catch {
+        seq = undefined;
+      }
+      if (!Number.isSafeInteger(seq) || (seq as number) < 1) return err('invalid-input', 'journal.append: the record has no seq');
+      try {
+        await (await workspaces()).append(handle, seq as number, line);
+        return ok(undefined);
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async checkpoint(handle, snapshot, lastSeq) {
+      const args = parseRequest(IPC_CHANNELS.checkpoint, [handle, snapshot, lastSeq]);
+      if (!args.ok) return args;
+      try {
+        await (await workspaces()).checkpoint(handle, snapshot, lastSeq);
+        return ok(undefined);
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async backups(handle) {
+      const args = parseRequest(IPC_CHANNELS.backups, [handle]);
+      if (!args.ok) return args;
+      try {
+        return ok(await (await workspaces()).backups(handle));
+      } catch (e) {
+        return failure(e, 'read');
+      }
+    },
+    async restoreBackup(handle, backupId) {
+      const args = parseRequest(IPC_CHANNELS.restoreBackup, [handle, backupId]);
+      if (!args.ok) return args;
+      try {
+        const opened = await (await workspaces()).restore(handle, backupId);
+        return opened ? ok(opened) : err('not-found', 'That backup is no longer in this browser');
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async saveCopy(handle, snapshot) {
+      const args = parseRequest(IPC_CHANNELS.saveCopy, [handle, snapshot]);
+      if (!args.ok) return args;
+      const stamp = new Date().toISOString().slice(0, 10);
+      const fileName = `peel-workspace-${stamp}.sqlite`;
+      // A download is the browser's "save as"; the copy is a file outside the app, so the handle
+      // returned is still the open workspace's: there is nothing else it could refer to.
+      download(snapshot as Uint8Array<ArrayBuffer>, fileName, 'application/vnd.sqlite3');
+      return ok({ handle, name: fileName, isDefault: false });
+    },
+  };
+}
+
 /** The host for `npm run web` and the Playwright tests, where there is no Electron main process. */
 export function browserHost(): Host {
-  return { kind: 'browser', version: __APP_VERSION__, openDefaultWorkspace: fetchDefaultWorkspace };
+  return {
+    kind: 'browser',
+    version: __APP_VERSION__,
+    workspace: browserWorkspaceApi(),
+    async pickReports() {
+      const files = await chooseFiles('.md,.txt,.pdf', true);
+      const tooLarge = files.find((f) => f.size > MAX_REPORT_BYTES);
+      if (tooLarge) return err('refused', `${tooLarge.name} is ${mb(tooLarge.size)}; reports over 50 MB are refused`);
+      try {
+        return ok(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
+      } catch (e) {
+        return err('read-failed', `The report could not be read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    async about() {
+      const chrome = /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? null;
+      return ok({ name: 'PEEL Workbench', version: __APP_VERSION__, electron: null, chrome, node: null, licences: LICENCES });
+    },
+    // No application menu in a browser page; the toolbar offers the same commands.
+    onMenuCommand: () => () => undefined,
+  };
 }

@@ -7,10 +7,18 @@ declare global {
   }
 }
 
+/**
+ * The bridge already is the host API (the preload validates every reply against the contract);
+ * this only adds which kind of host it is. Methods are wrapped rather than spread, because a
+ * context-bridge object's properties are not guaranteed to survive a spread.
+ */
 export function electronHost(bridge: WorkbenchBridge): Host {
   return {
     kind: 'electron',
     version: bridge.version,
-    openDefaultWorkspace: () => bridge.openDefaultWorkspace(),
+    workspace: bridge.workspace,
+    pickReports: () => bridge.pickReports(),
+    about: () => bridge.about(),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,4 +33,36 @@ describe('npm start on a machine with its own Electron build', () => {
       /^peel-workbench: no Electron executable at \/nonexistent\/electron-v45\/electron; check ELECTRON_OVERRIDE_DIST_PATH \(see README\)\./,
     );
   });
+});
+
+// Where Electron's binary is already installed nothing is fetched, so there is nothing to simulate.
+const ELECTRON_PKG = path.join(ROOT, 'node_modules/electron');
+const binaryInstalled = existsSync(path.join(ELECTRON_PKG, 'path.txt')) && existsSync(path.join(ELECTRON_PKG, 'dist'));
+
+describe('npm start on a machine where Electron cannot be fetched', () => {
+  it.skipIf(binaryInstalled)(
+    'says so in one line, names ELECTRON_OVERRIDE_DIST_PATH and npm run web, and exits 1 without a stack trace',
+    async () => {
+      // An empty download cache, so nothing fetched earlier can stand in for the download.
+      const cache = mkdtempSync(path.join(tmpdir(), 'electron-cache-'));
+      const { code, stdout, stderr } = await start(
+        {
+          ELECTRON_OVERRIDE_DIST_PATH: '',
+          // Nothing listens on port 9 (discard): the download fails at once, as it does offline.
+          ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+          electron_config_cache: cache,
+        },
+        'preview',
+      );
+      rmSync(cache, { recursive: true, force: true });
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^peel-workbench: the Electron binary could not be fetched/);
+      expect(lines[0]).toContain('ELECTRON_OVERRIDE_DIST_PATH');
+      expect(lines[0]).toContain('npm run web');
+      expect(stderr).not.toMatch(/\n\s+at |Error:/);
+    },
+  );
 });

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNELS, parseBytesResult } from '../../../src-core/host/contract';
+import { IPC_CHANNELS } from '../../../src-core/host/contract';
+import { parseReply, parseRequest, replySchemas, requestSchemas } from '../../../src-core/host/ipc-schema';
 
-// The preload passes every reply from main through parseBytesResult before the page sees it.
-describe('parseBytesResult', () => {
-  it('passes through bytes and known errors', () => {
-    const bytes = Uint8Array.from([83, 81, 76]);
-    expect(parseBytesResult({ ok: true, value: bytes })).toEqual({ ok: true, value: bytes });
-    expect(parseBytesResult({ ok: false, error: { code: 'not-found', message: 'gone' } })).toEqual({
-      ok: false,
-      error: { code: 'not-found', message: 'gone' },
-    });
+// Main checks every request with parseRequest; the preload checks every reply with parseReply.
+describe('the IPC contract', () => {
+  it('names channels domain.verb and has a request and a reply schema for each', () => {
+    for (const channel of Object.values(IPC_CHANNELS)) {
+      expect(channel).toMatch(/^[a-z]+\.[a-z][A-Za-z]+$/);
+      expect(requestSchemas[channel]).toBeDefined();
+      expect(replySchemas[channel]).toBeDefined();
+    }
   });
 
-  it('turns anything else into a bad-response error instead of trusting it', () => {
+  it('turns any reply outside the contract into a bad-response error instead of trusting it', () => {
     for (const reply of [
       undefined,
       null,
@@ -21,11 +21,19 @@ describe('parseBytesResult', () => {
       { ok: false, error: { code: 'rm -rf', message: 'x' } },
       { ok: false },
     ]) {
-      expect(parseBytesResult(reply)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+      expect(parseReply(IPC_CHANNELS.recent, reply)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
     }
+    expect(parseReply(IPC_CHANNELS.about, { ok: false, error: { code: 'not-found', message: 'gone' } })).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'gone' },
+    });
   });
 
-  it('names channels domain.verb', () => {
-    for (const channel of Object.values(IPC_CHANNELS)) expect(channel).toMatch(/^[a-z]+\.[a-z][A-Za-z]+$/);
+  it('refuses requests that name a path where a handle belongs', () => {
+    expect(parseRequest(IPC_CHANNELS.openRecent, ['/home/analyst/w.sqlite'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(parseRequest(IPC_CHANNELS.openRecent, ['Zm9vYmFy'])).toEqual({ ok: true, value: ['Zm9vYmFy'] });
   });
 });

@@ -11,7 +11,7 @@ import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace'
 /** Storage in memory: what a host would have on disk. */
 class MemoryStorage implements WorkspaceStorage {
   journal = '';
-  snapshot = new Uint8Array(0);
+  snapshot: Uint8Array = new Uint8Array(0);
   checkpoints = 0;
   async append(line: string) {
     this.journal += line;
@@ -132,5 +132,25 @@ describe('replay', () => {
     expect(created).toBe(true);
     expect(storage.checkpoints).toBe(1);
     expect(storage.snapshot.length).toBeGreaterThan(0);
+  });
+});
+
+describe('importing a report into an open workspace', () => {
+  it('is undone when the checkpoint that would save it fails', async () => {
+    const { session, storage } = await seededSession();
+    const ex = structuredClone(await extractSeed('markdown'));
+    ex.report.force = 'Testshire Constabulary';
+    storage.checkpoint = async () => {
+      throw new Error('disk full');
+    };
+    await expect(session.importReport(ex, { name: 'testshire.md', bytes: new TextEncoder().encode('testshire') })).rejects.toThrow(
+      'disk full',
+    );
+    expect(all(session.db, 'SELECT force FROM reports')).toEqual([{ force: 'Gwent Police' }]);
+    for (const t of ['findings', 'metrics', 'judgments', 'footnotes', 'sections', 'extraction_warnings', 'areas_for_improvement']) {
+      expect(one(session.db, `SELECT count(*) AS n FROM ${t} WHERE report_id <> 1`)).toEqual({ n: 0 });
+    }
+    // The search index lost the removed report's paragraphs too: "custody" is in 3 Gwent findings.
+    expect(all(session.db, "SELECT count(*) AS n FROM findings_fts WHERE findings_fts MATCH 'custody'")).toEqual([{ n: 3 }]);
   });
 });

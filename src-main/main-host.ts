@@ -1,0 +1,57 @@
+import { err, ok, type WorkbenchBridge, type WorkspaceHostApi } from '../src-core/host/contract';
+import type { AboutInfo } from '../src-core/host/contract';
+import { copyName, withWorkspaceExtension, type WorkspaceDialogs } from './workspace/dialogs';
+import type { HandleRegistry } from './workspace/handles';
+import type { WorkspaceOpener } from './workspace/opener';
+import { readReports } from './workspace/reports';
+import type { WorkspaceWrites } from './workspace/writes';
+
+/** Everything the renderer may ask main for: one method per IPC channel, named as the channel's key. */
+export type MainHostApi = WorkspaceHostApi & Pick<WorkbenchBridge, 'pickReports' | 'about'>;
+
+export interface MainHostDeps {
+  registry: HandleRegistry;
+  opener: WorkspaceOpener;
+  writes: WorkspaceWrites;
+  dialogs: WorkspaceDialogs;
+  about: () => AboutInfo;
+}
+
+/**
+ * The host API as main implements it, with arguments already validated (see ipc-handlers.ts).
+ * Paths only ever come from a dialog, the recent list or the registry, never from the page.
+ */
+export function createMainHost({ registry, opener, writes, dialogs, about }: MainHostDeps): MainHostApi {
+  return {
+    openLast: () => opener.openLast(),
+    create: async () => {
+      const file = await dialogs.newWorkspacePath();
+      return file === null ? ok(null) : opener.create(withWorkspaceExtension(file));
+    },
+    open: async () => {
+      const file = await dialogs.workspaceToOpen();
+      return file === null ? ok(null) : opener.openExisting(file);
+    },
+    openRecent: async (handle) => {
+      const entry = registry.get(handle);
+      return entry
+        ? opener.openExisting(entry.file)
+        : err('invalid-input', 'Unknown workspace handle: it was not issued by this application run.');
+    },
+    recent: async () => ok(await opener.recent()),
+    appendJournal: (handle, line) => writes.appendJournal(handle, line),
+    checkpoint: (handle, snapshot, lastSeq) => writes.checkpoint(handle, snapshot, lastSeq),
+    backups: (handle) => writes.backups(handle),
+    restoreBackup: (handle, backupId) => writes.restoreBackup(handle, backupId),
+    saveCopy: async (handle, snapshot) => {
+      if (!registry.get(handle)) return err('invalid-input', 'Unknown workspace handle: it was not issued by this application run.');
+      const target = await dialogs.copyPath(copyName(registry.info(handle).name));
+      if (target === null) return ok(null);
+      const saved = await writes.saveCopy(handle, withWorkspaceExtension(target), snapshot);
+      if (saved.ok) await opener.addRecent(registry.get(saved.value.handle)?.file ?? target);
+      return saved;
+    },
+    pickReports: async () => readReports(await dialogs.reportsToImport()),
+    about: async () => ok(about()),
+  };
+}

@@ -1,0 +1,12 @@
+export const VIEWS = [
+  { id: 'reports', label: 'Reports' },
+  { id: 'findings', label: 'Findings' },
+  { id: 'metrics', label: 'Metrics' },
+  { id: 'file-review', label: 'File review' },
+  { id: 'briefing', label: 'Briefing' },
+] as const;
+
+export type ViewId = (typeof VIEWS)[number]['id'];
+
+export const tabId = (view: ViewId) => `tab-${view}`;
+export const panelId = (view: ViewId) => `panel-${view}`;

@@ -1,0 +1,221 @@
+import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract';
+import type { FindingsQuery } from '../../src-core/query/findings';
+import { CheckpointScheduler } from './checkpoint-scheduler';
+import type {
+  DbRequest,
+  DbRequestType,
+  DbResponses,
+  DbResult,
+  FromWorker,
+  ImportProgress,
+  StorageReply,
+  StorageRequest,
+  ToWorker,
+} from './protocol';
+
+export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
+
+/** The part of Worker the client uses, so tests and other hosts can stand in for it. */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  terminate(): void;
+}
+
+interface Pending {
+  resolve: (result: DbResult<unknown>) => void;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+function startWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'peel-db' }) as WorkerLike;
+}
+
+/** Hands a Uint8Array's buffer over without a copy when the array is the whole of it. */
+function transferable(bytes: Uint8Array): ArrayBuffer[] {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    ? [bytes.buffer]
+    : [];
+}
+
+/**
+ * The UI thread's only way to the database: typed requests to the DB worker, answered as values.
+ * It also answers the worker's storage questions through the host (so the UI thread, which holds
+ * the host API, never runs SQL and the worker never touches storage), schedules checkpoints, and
+ * keeps the save state the status bar shows.
+ */
+export class DbClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** Handles of workspaces the host opened for us: the only ones the worker may write to. */
+  private readonly handles = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private saveState: SaveState = { status: 'saved' };
+  private writes = 0;
+  private failure: string | null = null;
+  private broken: string | null = null;
+  private readonly checkpoints = new CheckpointScheduler(async () => {
+    const r = await this.checkpoint();
+    if (!r.ok) throw new Error(r.error.message);
+  });
+
+  constructor(
+    private readonly host: Host,
+    private readonly worker: WorkerLike = startWorker(),
+  ) {
+    worker.addEventListener('message', (event) => this.receive(event.data));
+    const stop = (event: Event) => {
+      // An ErrorEvent when the worker's script failed; read by shape, so the client also runs where ErrorEvent is not a global.
+      const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
+      const detail = message ? `: ${message}` : '';
+      this.fail(`The database worker stopped${detail}. Reload the page; every saved change is kept.`);
+    };
+    worker.addEventListener('error', stop);
+    worker.addEventListener('messageerror', stop);
+  }
+
+  /** Opens a workspace the host handed over; the one open so far stays open if this one is refused. */
+  async open(opened: OpenedWorkspace) {
+    this.handles.add(opened.info.handle);
+    const { info, snapshot, journal } = opened;
+    // A new workspace is written as it opens; read before the transfer empties the array.
+    const writes = snapshot.length === 0;
+    const result = await this.tracked(
+      this.request({ type: 'open', handle: info.handle, name: info.name, snapshot, journal }, transferable(snapshot)),
+      writes,
+    );
+    // Pending checkpoints belonged to the previous workspace (the caller flushed them first).
+    if (result.ok) this.checkpoints.cancel();
+    return result;
+  }
+
+  findingsPage(query: FindingsQuery, offset: number, limit: number) {
+    return this.request({ type: 'findings.page', query, offset, limit });
+  }
+
+  findingsCount(query: FindingsQuery) {
+    return this.request({ type: 'findings.count', query });
+  }
+
+  reportsOverview() {
+    return this.request({ type: 'reports.overview' });
+  }
+
+  /** Resolves once the edit's journal record is durable (or with the reason it is not). */
+  async edit(op: string, params: unknown) {
+    const result = await this.tracked(this.request({ type: 'edit', op, params }));
+    if (result.ok) this.checkpoints.touch();
+    return result;
+  }
+
+  checkpoint() {
+    return this.tracked(this.request({ type: 'checkpoint' }));
+  }
+
+  /** Writes any pending checkpoint now (before the page goes away or another workspace opens). */
+  flushCheckpoint(): Promise<void> {
+    return this.checkpoints.flush();
+  }
+
+  /** Extracts and imports a report in the worker; the bytes are handed over, not copied. */
+  importReport(name: string, bytes: Uint8Array, onProgress?: (progress: ImportProgress) => void) {
+    return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), onProgress));
+  }
+
+  /** The database as bytes, for "Save a copy". */
+  snapshot() {
+    return this.request({ type: 'snapshot' });
+  }
+
+  getSaveState = (): SaveState => this.saveState;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  dispose(): void {
+    this.checkpoints.cancel();
+    this.worker.terminate();
+    this.fail('The database worker was closed');
+  }
+
+  private request<T extends DbRequestType>(
+    request: Extract<DbRequest, { type: T }>,
+    transfer: ArrayBuffer[] = [],
+    onProgress?: (progress: ImportProgress) => void,
+  ): Promise<DbResult<DbResponses[T]>> {
+    if (this.broken) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.broken } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], onProgress });
+      this.worker.postMessage({ kind: 'request', id, request }, transfer);
+    });
+  }
+
+  /** Counts a write for the save state: "Saving…" until it settles, then saved or the error. */
+  private async tracked<T>(work: Promise<DbResult<T>>, writes = true): Promise<DbResult<T>> {
+    if (!writes) return work;
+    this.writes++;
+    this.update();
+    const result = await work;
+    this.writes--;
+    if (result.ok) this.failure = null;
+    else if (result.error.code === 'storage-failed' || result.error.code === 'internal') this.failure = result.error.message;
+    this.update();
+    return result;
+  }
+
+  private update(): void {
+    // A write under way (perhaps a retry) says so; the last failure shows until a write succeeds.
+    const next: SaveState =
+      this.writes > 0 ? { status: 'saving' } : this.failure ? { status: 'error', message: this.failure } : { status: 'saved' };
+    if (JSON.stringify(next) === JSON.stringify(this.saveState)) return;
+    this.saveState = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.kind) {
+      case 'response': {
+        const pending = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        pending?.resolve(message.result);
+        break;
+      }
+      case 'progress':
+        this.pending.get(message.id)?.onProgress?.(message.progress);
+        break;
+      case 'storage':
+        void this.store(message.request).then((reply) =>
+          this.worker.postMessage({ kind: 'storage-reply', id: message.id, reply } satisfies ToWorker, []),
+        );
+        break;
+    }
+  }
+
+  /** Answers the worker's storage question through the host; failures go back as values. */
+  private async store(request: StorageRequest): Promise<StorageReply> {
+    if (!this.handles.has(request.handle)) return { ok: false, message: 'That workspace is not open in this window' };
+    let result: Result<void>;
+    try {
+      result =
+        request.op === 'append'
+          ? await this.host.workspace.appendJournal(request.handle, request.line)
+          : await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq);
+    } catch (e) {
+      // The host API answers with values; a throw is a bug or a dead bridge, and still not saved.
+      result = { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };
+    }
+    return result.ok ? { ok: true } : { ok: false, message: result.error.message };
+  }
+
+  private fail(message: string): void {
+    this.broken = message;
+    this.failure = message;
+    for (const [, pending] of this.pending) pending.resolve({ ok: false, error: { code: 'internal', message } });
+    this.pending.clear();
+    this.update();
+  }
+}

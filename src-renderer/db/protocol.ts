@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { ImportResult } from '../../src-core/db/import-report';
+import { MAX_INPUT_BYTES } from '../../src-core/extract/errors';
+import { handleSchema } from '../../src-core/host/ipc-schema';
+import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
+import type { ReportOverview } from './overview';
+
+/**
+ * The messages between the UI thread and the DB worker. Requests are data, checked with zod in the
+ * worker before anything touches the database; answers are values ({ok, value} or {ok, error}),
+ * because an exception thrown in a worker reaches the page as a bare string without its type.
+ *
+ * Three conversations share the one channel, each keyed by its own id:
+ *  - UI → worker `request`, answered by a worker → UI `response` (with `progress` in between for imports);
+ *  - worker → UI `storage` (the session asking for a journal append or a checkpoint), answered by UI → worker `storage-reply`.
+ */
+
+/** Rows per page: the grid asks for blocks of 100; anything far larger is a bug, not a request. */
+export const MAX_PAGE_ROWS = 1000;
+/** The extractor's limit (50 MB), checked again here so that no larger file reaches it. */
+export const MAX_REPORT_BYTES = MAX_INPUT_BYTES;
+
+// z.custom rather than z.instanceof: the latter infers Uint8Array<ArrayBuffer>, narrower than the host API's arrays.
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
+
+export const dbRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open'), handle: handleSchema, name: z.string().min(1).max(500), snapshot: bytes, journal: z.string() }),
+  z.object({
+    type: z.literal('findings.page'),
+    query: findingsQuerySchema,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
+  }),
+  z.object({ type: z.literal('findings.count'), query: findingsQuerySchema }),
+  z.object({ type: z.literal('reports.overview') }),
+  // The op and its params are checked by the session against the edit schemas (src-core/workspace/edits.ts).
+  z.object({ type: z.literal('edit'), op: z.string().min(1).max(100), params: z.unknown() }),
+  z.object({ type: z.literal('checkpoint') }),
+  z.object({
+    type: z.literal('import'),
+    name: z.string().min(1).max(1000),
+    bytes: bytes.refine((b) => b.length <= MAX_REPORT_BYTES, 'report larger than 50 MB'),
+  }),
+  z.object({ type: z.literal('snapshot') }),
+]);
+
+export type DbRequest = z.infer<typeof dbRequestSchema>;
+export type DbRequestType = DbRequest['type'];
+
+export interface OpenSummary {
+  /** The workspace was empty and has just been created (and written). */
+  created: boolean;
+  /** Journal records applied on top of the snapshot. */
+  replayed: number;
+  /** Journal lines not applied (a torn last write, or anything after a damaged record). */
+  discarded: number;
+}
+
+/** What each request answers with. */
+export interface DbResponses {
+  open: OpenSummary;
+  'findings.page': FindingRow[];
+  'findings.count': number;
+  'reports.overview': ReportOverview[];
+  edit: { seq: number };
+  checkpoint: { lastSeq: number };
+  import: ImportResult;
+  snapshot: Uint8Array;
+}
+
+export type DbErrorCode =
+  /** The request did not match the protocol. */
+  | 'invalid-request'
+  /** A query or edit arrived before a workspace was opened. */
+  | 'no-workspace'
+  /** The workspace is not SQLite, damaged, foreign or from a newer version; nothing was changed. */
+  | 'workspace-refused'
+  /** The edit is not valid or names something that is not there; nothing was changed. */
+  | 'invalid-edit'
+  /** The report file could not be read as a PEEL report; nothing was changed. */
+  | 'report-refused'
+  /** The host could not store a journal record or a snapshot; the change was not kept. */
+  | 'storage-failed'
+  /** Anything else: a bug. */
+  | 'internal';
+
+export interface DbError {
+  code: DbErrorCode;
+  message: string;
+}
+
+export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError };
+
+export type ImportStage = 'reading' | 'extracting' | 'importing' | 'saving';
+
+export interface ImportProgress {
+  stage: ImportStage;
+  /** While reading a PDF: pages read so far and in all. */
+  page?: number;
+  pages?: number;
+}
+
+export type StorageRequest =
+  { op: 'append'; handle: string; line: string } | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number };
+
+export type StorageReply = { ok: true } | { ok: false; message: string };
+
+/** UI thread → worker. */
+export type ToWorker = { kind: 'request'; id: number; request: DbRequest } | { kind: 'storage-reply'; id: number; reply: StorageReply };
+
+/** Worker → UI thread. */
+export type FromWorker =
+  | { kind: 'response'; id: number; result: DbResult<unknown> }
+  | { kind: 'progress'; id: number; progress: ImportProgress }
+  | { kind: 'storage'; id: number; request: StorageRequest };
+
+const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+const toWorkerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('request'), id, request: dbRequestSchema }),
+  z.object({
+    kind: z.literal('storage-reply'),
+    id,
+    reply: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), message: z.string().max(10_000) }),
+    ]),
+  }),
+]);
+
+export type ParsedMessage = { ok: true; message: ToWorker } | { ok: false; id: number | null; error: DbError };
+
+/**
+ * Checks a message that arrived at the worker. The error names the field and never echoes the
+ * data (which may be a whole report); the id is returned when it can be read, so that the sender
+ * still gets an answer.
+ */
+export function parseToWorker(data: unknown): ParsedMessage {
+  const parsed = toWorkerSchema.safeParse(data);
+  if (parsed.success) return { ok: true, message: parsed.data as ToWorker };
+  const rawId = typeof data === 'object' && data !== null && 'id' in data ? data.id : null;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.filter((p) => p !== 'request').join('.') || 'message';
+  return {
+    ok: false,
+    id: id.safeParse(rawId).success ? (rawId as number) : null,
+    error: { code: 'invalid-request', message: `The database worker refused a request: ${where} ${issue?.message ?? 'is invalid'}` },
+  };
+}

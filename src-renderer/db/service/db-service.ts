@@ -1,0 +1,189 @@
+import type { Migration } from '../../../src-core/db/migrate';
+import { WorkspaceError } from '../../../src-core/db/errors';
+import { all, type SqlEngine } from '../../../src-core/db/sql-db';
+import { ExtractError } from '../../../src-core/extract/errors';
+import { extractReport } from '../../../src-core/extract/extract';
+import type { PdfPageText } from '../../../src-core/extract/pdf-lines';
+import { compileFindingsCount, compileFindingsPage, toFindingRow } from '../../../src-core/query/findings';
+import { EditError } from '../../../src-core/workspace/edits';
+import { WorkspaceSession } from '../../../src-core/workspace/session';
+import { StorageError } from '../../../src-core/workspace/storage';
+import {
+  parseToWorker,
+  type DbError,
+  type DbRequest,
+  type DbResponses,
+  type DbResult,
+  type FromWorker,
+  type ImportProgress,
+  type StorageReply,
+  type StorageRequest,
+} from '../protocol';
+import { readOverview } from './overview-queries';
+import { StorageProxy } from './storage-proxy';
+
+export interface ServiceDeps {
+  /** sql.js and the known migrations, loaded once (the wasm is fetched from the app's own origin). */
+  loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }>;
+  /** pdf.js, in this thread: the text runs of every page, reporting pages as they are read. */
+  readPdf(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]>;
+  /** Posts to the UI thread, transferring the listed buffers. */
+  post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+}
+
+type Handler<T extends DbRequest['type']> = (request: Extract<DbRequest, { type: T }>, id: number) => Promise<DbResponses[T]>;
+
+/** A failure the analyst can act on, carried to the UI as a value. */
+class Refusal extends Error {
+  constructor(
+    readonly code: DbError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Everything the DB worker does, apart from being a worker: the one open workspace session, the
+ * queries, edits and imports, and the storage questions to the UI thread. Kept free of worker
+ * globals so that it can be tested in Node with the real sql.js and migrations.
+ *
+ * Database work runs one request at a time, in arrival order. An edit holds its SQL transaction
+ * open until the host has stored its journal record; a query slipped in meanwhile would read the
+ * unacknowledged change. Extraction touches no database and runs outside that queue.
+ */
+export class DbService {
+  private session: WorkspaceSession | null = null;
+  private storage: StorageProxy | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextStorageId = 1;
+  private readonly waiting = new Map<number, (reply: StorageReply) => void>();
+  private engine: Promise<{ engine: SqlEngine; migrations: Migration[] }> | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Entry point for every message from the UI thread. Never throws. */
+  receive(data: unknown): void {
+    const parsed = parseToWorker(data);
+    if (!parsed.ok) {
+      if (parsed.id !== null) this.deps.post({ kind: 'response', id: parsed.id, result: { ok: false, error: parsed.error } });
+      else console.error(parsed.error.message);
+      return;
+    }
+    const { message } = parsed;
+    if (message.kind === 'storage-reply') {
+      const resolve = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      resolve?.(message.reply);
+      return;
+    }
+    void this.run(message.id, message.request);
+  }
+
+  private async run(id: number, request: DbRequest): Promise<void> {
+    let result: DbResult<unknown>;
+    try {
+      const handler = this.handlers[request.type] as Handler<DbRequest['type']>;
+      result = { ok: true, value: await handler(request, id) };
+    } catch (e) {
+      result = { ok: false, error: asDbError(e) };
+    }
+    // The snapshot goes to the UI thread without a copy; nothing here keeps a reference to it.
+    const transfer = result.ok && result.value instanceof Uint8Array ? [result.value.buffer as ArrayBuffer] : [];
+    this.deps.post({ kind: 'response', id, result }, transfer);
+  }
+
+  private serial<T>(task: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private open(): WorkspaceSession {
+    if (!this.session) throw new Refusal('no-workspace', 'No workspace is open');
+    return this.session;
+  }
+
+  private loadEngine() {
+    this.engine ??= this.deps.loadEngine().catch((e: unknown) => {
+      // Not cached: a later attempt may succeed.
+      this.engine = null;
+      throw e;
+    });
+    return this.engine;
+  }
+
+  private askHost(request: StorageRequest, transfer: ArrayBuffer[]): Promise<StorageReply> {
+    const id = this.nextStorageId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.deps.post({ kind: 'storage', id, request }, transfer);
+    });
+  }
+
+  private progress(id: number, progress: ImportProgress): void {
+    this.deps.post({ kind: 'progress', id, progress });
+  }
+
+  private readonly handlers: { [T in DbRequest['type']]: Handler<T> } = {
+    open: (r) =>
+      this.serial(async () => {
+        const { engine, migrations } = await this.loadEngine();
+        const storage = new StorageProxy(r.handle, (req, transfer) => this.askHost(req, transfer));
+        // The previous session stays open until the new one is: a refused file changes nothing.
+        const opened = await WorkspaceSession.open(engine, migrations, { name: r.name, snapshot: r.snapshot, journal: r.journal }, storage);
+        this.session?.close();
+        this.session = opened.session;
+        this.storage = storage;
+        return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded };
+      }),
+    'findings.page': (r) =>
+      this.serial(() => {
+        const q = compileFindingsPage(r.query, r.offset, r.limit);
+        return all(this.open().db, q.sql, q.params).map(toFindingRow);
+      }),
+    'findings.count': (r) =>
+      this.serial(() => {
+        const q = compileFindingsCount(r.query);
+        return Number(all(this.open().db, q.sql, q.params)[0]?.n ?? 0);
+      }),
+    'reports.overview': () => this.serial(() => readOverview(this.open().db)),
+    edit: (r) => this.serial(() => this.open().edit(r.op, r.params)),
+    checkpoint: () => this.serial(async () => ({ lastSeq: (await this.open().checkpoint()).lastSeq })),
+    snapshot: () => this.serial(() => this.open().snapshot()),
+    import: async (r, id) => {
+      const target = this.open();
+      this.progress(id, { stage: 'reading' });
+      const extraction = await extractReport(r.name, r.bytes, {
+        readPdf: async (bytes) => {
+          const pages = await this.deps.readPdf(bytes, (page, total) => this.progress(id, { stage: 'reading', page, pages: total }));
+          this.progress(id, { stage: 'extracting' });
+          return pages;
+        },
+      });
+      return this.serial(async () => {
+        const session = this.open();
+        if (session !== target)
+          throw new Refusal('no-workspace', `Another workspace was opened while ${r.name} was being read; import it again`);
+        const storage = this.storage;
+        this.progress(id, { stage: 'importing' });
+        if (storage) storage.onCheckpoint = () => this.progress(id, { stage: 'saving' });
+        try {
+          return await session.importReport(extraction, { name: r.name, bytes: r.bytes });
+        } finally {
+          if (storage) storage.onCheckpoint = null;
+        }
+      });
+    },
+  };
+}
+
+function asDbError(e: unknown): DbError {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof Refusal) return { code: e.code, message };
+  if (e instanceof WorkspaceError) return { code: 'workspace-refused', message };
+  if (e instanceof ExtractError) return { code: 'report-refused', message };
+  if (e instanceof EditError) return { code: 'invalid-edit', message };
+  if (e instanceof StorageError) return { code: 'storage-failed', message };
+  return { code: 'internal', message: `The database worker failed: ${message}` };
+}

@@ -1,0 +1,73 @@
+import { all, type SqlDatabase, type SqlValue } from '../../../src-core/db/sql-db';
+import type { JudgmentRow, MetricRow, ReportOverview, WarningRow } from '../overview';
+
+const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+const textOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const intOrNull = (v: SqlValue | undefined): number | null => (typeof v === 'number' ? v : null);
+
+function position(page: SqlValue | undefined, line: SqlValue | undefined): string | null {
+  const l = intOrNull(line);
+  if (l === null) return null;
+  const p = intOrNull(page);
+  return p === null ? `line ${l}` : `page ${p}, line ${l}`;
+}
+
+function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
+  return all(db, 'SELECT question, grade, last_inspected, is_overall FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id', [
+    reportId,
+  ]).map((r) => ({
+    question: text(r.question),
+    grade: text(r.grade),
+    lastInspected: intOrNull(r.last_inspected),
+    isOverall: r.is_overall === 1,
+  }));
+}
+
+function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
+  const sql = `SELECT id, category, label, unit, period, force_text, ew_text, source, page, line FROM metrics
+    WHERE report_id = ? ORDER BY source = 'text', id`;
+  return all(db, sql, [reportId]).map((r) => ({
+    id: Number(r.id),
+    category: textOrNull(r.category),
+    label: text(r.label),
+    unit: text(r.unit),
+    period: textOrNull(r.period),
+    forceText: text(r.force_text),
+    ewText: text(r.ew_text),
+    source: r.source === 'text' ? 'text' : 'force-in-numbers',
+    where: position(r.page, r.line) ?? '',
+  }));
+}
+
+function warnings(db: SqlDatabase, reportId: number): WarningRow[] {
+  return all(db, 'SELECT id, code, message, page, line FROM extraction_warnings WHERE report_id = ? ORDER BY id', [reportId]).map((r) => ({
+    id: Number(r.id),
+    code: text(r.code),
+    message: text(r.message),
+    where: position(r.page, r.line),
+  }));
+}
+
+/** Everything the read-only overview shows, newest reports first. */
+export function readOverview(db: SqlDatabase): ReportOverview[] {
+  const reports = all(
+    db,
+    'SELECT id, title, force, programme, year, published, overall_grade, source_name FROM reports ORDER BY year DESC, force, id',
+  );
+  return reports.map((r) => {
+    const id = Number(r.id);
+    return {
+      id,
+      title: text(r.title),
+      force: text(r.force),
+      programme: text(r.programme),
+      year: Number(r.year),
+      published: textOrNull(r.published),
+      overallGrade: textOrNull(r.overall_grade),
+      sourceName: text(r.source_name),
+      judgments: judgments(db, id),
+      metrics: metrics(db, id),
+      warnings: warnings(db, id),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+import type { PdfPageText, PdfTextRun } from '../../../src-core/extract/pdf-lines';
+
+interface PdfJsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL: boolean;
+}
+
+/**
+ * pdf.js inside the DB worker, without a worker of its own: with its worker code loaded into this
+ * thread as `globalThis.pdfjsWorker`, pdf.js runs the parser in-process instead of spawning a
+ * worker from a URL (which would need its own CSP allowance and, by default, a CDN). The legacy
+ * build is the one pdf.js supports on Electron 45's Chromium; loaded only when a PDF is imported.
+ */
+async function loadPdfJs() {
+  const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  return pdfjs;
+}
+
+/**
+ * Reads the text runs of every page, as src-main/node/pdf-text.ts does in Node. A PDF is
+ * untrusted input: eval is off (font programs cannot become code), and nothing is fetched — no
+ * standard font data, no image-decoder wasm, no system fonts. Text positions and widths come from
+ * the file itself and pdf.js's built-in metrics, so extraction matches the Node path.
+ */
+export async function readPdfPages(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]> {
+  const pdfjs = await loadPdfJs();
+  const doc = await pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given, and the importer still needs the bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    verbosity: 0,
+  }).promise;
+  try {
+    const pages: PdfPageText[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const runs: PdfTextRun[] = [];
+      for (const item of content.items as PdfJsTextItem[]) {
+        if (!('str' in item)) continue;
+        const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+        runs.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), hasEOL: item.hasEOL });
+      }
+      pages.push({ runs, width: viewport.width, height: viewport.height });
+      page.cleanup();
+      onPage(p, doc.numPages);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}

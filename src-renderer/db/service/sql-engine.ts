@@ -1,0 +1,20 @@
+import initSqlJs from 'sql.js';
+// The browser build of sql.js asks for this exact file; bundling it keeps the app offline.
+import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { loadMigrations, type Migration } from '../../../src-core/db/migrate';
+import type { SqlEngine } from '../../../src-core/db/sql-db';
+
+const migrationSources = import.meta.glob<string>('../../../src-core/db/migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** sql.js with its wasm from the app's own origin, and the migrations this build knows. Worker only. */
+export async function loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }> {
+  const [sql, migrations] = await Promise.all([
+    initSqlJs({ locateFile: () => wasmUrl }),
+    loadMigrations(Object.entries(migrationSources).map(([path, sql]) => ({ file: path.slice(path.lastIndexOf('/') + 1), sql }))),
+  ]);
+  return { engine: sql as unknown as SqlEngine, migrations };
+}

@@ -1,0 +1,38 @@
+import type { ImportResult } from '../../../src-core/db/import-report';
+import type { ImportProgress } from '../../db/protocol';
+
+const STAGE: Record<ImportProgress['stage'], string> = {
+  reading: 'Reading',
+  extracting: 'Extracting findings and figures from',
+  importing: 'Adding to the workspace:',
+  saving: 'Saving the workspace with',
+};
+
+export function progressText(name: string, progress: ImportProgress | null): string {
+  if (!progress) return `Starting ${name}…`;
+  const pages = progress.page !== undefined && progress.pages !== undefined ? ` (page ${progress.page} of ${progress.pages})` : '';
+  return `${STAGE[progress.stage]} ${name}${pages}…`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What was imported, in the words of the Reports view ("135 findings, 16 metrics, …"). */
+export function countsText(result: Extract<ImportResult, { status: 'imported' }>): string {
+  const c = result.counts;
+  return [
+    plural(c.findings, 'finding'),
+    plural(c.metrics, 'metric'),
+    plural(c.judgments, 'judgment'),
+    plural(c.footnotes, 'footnote'),
+    plural(c.areasForImprovement, 'area for improvement', 'areas for improvement'),
+    plural(c.warnings, 'extraction warning'),
+  ].join(', ');
+}
+
+/** Messages from the core may or may not end with a full stop; shown as sentences, they all do. */
+export function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}

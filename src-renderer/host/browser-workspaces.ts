@@ -1,0 +1,249 @@
+import type { BackupInfo, OpenedWorkspace, WorkspaceInfo } from '../../src-core/host/contract';
+import { committed, openDatabase, request } from './idb';
+
+/**
+ * The browser host's workspace files, in IndexedDB: the same durability protocol as the Electron
+ * host's files (DESIGN.md), with a transaction where the desktop has fsync and rename.
+ *
+ *  - workspaces: {handle, name, isDefault, snapshotId, lastSeq, bytes, savedAt, nextSnapshot}
+ *  - snapshots:  {id, snapshot} — the current snapshot and the backups, by id; a checkpoint adds one
+ *                and re-points the workspace, so the previous one becomes a backup without being copied
+ *  - backups:    {id, handle, order, savedAt, bytes, lastSeq} — which snapshots are backups, 5 per workspace
+ *  - journal:    {handle, seq, line}, keyed [handle, seq]
+ *  - meta:       'last' → handle, 'recent' → handles, most recent first
+ */
+
+const DB_NAME = 'peel-workbench';
+const DB_VERSION = 1;
+const KEEP_BACKUPS = 5;
+const KEEP_RECENT = 10;
+
+interface WorkspaceRow {
+  handle: string;
+  name: string;
+  isDefault: boolean;
+  /** null until the first checkpoint of a new workspace. */
+  snapshotId: string | null;
+  lastSeq: number;
+  bytes: number;
+  savedAt: string;
+  nextSnapshot: number;
+}
+
+interface SnapshotRow {
+  id: string;
+  snapshot: Uint8Array;
+}
+
+interface BackupRow {
+  id: string;
+  handle: string;
+  order: number;
+  savedAt: string;
+  bytes: number;
+  lastSeq: number;
+}
+
+interface JournalRow {
+  handle: string;
+  seq: number;
+  line: string;
+}
+
+/** A handle the store does not know (deleted in another tab, or never created). */
+export class UnknownWorkspace extends Error {
+  override readonly name = 'UnknownWorkspace';
+}
+
+const STRICT: IDBTransactionOptions = { durability: 'strict' };
+
+function journalRange(handle: string, upTo = Infinity): IDBKeyRange {
+  return IDBKeyRange.bound([handle, 0], [handle, upTo]);
+}
+
+function infoOf(row: WorkspaceRow): WorkspaceInfo {
+  return { handle: row.handle, name: row.name, isDefault: row.isDefault };
+}
+
+export class BrowserWorkspaces {
+  private constructor(private readonly db: IDBDatabase) {}
+
+  static async open(): Promise<BrowserWorkspaces> {
+    const db = await openDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
+      if (oldVersion < 1) {
+        db.createObjectStore('workspaces', { keyPath: 'handle' });
+        db.createObjectStore('snapshots', { keyPath: 'id' });
+        db.createObjectStore('backups', { keyPath: 'id' }).createIndex('by_handle', 'handle');
+        db.createObjectStore('journal', { keyPath: ['handle', 'seq'] });
+        db.createObjectStore('meta');
+      }
+    });
+    return new BrowserWorkspaces(db);
+  }
+
+  /** Stores a new workspace (empty, or a private copy of the given bytes) and makes it the last used. */
+  async add(info: WorkspaceInfo, snapshot: Uint8Array): Promise<OpenedWorkspace> {
+    const tx = this.db.transaction(['workspaces', 'snapshots', 'meta'], 'readwrite', STRICT);
+    const done = committed(tx);
+    const snapshotId = snapshot.length > 0 ? `${info.handle}.1` : null;
+    if (snapshotId) tx.objectStore('snapshots').put({ id: snapshotId, snapshot } satisfies SnapshotRow);
+    const row: WorkspaceRow = {
+      ...info,
+      snapshotId,
+      lastSeq: 0,
+      bytes: snapshot.length,
+      savedAt: new Date().toISOString(),
+      nextSnapshot: 2,
+    };
+    tx.objectStore('workspaces').put(row);
+    await this.markUsed(tx, info.handle);
+    await done;
+    return { info, snapshot, journal: '', orphansRemoved: 0 };
+  }
+
+  async lastUsed(): Promise<string | null> {
+    const last: unknown = await request(this.db.transaction('meta').objectStore('meta').get('last'));
+    return typeof last === 'string' ? last : null;
+  }
+
+  /** The workspace's snapshot and journal, or null when there is no such workspace. Marks it last used. */
+  async load(handle: string): Promise<OpenedWorkspace | null> {
+    const tx = this.db.transaction(['workspaces', 'snapshots', 'journal', 'meta'], 'readwrite');
+    const done = committed(tx);
+    const row = (await request(tx.objectStore('workspaces').get(handle))) as WorkspaceRow | undefined;
+    if (!row) {
+      await done;
+      return null;
+    }
+    const snap = row.snapshotId ? ((await request(tx.objectStore('snapshots').get(row.snapshotId))) as SnapshotRow | undefined) : undefined;
+    const lines = (await request(tx.objectStore('journal').getAll(journalRange(handle)))) as JournalRow[];
+    await this.markUsed(tx, handle);
+    await done;
+    return {
+      info: infoOf(row),
+      snapshot: snap?.snapshot ?? new Uint8Array(),
+      journal: lines.map((l) => l.line).join(''),
+      orphansRemoved: 0,
+    };
+  }
+
+  async recent(): Promise<WorkspaceInfo[]> {
+    const tx = this.db.transaction(['workspaces', 'meta']);
+    const handles = await this.recentHandles(tx);
+    const rows = await Promise.all(handles.map((h) => request(tx.objectStore('workspaces').get(h)) as Promise<WorkspaceRow | undefined>));
+    return rows.filter((r): r is WorkspaceRow => r !== undefined).map(infoOf);
+  }
+
+  /** Resolves once the record is committed with strict durability. */
+  async append(handle: string, seq: number, line: string): Promise<void> {
+    const tx = this.db.transaction(['workspaces', 'journal'], 'readwrite', STRICT);
+    const done = committed(tx);
+    if (!(await request(tx.objectStore('workspaces').getKey(handle)))) {
+      tx.abort();
+      await done.catch(() => undefined);
+      throw new UnknownWorkspace(`There is no workspace ${handle} in this browser`);
+    }
+    // put, not add: a seq whose earlier append failed (and whose edit was rolled back) is reused.
+    tx.objectStore('journal').put({ handle, seq, line } satisfies JournalRow);
+    await done;
+  }
+
+  /**
+   * One transaction: the new snapshot goes in, the previous one becomes a backup (the oldest
+   * beyond five are deleted), and the journal records it contains are dropped. All of it commits,
+   * or none of it does — the IndexedDB equivalent of temp file, fsync, rename.
+   */
+  async checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number): Promise<void> {
+    const tx = this.db.transaction(['workspaces', 'snapshots', 'backups', 'journal'], 'readwrite', STRICT);
+    const done = committed(tx);
+    const row = await this.row(tx, handle, done);
+    const id = `${handle}.${row.nextSnapshot}`;
+    tx.objectStore('snapshots').put({ id, snapshot } satisfies SnapshotRow);
+    if (row.snapshotId) await this.keepAsBackup(tx, row);
+    tx.objectStore('workspaces').put({
+      ...row,
+      snapshotId: id,
+      lastSeq,
+      bytes: snapshot.length,
+      savedAt: new Date().toISOString(),
+      nextSnapshot: row.nextSnapshot + 1,
+    } satisfies WorkspaceRow);
+    tx.objectStore('journal').delete(journalRange(handle, lastSeq));
+    await done;
+  }
+
+  async backups(handle: string): Promise<BackupInfo[]> {
+    const rows = (await request(this.db.transaction('backups').objectStore('backups').index('by_handle').getAll(handle))) as BackupRow[];
+    return rows.sort((a, b) => b.order - a.order).map((b) => ({ id: b.id, savedAt: b.savedAt, bytes: b.bytes }));
+  }
+
+  /**
+   * Makes a backup the workspace's snapshot. The snapshot it replaces becomes a backup in turn, so
+   * a restore can be undone; the journal is dropped, because its records were made on top of the
+   * replaced snapshot (the caller checkpoints first, so they are in it).
+   */
+  async restore(handle: string, backupId: string): Promise<OpenedWorkspace | null> {
+    const tx = this.db.transaction(['workspaces', 'snapshots', 'backups', 'journal'], 'readwrite', STRICT);
+    const done = committed(tx);
+    const row = await this.row(tx, handle, done);
+    const backup = (await request(tx.objectStore('backups').get(backupId))) as BackupRow | undefined;
+    const snap =
+      backup?.handle === handle ? ((await request(tx.objectStore('snapshots').get(backupId))) as SnapshotRow | undefined) : undefined;
+    if (!backup || !snap) {
+      tx.abort();
+      await done.catch(() => undefined);
+      return null;
+    }
+    tx.objectStore('backups').delete(backupId);
+    if (row.snapshotId) await this.keepAsBackup(tx, row);
+    tx.objectStore('workspaces').put({
+      ...row,
+      snapshotId: backupId,
+      lastSeq: backup.lastSeq,
+      bytes: backup.bytes,
+      savedAt: new Date().toISOString(),
+    });
+    tx.objectStore('journal').delete(journalRange(handle));
+    await done;
+    return { info: infoOf(row), snapshot: snap.snapshot, journal: '', orphansRemoved: 0 };
+  }
+
+  private async row(tx: IDBTransaction, handle: string, done: Promise<void>): Promise<WorkspaceRow> {
+    const row = (await request(tx.objectStore('workspaces').get(handle))) as WorkspaceRow | undefined;
+    if (row) return row;
+    tx.abort();
+    await done.catch(() => undefined);
+    throw new UnknownWorkspace(`There is no workspace ${handle} in this browser`);
+  }
+
+  private async keepAsBackup(tx: IDBTransaction, row: WorkspaceRow): Promise<void> {
+    if (!row.snapshotId) return;
+    const store = tx.objectStore('backups');
+    const existing = (await request(store.index('by_handle').getAll(row.handle))) as BackupRow[];
+    const backup: BackupRow = {
+      id: row.snapshotId,
+      handle: row.handle,
+      order: Math.max(0, ...existing.map((b) => b.order)) + 1,
+      savedAt: row.savedAt,
+      bytes: row.bytes,
+      lastSeq: row.lastSeq,
+    };
+    store.put(backup);
+    for (const stale of [backup, ...existing].sort((a, b) => b.order - a.order).slice(KEEP_BACKUPS)) {
+      store.delete(stale.id);
+      tx.objectStore('snapshots').delete(stale.id);
+    }
+  }
+
+  private async recentHandles(tx: IDBTransaction): Promise<string[]> {
+    const recent: unknown = await request(tx.objectStore('meta').get('recent'));
+    return Array.isArray(recent) ? recent.filter((h): h is string => typeof h === 'string') : [];
+  }
+
+  private async markUsed(tx: IDBTransaction, handle: string): Promise<void> {
+    const recent = await this.recentHandles(tx);
+    const meta = tx.objectStore('meta');
+    meta.put(handle, 'last');
+    meta.put([handle, ...recent.filter((h) => h !== handle)].slice(0, KEEP_RECENT), 'recent');
+  }
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it, vi } from 'vitest';
+import { err, ok, type Host, type WorkspaceHostApi } from '../../../../src-core/host/contract';
+import { DbClient, type WorkerLike } from '../../../../src-renderer/db/db-client';
+import type { FromWorker, ToWorker } from '../../../../src-renderer/db/protocol';
+
+/** Stands in for the DB worker: records what the client posts and lets the test answer. */
+class FakeWorker implements WorkerLike {
+  posted: { message: ToWorker; transfer: ArrayBuffer[] }[] = [];
+  private listeners: { type: string; listener: (event: never) => void }[] = [];
+  terminate = vi.fn();
+  postMessage(message: ToWorker, transfer: ArrayBuffer[]) {
+    this.posted.push({ message, transfer });
+  }
+  addEventListener(type: string, listener: (event: never) => void) {
+    this.listeners.push({ type, listener });
+  }
+  emit(message: FromWorker) {
+    for (const l of this.listeners) if (l.type === 'message') l.listener({ data: message } as never);
+  }
+  fail(message: string) {
+    for (const l of this.listeners) if (l.type === 'error') l.listener({ message } as never);
+  }
+  lastRequest() {
+    const last = this.posted.filter((p) => p.message.kind === 'request').at(-1);
+    if (!last || last.message.kind !== 'request') throw new Error('no request posted');
+    return { ...last.message, transfer: last.transfer };
+  }
+  replies() {
+    return this.posted.map((p) => p.message).filter((m) => m.kind === 'storage-reply');
+  }
+}
+
+function setup(workspace: Partial<WorkspaceHostApi> = {}) {
+  const api = {
+    appendJournal: vi.fn(async () => ok(undefined)),
+    checkpoint: vi.fn(async () => ok(undefined)),
+    ...workspace,
+  } as unknown as WorkspaceHostApi;
+  const host = { kind: 'browser', version: 'test', workspace: api } as unknown as Host;
+  const worker = new FakeWorker();
+  const client = new DbClient(host, worker);
+  return { api, worker, client };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the DB client on the UI thread', () => {
+  it('hands the snapshot to the worker without copying it', async () => {
+    const { worker, client } = setup();
+    const snapshot = new Uint8Array(64);
+    const opened = client.open({ info: { handle: 'ws-1', name: 'W', isDefault: false }, snapshot, journal: '', orphansRemoved: 0 });
+    const sent = worker.lastRequest();
+    expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '' });
+    expect(sent.transfer).toEqual([snapshot.buffer]);
+    worker.emit({ kind: 'response', id: sent.id, result: { ok: true, value: { created: false, replayed: 0, discarded: 0 } } });
+    expect(await opened).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0 } });
+  });
+
+  it('answers the worker’s storage questions through the host, for workspaces it opened only', async () => {
+    const { api, worker, client } = setup();
+    void client.open({
+      info: { handle: 'ws-1', name: 'W', isDefault: false },
+      snapshot: new Uint8Array(1),
+      journal: '',
+      orphansRemoved: 0,
+    });
+    worker.emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
+    const snapshot = new Uint8Array([1, 2]);
+    worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1 } });
+    worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
+    await settle();
+    expect(api.appendJournal).toHaveBeenCalledExactlyOnceWith('ws-1', '{"seq":1}\n');
+    expect(api.checkpoint).toHaveBeenCalledExactlyOnceWith('ws-1', snapshot, 1);
+    expect(worker.replies().sort((a, b) => a.id - b.id)).toEqual([
+      { kind: 'storage-reply', id: 1, reply: { ok: true } },
+      { kind: 'storage-reply', id: 2, reply: { ok: true } },
+      { kind: 'storage-reply', id: 3, reply: { ok: false, message: 'That workspace is not open in this window' } },
+    ]);
+  });
+
+  it('passes a host failure back to the worker as a value', async () => {
+    const { worker, client } = setup({ appendJournal: vi.fn(async () => err('write-failed', 'The disk is full')) });
+    void client.open({
+      info: { handle: 'ws-1', name: 'W', isDefault: false },
+      snapshot: new Uint8Array(1),
+      journal: '',
+      orphansRemoved: 0,
+    });
+    worker.emit({ kind: 'storage', id: 9, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
+    await settle();
+    expect(worker.replies()).toEqual([{ kind: 'storage-reply', id: 9, reply: { ok: false, message: 'The disk is full' } }]);
+  });
+
+  it('shows "Saving…" while an edit is on its way and the error when it was not kept', async () => {
+    const { worker, client } = setup();
+    const states: string[] = [];
+    client.subscribe(() => states.push(client.getSaveState().status));
+    const edit = client.edit('annotation.set', {});
+    expect(client.getSaveState()).toEqual({ status: 'saving' });
+    worker.emit({
+      kind: 'response',
+      id: worker.lastRequest().id,
+      result: { ok: false, error: { code: 'storage-failed', message: 'The disk is full' } },
+    });
+    await edit;
+    expect(client.getSaveState()).toEqual({ status: 'error', message: 'The disk is full' });
+
+    const next = client.edit('annotation.set', {});
+    worker.emit({ kind: 'response', id: worker.lastRequest().id, result: { ok: true, value: { seq: 1 } } });
+    await next;
+    expect(client.getSaveState()).toEqual({ status: 'saved' });
+    expect(states).toEqual(['saving', 'error', 'saving', 'saved']);
+    // A query is not a write: no "Saving…" for it.
+    void client.findingsCount({});
+    expect(client.getSaveState()).toEqual({ status: 'saved' });
+  });
+
+  it('says so when the worker dies, and answers every pending and later request with the reason', async () => {
+    const { worker, client } = setup();
+    const pending = client.findingsCount({});
+    worker.fail('SyntaxError in worker.js');
+    expect(await pending).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('The database worker stopped') },
+    });
+    expect(await client.reportsOverview()).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(client.getSaveState()).toMatchObject({ status: 'error' });
+  });
+});

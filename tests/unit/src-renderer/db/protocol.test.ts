@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGE_ROWS, MAX_REPORT_BYTES, parseToWorker } from '../../../../src-renderer/db/protocol';
+
+const request = (request: unknown, id: unknown = 7) => parseToWorker({ kind: 'request', id, request });
+
+function refused(parsed: ReturnType<typeof parseToWorker>) {
+  if (parsed.ok) throw new Error('expected a refusal');
+  return parsed;
+}
+
+describe('the DB worker protocol', () => {
+  it('accepts every request the client sends', () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    for (const r of [
+      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '' },
+      { type: 'findings.page', query: {}, offset: 0, limit: 100 },
+      {
+        type: 'findings.page',
+        query: { search: 'custody', sort: [{ column: 'kind', direction: 'desc' }] },
+        offset: 200,
+        limit: MAX_PAGE_ROWS,
+      },
+      { type: 'findings.count', query: { kinds: ['concern'], includeInBrief: true } },
+      { type: 'reports.overview' },
+      { type: 'edit', op: 'annotation.set', params: { anything: 'the session checks it' } },
+      { type: 'checkpoint' },
+      { type: 'import', name: 'report.pdf', bytes },
+      { type: 'snapshot' },
+    ]) {
+      expect(request(r), r.type).toEqual({ ok: true, message: { kind: 'request', id: 7, request: r } });
+    }
+    expect(parseToWorker({ kind: 'storage-reply', id: 3, reply: { ok: false, message: 'disk full' } }).ok).toBe(true);
+  });
+
+  it('refuses malformed requests with a message that names the field, and keeps the id for the answer', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ type: 'sql', sql: 'DROP TABLE findings' }, /type/],
+      [{ type: 'findings.page', query: {}, offset: -1, limit: 100 }, /offset/],
+      [{ type: 'findings.page', query: {}, offset: 0, limit: 0 }, /limit/],
+      [{ type: 'findings.page', query: {}, offset: 0, limit: MAX_PAGE_ROWS + 1 }, /limit/],
+      [{ type: 'findings.page', query: {}, offset: 0.5, limit: 10 }, /offset/],
+      [{ type: 'findings.count', query: { sort: [{ column: 'text; DROP TABLE x', direction: 'asc' }] } }, /query\.sort\.0\.column/],
+      [{ type: 'findings.count', query: { search: 'x'.repeat(501) } }, /query\.search/],
+      [{ type: 'findings.count', query: { kinds: ['gossip'] } }, /query\.kinds/],
+      [{ type: 'open', handle: '../../etc/passwd', name: 'x', snapshot: new Uint8Array(), journal: '' }, /handle/],
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: [1, 2, 3], journal: '' }, /snapshot/],
+      [{ type: 'import', name: 'big.pdf', bytes: { length: MAX_REPORT_BYTES + 1 } }, /bytes/],
+      [{ type: 'edit', op: '', params: {} }, /op/],
+    ];
+    for (const [r, field] of cases) {
+      const parsed = refused(request(r));
+      expect(parsed.id).toBe(7);
+      expect(parsed.error.code).toBe('invalid-request');
+      expect(parsed.error.message, JSON.stringify(r).slice(0, 80)).toMatch(field);
+      expect(parsed.error.message).not.toContain('DROP TABLE');
+    }
+  });
+
+  it('refuses reports over 50 MB', () => {
+    const parsed = refused(request({ type: 'import', name: 'big.pdf', bytes: new Uint8Array(MAX_REPORT_BYTES + 1) }));
+    expect(parsed.error.message).toMatch(/larger than 50 MB/);
+  });
+
+  it('cannot answer a message without a usable id, and says so', () => {
+    expect(refused(parseToWorker({ kind: 'request', request: { type: 'checkpoint' } })).id).toBeNull();
+    expect(refused(parseToWorker({ kind: 'request', id: -1, request: { type: 'checkpoint' } })).id).toBeNull();
+    expect(refused(parseToWorker('hello')).id).toBeNull();
+    expect(refused(parseToWorker(null)).id).toBeNull();
+    expect(refused(parseToWorker({ kind: 'storage-reply', id: 1, reply: { ok: 'yes' } })).error.code).toBe('invalid-request');
+  });
+});
