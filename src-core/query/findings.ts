@@ -21,13 +21,39 @@ export const FINDING_SORT_COLUMNS = {
 
 export type FindingSortColumn = keyof typeof FINDING_SORT_COLUMNS;
 
+/** Columns a grid filter can match text in ("contains"), and the SQL expression each one reads. */
+export const FINDING_TEXT_COLUMNS = {
+  report: "r.force || ' ' || r.year",
+  section: 'f.section',
+  subsection: "coalesce(f.subsection, '')",
+  kind: 'f.kind',
+  text: 'f.text',
+  note: "coalesce(a.note, '')",
+  status: "coalesce(a.status, 'new')",
+} as const;
+
+export type FindingTextColumn = keyof typeof FINDING_TEXT_COLUMNS;
+
 export const findingsQuerySchema = z.object({
   search: z.string().max(500).optional(),
   reportIds: z.array(z.number().int().positive()).max(2000).optional(),
   kinds: z.array(z.enum(FINDING_KINDS as unknown as [string, ...string[]])).optional(),
   sections: z.array(z.string().max(300)).max(500).optional(),
+  subsections: z.array(z.string().max(300)).max(500).optional(),
   statuses: z.array(z.enum(['new', 'reviewed', 'flagged', 'verified'])).optional(),
+  tags: z.array(z.string().max(100)).max(100).optional(),
+  /** 'none' selects findings without a RAG rating. */
+  rags: z.array(z.enum(['red', 'amber', 'green', 'none'])).optional(),
   includeInBrief: z.boolean().optional(),
+  contains: z
+    .array(
+      z.object({
+        column: z.enum(Object.keys(FINDING_TEXT_COLUMNS) as [FindingTextColumn, ...FindingTextColumn[]]),
+        value: z.string().min(1).max(300),
+      }),
+    )
+    .max(10)
+    .optional(),
   sort: z
     .array(
       z.object({
@@ -69,9 +95,30 @@ export interface CompiledQuery {
  * brackets the user types are words, not syntax), the last one a prefix so results follow typing.
  */
 export function ftsMatch(search: string): string | null {
-  const words = search.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const words = searchTerms(search);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replace(/"/g, '')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  // FTS4 writes a prefix inside the quotes: "custod*".
+  return words.map((w, i) => `"${w}${i === words.length - 1 ? '*' : ''}"`).join(' ');
+}
+
+/**
+ * The words of a search, split as the full-text index splits text (letters and digits; apostrophes
+ * and hyphens separate words there too), so the UI highlights exactly what the search matched.
+ */
+export function searchTerms(search: string): string[] {
+  return search.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** LIKE pattern for "contains", with the user's %, _ and \ taken literally. */
+export function likePattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export type FindingFilter = 'reportIds' | 'kinds' | 'sections' | 'subsections' | 'statuses' | 'tags' | 'rags';
+
+/** The WHERE clause of a findings query; `except` leaves one filter out (for that facet's own counts). */
+export function findingsWhere(q: FindingsQuery, except?: FindingFilter): CompiledQuery {
+  return where(except ? { ...q, [except]: undefined } : q);
 }
 
 function where(q: FindingsQuery): CompiledQuery {
@@ -89,7 +136,25 @@ function where(q: FindingsQuery): CompiledQuery {
   if (q.reportIds?.length) inList('f.report_id', q.reportIds);
   if (q.kinds?.length) inList('f.kind', q.kinds);
   if (q.sections?.length) inList('f.section', q.sections);
+  if (q.subsections?.length) inList("coalesce(f.subsection, '')", q.subsections);
   if (q.statuses?.length) inList("coalesce(a.status, 'new')", q.statuses);
+  if (q.tags?.length) {
+    clauses.push(`EXISTS (SELECT 1 FROM json_each(coalesce(a.tags, '[]')) t WHERE t.value IN (${q.tags.map(() => '?').join(', ')}))`);
+    params.push(...q.tags);
+  }
+  if (q.rags?.length) {
+    const rated = q.rags.filter((r) => r !== 'none');
+    const parts = [
+      ...(rated.length ? [`a.rag IN (${rated.map(() => '?').join(', ')})`] : []),
+      ...(q.rags.includes('none') ? ['a.rag IS NULL'] : []),
+    ];
+    clauses.push(`(${parts.join(' OR ')})`);
+    params.push(...rated);
+  }
+  for (const c of q.contains ?? []) {
+    clauses.push(`${FINDING_TEXT_COLUMNS[c.column]} LIKE ? ESCAPE '\\'`);
+    params.push(likePattern(c.value));
+  }
   if (q.includeInBrief !== undefined) {
     clauses.push('coalesce(a.include_in_brief, 0) = ?');
     params.push(q.includeInBrief ? 1 : 0);
@@ -97,7 +162,12 @@ function where(q: FindingsQuery): CompiledQuery {
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-const FROM = `FROM findings f
+/** The columns toFindingRow reads. */
+export const FINDING_SELECT = `f.id, f.report_id, r.force || ' ' || r.year AS report, f.section, f.subsection, f.paragraph, f.kind, f.text,
+  f.page, f.line, coalesce(a.status, 'new') AS status, coalesce(a.tags, '[]') AS tags, a.rag, coalesce(a.note, '') AS note,
+  coalesce(a.include_in_brief, 0) AS include_in_brief`;
+
+export const FINDINGS_FROM = `FROM findings f
   JOIN reports r ON r.id = f.report_id
   LEFT JOIN annotations a ON a.target_type = 'finding' AND a.target_id = f.id`;
 
@@ -109,17 +179,15 @@ export function compileFindingsPage(q: FindingsQuery, offset: number, limit: num
     'f.ordinal',
   ];
   return {
-    sql: `SELECT f.id, f.report_id, r.force || ' ' || r.year AS report, f.section, f.subsection, f.paragraph, f.kind, f.text, f.page, f.line,
-      coalesce(a.status, 'new') AS status, coalesce(a.tags, '[]') AS tags, a.rag, coalesce(a.note, '') AS note,
-      coalesce(a.include_in_brief, 0) AS include_in_brief
-      ${FROM} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+    sql: `SELECT ${FINDING_SELECT}
+      ${FINDINGS_FROM} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
     params: [...w.params, Math.max(0, Math.min(limit, 1000)), Math.max(0, offset)],
   };
 }
 
 export function compileFindingsCount(q: FindingsQuery): CompiledQuery {
   const w = where(q);
-  return { sql: `SELECT count(*) AS n ${FROM} ${w.sql}`, params: w.params };
+  return { sql: `SELECT count(*) AS n ${FINDINGS_FROM} ${w.sql}`, params: w.params };
 }
 
 export function toFindingRow(r: Record<string, SqlValue>): FindingRow {

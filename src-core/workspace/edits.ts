@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { one, type SqlDatabase, type SqlValue } from '../db/sql-db';
+import { insert, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
 import { FINDING_KINDS } from '../extract/types';
 import type { JsonValue } from './journal';
 
@@ -25,11 +25,24 @@ const annotationValue = z.discriminatedUnion('field', [
   z.object({ field: z.literal('kindOverride'), value: z.enum(FINDING_KINDS as unknown as [string, ...string[]]).nullable() }),
 ]);
 
+const viewName = z.string().trim().min(1).max(200);
+const viewDefinition = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 100_000, 'definition too large');
+
 export const EDIT_SCHEMAS = {
   'annotation.set': z.intersection(z.object({ ...target, ...stamp }), annotationValue),
   'metric.verify': z.object({ metricId: z.number().int().positive(), verified: z.boolean(), ...stamp }),
   'warning.check': z.object({ warningId: z.number().int().positive(), checked: z.boolean(), ...stamp }),
+  /** Saves (or overwrites, by name) a view: its search, filters, facets, sort and columns. */
+  'view.save': z.object({ name: viewName, view: z.enum(['findings', 'metrics']), definition: viewDefinition, ...stamp }),
+  'view.rename': z.object({ id: z.number().int().positive(), name: viewName, ...stamp }),
+  'view.delete': z.object({ id: z.number().int().positive(), ...stamp }),
 } as const;
+
+/** An edit without its author and time: what undo and redo re-apply, stamped anew. */
+export interface UnstampedEdit {
+  op: EditOp;
+  params: { [key: string]: JsonValue };
+}
 
 export type EditOp = keyof typeof EDIT_SCHEMAS;
 export type EditParams<O extends EditOp> = z.infer<(typeof EDIT_SCHEMAS)[O]>;
@@ -70,7 +83,23 @@ function audit(
   ]);
 }
 
-function setAnnotation(db: SqlDatabase, p: EditParams<'annotation.set'>): void {
+const DEFAULTS: Record<keyof typeof COLUMN, JsonValue> = {
+  status: 'new',
+  tags: [],
+  rag: null,
+  note: '',
+  includeInBrief: false,
+  kindOverride: null,
+};
+
+function fromSql(field: keyof typeof COLUMN, v: SqlValue | undefined): JsonValue {
+  if (v === undefined) return DEFAULTS[field];
+  if (field === 'tags') return JSON.parse(String(v)) as JsonValue;
+  if (field === 'includeInBrief') return v === 1;
+  return v === null ? null : String(v);
+}
+
+function setAnnotation(db: SqlDatabase, p: EditParams<'annotation.set'>): UnstampedEdit {
   if (!one(db, `SELECT 1 AS x FROM ${TABLE[p.targetType]} WHERE id = ?`, [p.targetId])) {
     throw new EditError(`There is no ${p.targetType.replace('_', ' ')} ${p.targetId} in this workspace`);
   }
@@ -87,9 +116,13 @@ function setAnnotation(db: SqlDatabase, p: EditParams<'annotation.set'>): void {
     db.run('UPDATE findings SET kind = coalesce(?, suggested_kind) WHERE id = ?', [value, p.targetId]);
   }
   audit(db, p, p.targetType, p.targetId, p.field, before?.v, value);
+  return {
+    op: 'annotation.set',
+    params: { targetType: p.targetType, targetId: p.targetId, field: p.field, value: fromSql(p.field, before?.v) },
+  };
 }
 
-function verifyMetric(db: SqlDatabase, p: EditParams<'metric.verify'>): void {
+function verifyMetric(db: SqlDatabase, p: EditParams<'metric.verify'>): UnstampedEdit {
   const before = one(db, 'SELECT verified FROM metrics WHERE id = ?', [p.metricId]);
   if (!before) throw new EditError(`There is no metric ${p.metricId} in this workspace`);
   db.run('UPDATE metrics SET verified = ?, verified_by = ?, verified_at = ? WHERE id = ?', [
@@ -99,9 +132,10 @@ function verifyMetric(db: SqlDatabase, p: EditParams<'metric.verify'>): void {
     p.metricId,
   ]);
   audit(db, p, 'metric', p.metricId, 'verified', before.verified, p.verified ? 1 : 0);
+  return { op: 'metric.verify', params: { metricId: p.metricId, verified: before.verified === 1 } };
 }
 
-function checkWarning(db: SqlDatabase, p: EditParams<'warning.check'>): void {
+function checkWarning(db: SqlDatabase, p: EditParams<'warning.check'>): UnstampedEdit {
   const before = one(db, 'SELECT checked FROM extraction_warnings WHERE id = ?', [p.warningId]);
   if (!before) throw new EditError(`There is no extraction warning ${p.warningId} in this workspace`);
   db.run('UPDATE extraction_warnings SET checked = ?, checked_by = ?, checked_at = ? WHERE id = ?', [
@@ -111,12 +145,55 @@ function checkWarning(db: SqlDatabase, p: EditParams<'warning.check'>): void {
     p.warningId,
   ]);
   audit(db, p, 'extraction_warning', p.warningId, 'checked', before.checked, p.checked ? 1 : 0);
+  return { op: 'warning.check', params: { warningId: p.warningId, checked: before.checked === 1 } };
 }
 
-const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => void } = {
+function saveView(db: SqlDatabase, p: EditParams<'view.save'>): UnstampedEdit {
+  const definition = JSON.stringify(p.definition);
+  const before = one(db, 'SELECT id, view, definition FROM saved_views WHERE name = ?', [p.name]);
+  if (before) {
+    db.run('UPDATE saved_views SET view = ?, definition = ?, updated_at = ? WHERE id = ?', [p.view, definition, p.at, Number(before.id)]);
+    audit(db, p, 'saved_view', Number(before.id), 'definition', before.definition, definition);
+    const old = JSON.parse(String(before.definition)) as { [key: string]: JsonValue };
+    return { op: 'view.save', params: { name: p.name, view: String(before.view), definition: old } };
+  }
+  const id = insert(db, 'INSERT INTO saved_views (name, view, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+    p.name,
+    p.view,
+    definition,
+    p.at,
+    p.at,
+  ]);
+  audit(db, p, 'saved_view', id, 'created', null, p.name);
+  return { op: 'view.delete', params: { id } };
+}
+
+function renameView(db: SqlDatabase, p: EditParams<'view.rename'>): UnstampedEdit {
+  const before = one(db, 'SELECT name FROM saved_views WHERE id = ?', [p.id]);
+  if (!before) throw new EditError(`There is no saved view ${p.id} in this workspace`);
+  if (one(db, 'SELECT 1 AS x FROM saved_views WHERE name = ? AND id <> ?', [p.name, p.id]))
+    throw new EditError(`A saved view is already called "${p.name}"`);
+  db.run('UPDATE saved_views SET name = ?, updated_at = ? WHERE id = ?', [p.name, p.at, p.id]);
+  audit(db, p, 'saved_view', p.id, 'name', before.name, p.name);
+  return { op: 'view.rename', params: { id: p.id, name: String(before.name) } };
+}
+
+function deleteView(db: SqlDatabase, p: EditParams<'view.delete'>): UnstampedEdit {
+  const before = one(db, 'SELECT name, view, definition FROM saved_views WHERE id = ?', [p.id]);
+  if (!before) throw new EditError(`There is no saved view ${p.id} in this workspace`);
+  db.run('DELETE FROM saved_views WHERE id = ?', [p.id]);
+  audit(db, p, 'saved_view', p.id, 'deleted', before.name, null);
+  const definition = JSON.parse(String(before.definition)) as { [key: string]: JsonValue };
+  return { op: 'view.save', params: { name: String(before.name), view: String(before.view), definition } };
+}
+
+const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => UnstampedEdit } = {
   'annotation.set': setAnnotation,
   'metric.verify': verifyMetric,
   'warning.check': checkWarning,
+  'view.save': saveView,
+  'view.rename': renameView,
+  'view.delete': deleteView,
 };
 
 export function isEditOp(op: string): op is EditOp {
@@ -134,7 +211,15 @@ export function parseEdit(op: string, params: unknown): { op: EditOp; params: Js
   return { op, params: parsed.data as JsonValue };
 }
 
-/** Applies a validated edit to the database. The caller owns the transaction. */
-export function applyEdit(db: SqlDatabase, op: EditOp, params: JsonValue): void {
-  (APPLY[op] as (db: SqlDatabase, p: unknown) => void)(db, params);
+/** Applies a validated edit to the database and returns the edit that would undo it. The caller owns the transaction. */
+export function applyEdit(db: SqlDatabase, op: EditOp, params: JsonValue): UnstampedEdit {
+  return (APPLY[op] as (db: SqlDatabase, p: unknown) => UnstampedEdit)(db, params);
+}
+
+/** The edit without its author and time, for redo. */
+export function unstamped(op: EditOp, params: JsonValue): UnstampedEdit {
+  const rest = { ...(params as { [key: string]: JsonValue }) };
+  delete rest.author;
+  delete rest.at;
+  return { op, params: rest };
 }

@@ -3,7 +3,7 @@ import type { Migration } from '../db/migrate';
 import type { SqlDatabase, SqlEngine } from '../db/sql-db';
 import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '../db/workspace';
 import type { Extraction } from '../extract/types';
-import { applyEdit, parseEdit } from './edits';
+import { applyEdit, parseEdit, unstamped, type UnstampedEdit } from './edits';
 import { encodeRecord, readJournal, sealRecord } from './journal';
 import type { WorkspaceStorage } from './storage';
 
@@ -30,8 +30,18 @@ export interface OpenReport {
  * checkpoint writes the whole database atomically and lets the journal be trimmed. Edits,
  * imports and checkpoints run one at a time, in order.
  */
+interface UndoEntry {
+  undo: UnstampedEdit;
+  redo: UnstampedEdit;
+}
+
+/** How far back undo reaches in one session. Older edits stay in the audit trail. */
+const UNDO_DEPTH = 500;
+
 export class WorkspaceSession {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly undoStack: UndoEntry[] = [];
+  private readonly redoStack: UndoEntry[] = [];
 
   private constructor(
     readonly db: SqlDatabase,
@@ -98,21 +108,66 @@ export class WorkspaceSession {
   edit(op: string, params: unknown): Promise<{ seq: number }> {
     const edit = parseEdit(op, params);
     return this.serial(async () => {
-      const seq = this.seq + 1;
-      const record = await sealRecord(seq, edit.op, edit.params);
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        applyEdit(this.db, edit.op, edit.params);
-        setMeta(this.db, 'last_seq', String(seq));
-        await this.storage.append(encodeRecord(record));
-      } catch (e) {
-        this.db.exec('ROLLBACK');
-        throw e;
-      }
-      this.db.exec('COMMIT');
-      this.seq = seq;
+      const { seq, inverse } = await this.commit(edit.op, edit.params);
+      this.undoStack.push({ undo: inverse, redo: unstamped(edit.op, edit.params) });
+      if (this.undoStack.length > UNDO_DEPTH) this.undoStack.shift();
+      this.redoStack.length = 0;
       return { seq };
     });
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  /**
+   * Undoes the last edit of this session by applying its inverse as a new edit: journaled and
+   * audited like any other (stamped with who undid it and when), so undo survives a crash too.
+   * Resolves null when there is nothing to undo.
+   */
+  undo(stamp: { author: string; at: string }): Promise<{ seq: number; op: string } | null> {
+    return this.serial(async () => this.step(this.undoStack, this.redoStack, 'undo', stamp));
+  }
+
+  redo(stamp: { author: string; at: string }): Promise<{ seq: number; op: string } | null> {
+    return this.serial(async () => this.step(this.redoStack, this.undoStack, 'redo', stamp));
+  }
+
+  private async step(from: UndoEntry[], to: UndoEntry[], which: 'undo' | 'redo', stamp: { author: string; at: string }) {
+    const entry = from[from.length - 1];
+    if (!entry) return null;
+    const edit = parseEdit(entry[which].op, { ...entry[which].params, ...stamp });
+    const { seq, inverse } = await this.commit(edit.op, edit.params);
+    from.pop();
+    // What undoes this step may differ from the original (a re-created view gets a new id).
+    to.push(which === 'undo' ? { undo: entry.undo, redo: inverse } : { undo: inverse, redo: entry.redo });
+    return { seq, op: edit.op };
+  }
+
+  /** One edit: one transaction, committed only once its journal record is durable. */
+  private async commit(
+    op: Parameters<typeof applyEdit>[1],
+    params: Parameters<typeof applyEdit>[2],
+  ): Promise<{ seq: number; inverse: UnstampedEdit }> {
+    const seq = this.seq + 1;
+    const record = await sealRecord(seq, op, params);
+    this.db.exec('BEGIN IMMEDIATE');
+    let inverse: UnstampedEdit;
+    try {
+      inverse = applyEdit(this.db, op, params);
+      setMeta(this.db, 'last_seq', String(seq));
+      await this.storage.append(encodeRecord(record));
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+    this.db.exec('COMMIT');
+    this.seq = seq;
+    return { seq, inverse };
   }
 
   /** Writes the whole database as the new snapshot. Edits wait until the file is in place. */

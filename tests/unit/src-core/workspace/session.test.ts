@@ -34,8 +34,9 @@ async function seededSession() {
   await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
   const storage = new MemoryStorage();
   const { engine, migrations } = await engineAndMigrations();
-  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot: db.export(), journal: '' }, storage);
-  return { ...opened, storage, engine, migrations };
+  const snapshot = db.export();
+  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+  return { ...opened, storage, engine, migrations, snapshot };
 }
 
 describe('edits', () => {
@@ -152,5 +153,76 @@ describe('importing a report into an open workspace', () => {
     }
     // The search index lost the removed report's paragraphs too: "custody" is in 3 Gwent findings.
     expect(all(session.db, "SELECT count(*) AS n FROM findings_fts WHERE findings_fts MATCH 'custody'")).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('undo and redo', () => {
+  const stamp = { author: 'ann', at: '2026-11-27T12:00:00.000Z' };
+
+  it('step back and forward through edits, journaled and audited like any edit', async () => {
+    const { session, storage, engine, migrations, snapshot } = await seededSession();
+    const note = (value: string) =>
+      session.edit('annotation.set', { targetType: 'finding', targetId: 7, field: 'note', value, author: 'ann', at });
+    await note('first');
+    await note('second');
+    await session.edit('annotation.set', { targetType: 'finding', targetId: 7, field: 'includeInBrief', value: true, author: 'ann', at });
+    const noteOf = () => one(session.db, 'SELECT note, include_in_brief FROM annotations WHERE target_id = 7');
+    await session.undo(stamp);
+    expect(noteOf()).toEqual({ note: 'second', include_in_brief: 0 });
+    await session.undo(stamp);
+    expect(noteOf()).toEqual({ note: 'first', include_in_brief: 0 });
+    await session.redo(stamp);
+    expect(noteOf()).toEqual({ note: 'second', include_in_brief: 0 });
+    expect(session.canRedo).toBe(true);
+    await note('third'); // a new edit clears what could be redone
+    expect(session.canRedo).toBe(false);
+    expect(await session.redo(stamp)).toBeNull();
+    // Undo steps are edits: after a crash the journal replays them too.
+    const reopened = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'ws', snapshot, journal: storage.journal },
+      new MemoryStorage(),
+    );
+    expect([reopened.replayed, reopened.discarded]).toEqual([7, 0]);
+    expect(one(reopened.session.db, 'SELECT note FROM annotations WHERE target_id = 7')).toEqual({ note: 'third' });
+    expect(all(session.db, "SELECT new_value FROM audit_log WHERE field = 'note' ORDER BY id").map((r) => r.new_value)).toEqual([
+      'first',
+      'second',
+      'first',
+      'second',
+      'third',
+    ]);
+  });
+
+  it('undo a saved view, its rename and its deletion', async () => {
+    const { session } = await seededSession();
+    const views = () => all(session.db, 'SELECT name, definition FROM saved_views ORDER BY id');
+    await session.edit('view.save', { name: 'Custody', view: 'findings', definition: { search: 'custody' }, author: 'ann', at });
+    await session.edit('view.save', {
+      name: 'Custody',
+      view: 'findings',
+      definition: { search: 'custody', kinds: ['concern'] },
+      author: 'ann',
+      at,
+    });
+    const id = Number(one(session.db, 'SELECT id FROM saved_views')?.id);
+    await session.edit('view.rename', { id, name: 'Custody concerns', author: 'ann', at });
+    await session.edit('view.delete', { id, author: 'ann', at });
+    expect(views()).toEqual([]);
+    await session.undo(stamp);
+    expect(views()).toEqual([{ name: 'Custody concerns', definition: '{"search":"custody","kinds":["concern"]}' }]);
+    await session.undo(stamp);
+    expect(views()).toEqual([{ name: 'Custody', definition: '{"search":"custody","kinds":["concern"]}' }]);
+    await session.undo(stamp);
+    expect(views()).toEqual([{ name: 'Custody', definition: '{"search":"custody"}' }]);
+    await session.undo(stamp);
+    expect(views()).toEqual([]);
+    await session.redo(stamp);
+    await session.redo(stamp);
+    expect(views()).toEqual([{ name: 'Custody', definition: '{"search":"custody","kinds":["concern"]}' }]);
+    await expect(session.edit('view.rename', { id: 999, name: 'x', author: 'ann', at })).rejects.toThrow(
+      'There is no saved view 999 in this workspace',
+    );
   });
 });
