@@ -43,6 +43,8 @@ export function createBridge(version: string, invoke: Invoke, subscribe: Subscri
     workspace: Object.freeze(workspace),
     pickReports: () => call(IPC_CHANNELS.pickReports),
     about: () => call(IPC_CHANNELS.about),
+    author: () => call(IPC_CHANNELS.author),
+    setAuthor: (name: string) => call(IPC_CHANNELS.setAuthor, name),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       subscribe(MENU_EVENT, (payload) => {
         // Main is trusted, but the page should act only on commands it knows.

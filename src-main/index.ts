@@ -10,6 +10,7 @@ import { nativeDialogs } from './native-dialogs';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { allowedOrigins, contentSecurityPolicy } from './security-policy';
+import { Preferences } from './preferences';
 import { createMainWindow } from './window';
 import { HandleRegistry } from './workspace/handles';
 import { WorkspaceOpener } from './workspace/opener';
@@ -68,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       writes: new WorkspaceWrites(registry),
       dialogs: nativeDialogs(liveWindow),
       about: () => aboutInfo(app.getVersion(), process.versions),
+      preferences: Preferences.inFolder(app.getPath('userData')),
     });
     // The renderer asks for workspace.openLast when it starts: that reopens the last workspace,
     // or on first start copies the bundled default into userData and opens the copy.

@@ -25,6 +25,8 @@ const FAILURE: Record<Method, { code: HostErrorCode; action: string }> = {
   saveCopy: { code: 'write-failed', action: 'Saving a copy' },
   pickReports: { code: 'read-failed', action: 'Reading the reports' },
   about: { code: 'read-failed', action: 'Reading the version' },
+  author: { code: 'read-failed', action: 'Reading the preferences' },
+  setAuthor: { code: 'write-failed', action: 'Saving the preferences' },
 };
 
 /** Spreads each channel's validated tuple into its method; typed per channel, so no casts. */
@@ -42,6 +44,8 @@ function routes(api: MainHostApi): { [M in Method]: (args: Args<M>) => Promise<R
     saveCopy: ([handle, snapshot]) => api.saveCopy(handle, snapshot),
     pickReports: () => api.pickReports(),
     about: () => api.about(),
+    author: () => api.author(),
+    setAuthor: ([name]) => api.setAuthor(name),
   };
 }
 

@@ -5,9 +5,10 @@ import type { HandleRegistry } from './workspace/handles';
 import type { WorkspaceOpener } from './workspace/opener';
 import { readReports } from './workspace/reports';
 import type { WorkspaceWrites } from './workspace/writes';
+import type { Preferences } from './preferences';
 
 /** Everything the renderer may ask main for: one method per IPC channel, named as the channel's key. */
-export type MainHostApi = WorkspaceHostApi & Pick<WorkbenchBridge, 'pickReports' | 'about'>;
+export type MainHostApi = WorkspaceHostApi & Pick<WorkbenchBridge, 'pickReports' | 'about' | 'author' | 'setAuthor'>;
 
 export interface MainHostDeps {
   registry: HandleRegistry;
@@ -15,13 +16,14 @@ export interface MainHostDeps {
   writes: WorkspaceWrites;
   dialogs: WorkspaceDialogs;
   about: () => AboutInfo;
+  preferences: Preferences;
 }
 
 /**
  * The host API as main implements it, with arguments already validated (see ipc-handlers.ts).
  * Paths only ever come from a dialog, the recent list or the registry, never from the page.
  */
-export function createMainHost({ registry, opener, writes, dialogs, about }: MainHostDeps): MainHostApi {
+export function createMainHost({ registry, opener, writes, dialogs, about, preferences }: MainHostDeps): MainHostApi {
   return {
     openLast: () => opener.openLast(),
     create: async () => {
@@ -53,5 +55,7 @@ export function createMainHost({ registry, opener, writes, dialogs, about }: Mai
     },
     pickReports: async () => readReports(await dialogs.reportsToImport()),
     about: async () => ok(about()),
+    author: async () => ok(await preferences.author()),
+    setAuthor: async (name) => ok(await preferences.setAuthor(name)),
   };
 }

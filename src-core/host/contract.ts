@@ -115,6 +115,8 @@ export const IPC_CHANNELS = {
   saveCopy: 'workspace.saveCopy',
   pickReports: 'report.pick',
   about: 'app.about',
+  author: 'prefs.author',
+  setAuthor: 'prefs.setAuthor',
 } as const;
 
 /** Main → renderer: a menu item was chosen. */
@@ -159,6 +161,10 @@ export interface WorkbenchBridge {
   /** Asks for report files to import (.md, .txt, .pdf); an empty list when the user cancels. */
   pickReports(): Promise<Result<ReportFile[]>>;
   about(): Promise<Result<AboutInfo>>;
+  /** Who edits are recorded as: the name set in preferences, else the OS user name (Electron) or "Analyst". */
+  author(): Promise<Result<string>>;
+  /** Sets that name (an empty name goes back to the default); answers the name now in force. */
+  setAuthor(name: string): Promise<Result<string>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -42,6 +42,8 @@ export const requestSchemas = {
   ]),
   [IPC_CHANNELS.pickReports]: z.tuple([]),
   [IPC_CHANNELS.about]: z.tuple([]),
+  [IPC_CHANNELS.author]: z.tuple([]),
+  [IPC_CHANNELS.setAuthor]: z.tuple([z.string().max(200)]),
 } satisfies Record<IpcChannel, z.ZodType>;
 
 // Typed as the HostErrorCode union (not string) so a parsed reply is assignable to Result<T>.
@@ -76,6 +78,8 @@ export const replySchemas = {
       licences: z.string(),
     }),
   ),
+  [IPC_CHANNELS.author]: resultSchema(z.string()),
+  [IPC_CHANNELS.setAuthor]: resultSchema(z.string()),
 } satisfies Record<IpcChannel, z.ZodType>;
 
 export const menuCommandSchema = z.object({ command: z.enum(MENU_COMMANDS), handle: handleSchema.optional() });

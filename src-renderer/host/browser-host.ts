@@ -213,7 +213,31 @@ export function browserHost(): Host {
       const chrome = /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? null;
       return ok({ name: 'PEEL Workbench', version: __APP_VERSION__, electron: null, chrome, node: null, licences: LICENCES });
     },
+    // A browser page cannot read the OS user name: the author is the name set in preferences.
+    async author() {
+      return ok(storedAuthor());
+    },
+    async setAuthor(name: string) {
+      const trimmed = name.trim().slice(0, 200);
+      try {
+        if (trimmed) localStorage.setItem(AUTHOR_KEY, trimmed);
+        else localStorage.removeItem(AUTHOR_KEY);
+      } catch (e) {
+        return err('write-failed', `The name could not be saved: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return ok(storedAuthor());
+    },
     // No application menu in a browser page; the toolbar offers the same commands.
     onMenuCommand: () => () => undefined,
   };
+}
+
+const AUTHOR_KEY = 'peel-workbench.author';
+
+function storedAuthor(): string {
+  try {
+    return localStorage.getItem(AUTHOR_KEY)?.trim() || 'Analyst';
+  } catch {
+    return 'Analyst';
+  }
 }

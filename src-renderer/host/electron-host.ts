@@ -19,6 +19,8 @@ export function electronHost(bridge: WorkbenchBridge): Host {
     workspace: bridge.workspace,
     pickReports: () => bridge.pickReports(),
     about: () => bridge.about(),
+    author: () => bridge.author(),
+    setAuthor: (name) => bridge.setAuthor(name),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { encodeRecord, sealRecord } from '../../src-core/workspace/journal';
 import type { SenderFacts } from '../../src-main/ipc-guard';
 import { createHandlers } from '../../src-main/ipc-handlers';
+import { Preferences } from '../../src-main/preferences';
 import { createMainHost } from '../../src-main/main-host';
 import type { WorkspaceDialogs } from '../../src-main/workspace/dialogs';
 import { HandleRegistry } from '../../src-main/workspace/handles';
@@ -68,6 +69,7 @@ export function makeMainHost(bundledBytes: Uint8Array, root = mkdtempSync(path.j
     writes: new WorkspaceWrites(registry),
     dialogs,
     about: () => ({ name: 'PEEL Workbench', version: '9.9.9', electron: null, chrome: null, node: '20', licences: 'MIT' }),
+    preferences: new Preferences(path.join(userData, 'preferences.json'), () => 'analyst1'),
   });
   const handlers = createHandlers(api, () => TRUSTED);
   return { root, userData, docs, bundled, registry, opener, dialogs, api, handlers };

@@ -30,22 +30,24 @@ describe('window.workbench (createBridge)', () => {
   it('forwards each method to its own channel with its arguments, and nothing else is exposed', async () => {
     const main = fakeMain(() => ({ ok: true, value: undefined }));
     const bridge = createBridge('1.2.3', main.invoke, main.subscribe);
-    expect(Object.keys(bridge).sort()).toEqual(['about', 'onMenuCommand', 'pickReports', 'version', 'workspace']);
+    expect(Object.keys(bridge).sort()).toEqual(['about', 'author', 'onMenuCommand', 'pickReports', 'setAuthor', 'version', 'workspace']);
     expect(bridge.version).toBe('1.2.3');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.workspace)).toBe(true);
     const snapshot = new Uint8Array([83]);
     await bridge.workspace.appendJournal(HANDLE, '{"seq":1}\n');
     await bridge.workspace.checkpoint(HANDLE, snapshot, 4);
     await bridge.workspace.restoreBackup(HANDLE, 'b.sqlite');
+    await bridge.setAuthor('Ann');
     expect(main.sent).toEqual([
       [IPC_CHANNELS.appendJournal, [HANDLE, '{"seq":1}\n']],
       [IPC_CHANNELS.checkpoint, [HANDLE, snapshot, 4]],
       [IPC_CHANNELS.restoreBackup, [HANDLE, 'b.sqlite']],
+      [IPC_CHANNELS.setAuthor, ['Ann']],
     ]);
     const methods = Object.keys(bridge.workspace).sort();
     expect(methods).toEqual(
       Object.keys(IPC_CHANNELS)
-        .filter((m) => m !== 'about' && m !== 'pickReports')
+        .filter((m) => !['about', 'pickReports', 'author', 'setAuthor'].includes(m))
         .sort(),
     );
   });

@@ -24,6 +24,8 @@ const VALID: Record<IpcChannel, unknown[]> = {
   [IPC_CHANNELS.saveCopy]: [HANDLE, SQLITE],
   [IPC_CHANNELS.pickReports]: [],
   [IPC_CHANNELS.about]: [],
+  [IPC_CHANNELS.author]: [],
+  [IPC_CHANNELS.setAuthor]: ['Ann'],
 };
 
 const NO_ARGS_EXTRA = [['surprise'], [{ path: '/etc/passwd' }]];
@@ -63,6 +65,8 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
   [IPC_CHANNELS.saveCopy]: [[HANDLE], [HANDLE, 'bytes'], [HANDLE, new Uint8Array(0)], ['../w.sqlite', SQLITE]],
   [IPC_CHANNELS.pickReports]: [['/etc/passwd']],
   [IPC_CHANNELS.about]: NO_ARGS_EXTRA,
+  [IPC_CHANNELS.author]: NO_ARGS_EXTRA,
+  [IPC_CHANNELS.setAuthor]: [[], [42], ['x'.repeat(201)], [{ name: 'Ann' }]],
 };
 
 const FOREIGN: [string, SenderFacts][] = [
