@@ -7,15 +7,19 @@ import { useReportImport } from '../features/reports/use-report-import';
 import { StatusNotice } from '../ui/StatusNotice';
 import { AboutDialog } from './AboutDialog';
 import { NavTabs } from './NavTabs';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
 import { useMenuCommands } from './use-menu-commands';
 import { usePageLifecycle } from './use-page-lifecycle';
+import { useUndoRedo } from './use-undo-redo';
 import { panelId, tabId, type ViewId } from './views';
 import type { WorkspaceController } from './workspace-controller';
 import { WorkspaceActions } from './WorkspaceActions';
 
 // AG Grid is most of the UI's code; it loads when the Findings view is first opened.
 const FindingsView = lazy(() => import('../features/findings/FindingsView').then((m) => ({ default: m.FindingsView })));
+// Likewise the metrics grid and Chart.js.
+const MetricsView = lazy(() => import('../features/metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
 
 interface Props {
   host: Host;
@@ -27,11 +31,13 @@ export function App({ host, client, controller }: Props) {
   const workspace = useSyncExternalStore(controller.subscribe, controller.getState);
   const [view, setView] = useState<ViewId>('reports');
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useEffect(() => controller.start(), [controller]);
   usePageLifecycle(client);
+  const { fromMenu: undoFromMenu } = useUndoRedo(client, host);
 
   const onImported = useCallback(() => controller.changed(), [controller]);
-  const { state: importState, start: runImport } = useReportImport(host, client, onImported);
+  const { state: importState, start: runImport, drop: dropReports } = useReportImport(host, client, onImported);
   const startImport = useCallback(() => void runImport(), [runImport]);
 
   const menu = useMemo(
@@ -44,9 +50,11 @@ export function App({ host, client, controller }: Props) {
         setView('reports');
         startImport();
       },
+      'edit.undo': () => undoFromMenu('undo'),
+      'edit.redo': () => undoFromMenu('redo'),
       'help.about': () => setAboutOpen(true),
     }),
-    [controller, startImport],
+    [controller, startImport, undoFromMenu],
   );
   useMenuCommands(host, menu);
 
@@ -58,7 +66,13 @@ export function App({ host, client, controller }: Props) {
     <div className="app">
       <header className="app-header">
         <h1>PEEL Workbench</h1>
-        <WorkspaceActions host={host} controller={controller} current={ready?.info.handle ?? null} onAbout={() => setAboutOpen(true)} />
+        <WorkspaceActions
+          host={host}
+          controller={controller}
+          current={ready?.info.handle ?? null}
+          onAbout={() => setAboutOpen(true)}
+          onShortcuts={() => setShortcutsOpen(true)}
+        />
       </header>
       <NavTabs current={view} onSelect={setView} />
       <main className="app-main">
@@ -86,13 +100,26 @@ export function App({ host, client, controller }: Props) {
         )}
         {ready && (
           <section className="panel" role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>
-            {view === 'reports' && <ReportsView client={client} version={version} importState={importState} onImport={startImport} />}
+            {view === 'reports' && (
+              <ReportsView
+                host={host}
+                client={client}
+                version={version}
+                importState={importState}
+                onImport={startImport}
+                onDropFiles={dropReports}
+              />
+            )}
             {view === 'findings' && (
               <Suspense fallback={<StatusNotice tone="loading" title="Loading the findings grid…" />}>
-                <FindingsView key={version} client={client} />
+                <FindingsView key={version} host={host} client={client} />
               </Suspense>
             )}
-            {view === 'metrics' && <LaterReleaseView name="Metrics" />}
+            {view === 'metrics' && (
+              <Suspense fallback={<StatusNotice tone="loading" title="Loading the metrics…" />}>
+                <MetricsView host={host} client={client} version={version} />
+              </Suspense>
+            )}
             {view === 'file-review' && <LaterReleaseView name="File review" />}
             {view === 'briefing' && <LaterReleaseView name="Briefing" />}
           </section>
@@ -100,6 +127,7 @@ export function App({ host, client, controller }: Props) {
       </main>
       <StatusBar host={host} client={client} workspace={workspace} />
       <AboutDialog host={host} open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ShortcutsDialog open={shortcutsOpen} onOpen={() => setShortcutsOpen(true)} onClose={() => setShortcutsOpen(false)} />
     </div>
   );
 }

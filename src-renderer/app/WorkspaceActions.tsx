@@ -9,11 +9,13 @@ export function WorkspaceActions({
   controller,
   current,
   onAbout,
+  onShortcuts,
 }: {
   host: Host;
   controller: WorkspaceController;
   current: string | null;
   onAbout: () => void;
+  onShortcuts: () => void;
 }) {
   return (
     <div className="workspace-actions" role="group" aria-label="Workspace">
@@ -27,6 +29,9 @@ export function WorkspaceActions({
       {current !== null && <BackupsMenu key={current} host={host} handle={current} onRestore={(id) => void controller.restoreBackup(id)} />}
       <button type="button" className="button" disabled={current === null} onClick={() => void controller.saveCopy()}>
         Save a copy
+      </button>
+      <button type="button" className="button" onClick={onShortcuts}>
+        Keyboard shortcuts
       </button>
       <button type="button" className="button" onClick={onAbout}>
         About

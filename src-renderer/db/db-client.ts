@@ -1,5 +1,6 @@
 import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract';
 import type { FindingsQuery } from '../../src-core/query/findings';
+import type { MetricsQuery } from '../../src-core/query/metrics';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import type {
   DbRequest,
@@ -11,9 +12,21 @@ import type {
   StorageReply,
   StorageRequest,
   ToWorker,
+  UndoState,
 } from './protocol';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
+
+/** The workspace's data changed under the views: an acknowledged edit, or an undo or redo step. */
+/** What the Undo and Redo buttons need: whether they can act, and why the last attempt failed. */
+export interface UndoStatus extends UndoState {
+  problem: string | null;
+}
+
+export interface DataChange {
+  cause: 'edit' | 'undo' | 'redo';
+  op: string;
+}
 
 /** The part of Worker the client uses, so tests and other hosts can stand in for it. */
 export interface WorkerLike {
@@ -52,6 +65,9 @@ export class DbClient {
   private readonly handles = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private saveState: SaveState = { status: 'saved' };
+  private undoState: UndoStatus = { canUndo: false, canRedo: false, problem: null };
+  private readonly undoListeners = new Set<() => void>();
+  private readonly changeListeners = new Set<(change: DataChange) => void>();
   private writes = 0;
   private failure: string | null = null;
   private broken: string | null = null;
@@ -87,6 +103,8 @@ export class DbClient {
     );
     // Pending checkpoints belonged to the previous workspace (the caller flushed them first).
     if (result.ok) this.checkpoints.cancel();
+    // A new session starts with empty undo stacks; asked rather than assumed.
+    if (result.ok) void this.refreshUndoState();
     return result;
   }
 
@@ -102,11 +120,64 @@ export class DbClient {
     return this.request({ type: 'reports.overview' });
   }
 
+  /** Every metric the query selects, with its comparison worked out (metrics are few enough to load whole). */
+  metricsList(query: MetricsQuery) {
+    return this.request({ type: 'metrics.list', query });
+  }
+
+  /** A metric's audit trail, newest first. */
+  metricHistory(metricId: number) {
+    return this.request({ type: 'metrics.history', metricId });
+  }
+
   /** Resolves once the edit's journal record is durable (or with the reason it is not). */
   async edit(op: string, params: unknown) {
     const result = await this.tracked(this.request({ type: 'edit', op, params }));
-    if (result.ok) this.checkpoints.touch();
+    if (result.ok) {
+      this.checkpoints.touch();
+      this.changed({ cause: 'edit', op });
+      void this.refreshUndoState();
+    }
     return result;
+  }
+
+  facets(query: FindingsQuery) {
+    return this.request({ type: 'findings.facets', query });
+  }
+
+  /** One finding with its footnotes, neighbours and audit history; null when it is not there. */
+  findingDetail(id: number) {
+    return this.request({ type: 'findings.detail', id });
+  }
+
+  tagSuggestions(prefix: string, limit?: number) {
+    return this.request({ type: 'tags.suggest', prefix, limit });
+  }
+
+  savedViews(view?: 'findings' | 'metrics') {
+    return this.request({ type: 'views.list', view });
+  }
+
+  /** Undoes the session's last edit (itself a journaled, audited edit); step is null when there was nothing to undo. */
+  undo(author: string, at = new Date()) {
+    return this.step('undo', author, at);
+  }
+
+  redo(author: string, at = new Date()) {
+    return this.step('redo', author, at);
+  }
+
+  getUndoState = (): UndoStatus => this.undoState;
+
+  subscribeUndo = (listener: () => void): (() => void) => {
+    this.undoListeners.add(listener);
+    return () => this.undoListeners.delete(listener);
+  };
+
+  /** Tells views to re-read what they show after an edit, undo or redo, wherever it was made. */
+  onDataChange(listener: (change: DataChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   checkpoint() {
@@ -139,6 +210,37 @@ export class DbClient {
     this.checkpoints.cancel();
     this.worker.terminate();
     this.fail('The database worker was closed');
+  }
+
+  private async step(which: 'undo' | 'redo', author: string, at: Date) {
+    const result = await this.tracked(this.request({ type: which, author, at: at.toISOString() }));
+    if (!result.ok) {
+      this.setUndoState(this.undoState, `Could not ${which} the last change: ${result.error.message}`);
+      return result;
+    }
+    this.setUndoState(result.value, null);
+    if (result.value.step) {
+      this.checkpoints.touch();
+      this.changed({ cause: which, op: result.value.step.op });
+    }
+    return result;
+  }
+
+  private async refreshUndoState(): Promise<void> {
+    const result = await this.request({ type: 'undo.state' });
+    // After a new edit (or another workspace), a failed undo before it is no longer the news.
+    if (result.ok) this.setUndoState(result.value, null);
+  }
+
+  private setUndoState({ canUndo, canRedo }: UndoState, problem = this.undoState.problem): void {
+    const was = this.undoState;
+    if (canUndo === was.canUndo && canRedo === was.canRedo && problem === was.problem) return;
+    this.undoState = { canUndo, canRedo, problem };
+    for (const listener of this.undoListeners) listener();
+  }
+
+  private changed(change: DataChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 
   private request<T extends DbRequestType>(

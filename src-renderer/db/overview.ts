@@ -28,6 +28,10 @@ export interface WarningRow {
   code: string;
   message: string;
   where: string | null;
+  /** Ticked off by the analyst after checking it against the source, and by whom and when. */
+  checked: boolean;
+  checkedBy: string | null;
+  checkedAt: string | null;
 }
 
 export interface ReportOverview {

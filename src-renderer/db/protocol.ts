@@ -3,6 +3,11 @@ import type { ImportResult } from '../../src-core/db/import-report';
 import { MAX_INPUT_BYTES } from '../../src-core/extract/errors';
 import { handleSchema } from '../../src-core/host/ipc-schema';
 import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
+import type { FacetCount, FacetName } from '../../src-core/query/facets';
+import type { FindingDetail } from '../../src-core/query/finding-detail';
+import type { SavedView } from '../../src-core/query/saved-views';
+import type { HistoryEntry } from '../../src-core/query/history';
+import { metricsQuerySchema, type MetricRow as MetricListRow } from '../../src-core/query/metrics';
 import type { ReportOverview } from './overview';
 
 /**
@@ -32,7 +37,17 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
   }),
   z.object({ type: z.literal('findings.count'), query: findingsQuerySchema }),
+  z.object({ type: z.literal('findings.facets'), query: findingsQuerySchema }),
+  z.object({ type: z.literal('findings.detail'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('tags.suggest'), prefix: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }),
+  z.object({ type: z.literal('views.list'), view: z.enum(['findings', 'metrics']).optional() }),
+  // Undo and redo are edits too (journaled and audited), stamped with who did them and when.
+  z.object({ type: z.literal('undo'), author: z.string().min(1).max(200), at: z.iso.datetime() }),
+  z.object({ type: z.literal('redo'), author: z.string().min(1).max(200), at: z.iso.datetime() }),
+  z.object({ type: z.literal('undo.state') }),
   z.object({ type: z.literal('reports.overview') }),
+  z.object({ type: z.literal('metrics.list'), query: metricsQuerySchema }),
+  z.object({ type: z.literal('metrics.history'), metricId: z.number().int().positive() }),
   // The op and its params are checked by the session against the edit schemas (src-core/workspace/edits.ts).
   z.object({ type: z.literal('edit'), op: z.string().min(1).max(100), params: z.unknown() }),
   z.object({ type: z.literal('checkpoint') }),
@@ -56,12 +71,32 @@ export interface OpenSummary {
   discarded: number;
 }
 
+/** Whether the open session has edits to undo or redo (the stacks live in the worker's session). */
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** What undo or redo did: the step (null when there was nothing to do) and what is left. */
+export interface UndoOutcome extends UndoState {
+  step: { seq: number; op: string } | null;
+}
+
 /** What each request answers with. */
 export interface DbResponses {
   open: OpenSummary;
   'findings.page': FindingRow[];
   'findings.count': number;
+  'findings.facets': Record<FacetName, FacetCount[]>;
+  'findings.detail': FindingDetail | null;
+  'tags.suggest': string[];
+  'views.list': SavedView[];
+  undo: UndoOutcome;
+  redo: UndoOutcome;
+  'undo.state': UndoState;
   'reports.overview': ReportOverview[];
+  'metrics.list': MetricListRow[];
+  'metrics.history': HistoryEntry[];
   edit: { seq: number };
   checkpoint: { lastSeq: number };
   import: ImportResult;

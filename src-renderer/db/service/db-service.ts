@@ -5,6 +5,11 @@ import { ExtractError } from '../../../src-core/extract/errors';
 import { extractReport } from '../../../src-core/extract/extract';
 import type { PdfPageText } from '../../../src-core/extract/pdf-lines';
 import { compileFindingsCount, compileFindingsPage, toFindingRow } from '../../../src-core/query/findings';
+import { readFacets } from '../../../src-core/query/facets';
+import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/finding-detail';
+import { readSavedViews } from '../../../src-core/query/saved-views';
+import { readHistory } from '../../../src-core/query/history';
+import { readMetrics } from '../../../src-core/query/metrics';
 import { EditError } from '../../../src-core/workspace/edits';
 import { WorkspaceSession } from '../../../src-core/workspace/session';
 import { StorageError } from '../../../src-core/workspace/storage';
@@ -18,6 +23,8 @@ import {
   type ImportProgress,
   type StorageReply,
   type StorageRequest,
+  type UndoOutcome,
+  type UndoState,
 } from '../protocol';
 import { readOverview } from './overview-queries';
 import { StorageProxy } from './storage-proxy';
@@ -125,6 +132,15 @@ export class DbService {
     this.deps.post({ kind: 'progress', id, progress });
   }
 
+  private undoState(): UndoState {
+    const session = this.session;
+    return { canUndo: session?.canUndo ?? false, canRedo: session?.canRedo ?? false };
+  }
+
+  private undoOutcome(step: { seq: number; op: string } | null): UndoOutcome {
+    return { step, ...this.undoState() };
+  }
+
   private readonly handlers: { [T in DbRequest['type']]: Handler<T> } = {
     open: (r) =>
       this.serial(async () => {
@@ -147,7 +163,16 @@ export class DbService {
         const q = compileFindingsCount(r.query);
         return Number(all(this.open().db, q.sql, q.params)[0]?.n ?? 0);
       }),
+    'findings.facets': (r) => this.serial(() => readFacets(this.open().db, r.query)),
+    'findings.detail': (r) => this.serial(() => readFindingDetail(this.open().db, r.id)),
+    'tags.suggest': (r) => this.serial(() => readTagSuggestions(this.open().db, r.prefix, r.limit)),
+    'views.list': (r) => this.serial(() => readSavedViews(this.open().db, r.view)),
+    undo: (r) => this.serial(async () => this.undoOutcome(await this.open().undo({ author: r.author, at: r.at }))),
+    redo: (r) => this.serial(async () => this.undoOutcome(await this.open().redo({ author: r.author, at: r.at }))),
+    'undo.state': () => this.serial(() => this.undoState()),
     'reports.overview': () => this.serial(() => readOverview(this.open().db)),
+    'metrics.list': (r) => this.serial(() => readMetrics(this.open().db, r.query)),
+    'metrics.history': (r) => this.serial(() => readHistory(this.open().db, 'metric', r.metricId)),
     edit: (r) => this.serial(() => this.open().edit(r.op, r.params)),
     checkpoint: () => this.serial(async () => ({ lastSeq: (await this.open().checkpoint()).lastSeq })),
     snapshot: () => this.serial(() => this.open().snapshot()),

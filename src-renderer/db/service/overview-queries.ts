@@ -1,4 +1,5 @@
 import { all, type SqlDatabase, type SqlValue } from '../../../src-core/db/sql-db';
+import { readWarnings } from '../../../src-core/query/reports';
 import type { JudgmentRow, MetricRow, ReportOverview, WarningRow } from '../overview';
 
 const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
@@ -40,11 +41,14 @@ function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
 }
 
 function warnings(db: SqlDatabase, reportId: number): WarningRow[] {
-  return all(db, 'SELECT id, code, message, page, line FROM extraction_warnings WHERE report_id = ? ORDER BY id', [reportId]).map((r) => ({
-    id: Number(r.id),
-    code: text(r.code),
-    message: text(r.message),
-    where: position(r.page, r.line),
+  return readWarnings(db, reportId).map((w) => ({
+    id: w.id,
+    code: w.code,
+    message: w.message,
+    where: position(w.page, w.line),
+    checked: w.checked,
+    checkedBy: w.checkedBy,
+    checkedAt: w.checkedAt,
   }));
 }
 

@@ -6,59 +6,89 @@ import { IncludeInBriefCell } from './IncludeInBriefCell';
 const capitalised = (v: unknown) => (typeof v === 'string' && v ? v.charAt(0).toUpperCase() + v.slice(1) : '');
 
 /**
+ * A text filter the query can run in SQL: "contains" only (LIKE with the value bound), one
+ * condition, so the filter model always translates (findings-query.ts) and nothing is filtered
+ * in the page, which holds only the loaded blocks.
+ */
+const CONTAINS = {
+  filter: 'agTextColumnFilter',
+  filterParams: { filterOptions: ['contains'], maxNumConditions: 1, debounceMs: 400, buttons: ['clear'] },
+} satisfies ColDef<FindingRow>;
+
+/** Searched by FTS too, so the search's words are marked in them. */
+const HIGHLIGHTED = { cellRenderer: ClampedTextCell, cellRendererParams: { highlight: true } } satisfies ColDef<FindingRow>;
+
+/**
  * The findings grid's columns. Sortable ones sort in SQL (findings-datasource.ts maps their ids
  * to the query's sort columns); text, tags and notes are not sortable there, so not here either.
+ * Tags and RAG are filtered with the facets, which list their values. Subsection and note start
+ * hidden, so that the text keeps its room beside the facet and detail panels on a laptop screen;
+ * the detail panel shows both, and the Columns menu brings them into the grid.
  */
 export const FINDING_COLUMNS: ColDef<FindingRow>[] = [
-  { colId: 'report', field: 'report', headerName: 'Report', width: 125, sortable: true, cellRenderer: ClampedTextCell },
-  {
-    colId: 'section',
-    field: 'section',
-    headerName: 'Section',
-    width: 150,
-    sortable: true,
-    cellRenderer: ClampedTextCell,
-    tooltip: true,
-  },
+  { colId: 'report', field: 'report', headerName: 'Report', width: 110, sortable: true, cellRenderer: ClampedTextCell, ...CONTAINS },
+  { colId: 'section', field: 'section', headerName: 'Section', width: 135, sortable: true, tooltip: true, ...HIGHLIGHTED, ...CONTAINS },
   {
     colId: 'subsection',
     field: 'subsection',
     headerName: 'Subsection',
     width: 130,
     sortable: true,
-    cellRenderer: ClampedTextCell,
     tooltip: true,
+    hide: true,
+    ...HIGHLIGHTED,
+    ...CONTAINS,
   },
   {
     colId: 'kind',
     field: 'kind',
     headerName: 'Kind',
-    width: 125,
+    width: 115,
     sortable: true,
     cellRenderer: ClampedTextCell,
     valueFormatter: (p) => capitalised(p.value),
+    ...CONTAINS,
   },
   {
     colId: 'text',
     field: 'text',
     headerName: 'Text',
     flex: 1,
-    minWidth: 240,
-    cellRenderer: ClampedTextCell,
+    minWidth: 220,
     tooltip: true,
+    ...HIGHLIGHTED,
+    cellRendererParams: { highlight: true, excerpt: true },
+    ...CONTAINS,
   },
-  { colId: 'status', field: 'status', headerName: 'Status', width: 85, sortable: true, valueFormatter: (p) => capitalised(p.value) },
-  { colId: 'tags', field: 'tags', headerName: 'Tags', width: 80, valueFormatter: (p) => (p.value ?? []).join(', ') },
-  { colId: 'rag', field: 'rag', headerName: 'RAG', width: 65, sortable: true, valueFormatter: (p) => capitalised(p.value) },
+  {
+    colId: 'status',
+    field: 'status',
+    headerName: 'Status',
+    width: 95,
+    sortable: true,
+    valueFormatter: (p) => capitalised(p.value),
+    ...CONTAINS,
+  },
+  { colId: 'tags', field: 'tags', headerName: 'Tags', width: 85, valueFormatter: (p) => (p.value ?? []).join(', ') },
+  {
+    colId: 'rag',
+    field: 'rag',
+    headerName: 'RAG',
+    width: 70,
+    sortable: true,
+    valueFormatter: (p) => capitalised(p.value),
+    // The word carries the meaning; the dot helps scanning down the column.
+    cellClass: (p) => (p.value ? `rag-cell rag-cell--${String(p.value)}` : undefined),
+  },
   {
     colId: 'includeInBrief',
     field: 'includeInBrief',
     headerName: 'Include in brief',
-    width: 95,
+    width: 80,
     sortable: true,
     cellRenderer: IncludeInBriefCell,
   },
-  { colId: 'note', field: 'note', headerName: 'Note', width: 120, cellRenderer: ClampedTextCell, tooltip: true },
+  { colId: 'note', field: 'note', headerName: 'Note', width: 140, hide: true, cellRenderer: ClampedTextCell, tooltip: true, ...CONTAINS },
 ];
 
 export const DEFAULT_COLUMN: ColDef<FindingRow> = {

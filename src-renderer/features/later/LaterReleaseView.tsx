@@ -1,6 +1,4 @@
 const PLANS = {
-  Metrics:
-    'Compare each force’s figures with England and Wales, across years and across forces, and mark figures as verified against the source.',
   'File review': 'Test what a report says about its case-file review against the review samples.',
   Briefing:
     'Build a briefing pack from the findings marked “include in brief”, marked OFFICIAL or OFFICIAL-SENSITIVE, for Word, PDF, HTML, Markdown or CSV.',

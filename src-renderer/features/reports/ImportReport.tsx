@@ -1,16 +1,32 @@
+import { useId } from 'react';
 import { ImportOutcomeItem } from './ImportOutcomeItem';
-import { progressText } from './import-text';
+import { batchText, progressText } from './import-text';
 import type { ImportState } from './use-report-import';
 
-/** The Import report button, what it is doing, and what came of it. */
-export function ImportReport({ state, onImport }: { state: ImportState; onImport: () => void }) {
+interface Props {
+  state: ImportState;
+  onImport: () => void;
+  /** Files are being dragged over the Reports view (which takes the drop anywhere). */
+  dragging: boolean;
+}
+
+/** The drop zone and the Import report button, what the import is doing, and what came of it. */
+export function ImportReport({ state, onImport, dragging }: Props) {
+  const hintId = useId();
   const running = state.phase === 'running';
+  const zone = ['import', 'drop-zone', dragging && 'drop-zone--over', dragging && running && 'drop-zone--busy'].filter(Boolean).join(' ');
   return (
-    <section className="import" aria-label="Import reports">
+    <section className={zone} aria-label="Import reports" aria-describedby={hintId}>
       <button type="button" className="button button--primary" onClick={onImport} disabled={running}>
         Import report
       </button>
-      <p className="import-hint">Markdown, plain text or PDF, up to 50 MB each.</p>
+      <p className="import-hint" id={hintId}>
+        {dragging
+          ? running
+            ? 'Wait for this import to finish, then drop the files again.'
+            : 'Drop the files to import them, one after the other.'
+          : 'or drag Markdown (.md), plain text (.txt) or PDF (.pdf) reports here, up to 50 MB each. Several at once are imported one after the other.'}
+      </p>
       <div role="status" className="import-status">
         {running && (
           <p className="import-progress">
@@ -20,6 +36,7 @@ export function ImportReport({ state, onImport }: { state: ImportState; onImport
           </p>
         )}
         {state.phase === 'finished' && state.problem && <p className="import-problem">{state.problem}</p>}
+        {state.phase === 'finished' && state.outcomes.length > 1 && <p className="import-summary">{batchText(state.outcomes)}</p>}
         {state.phase === 'finished' && state.outcomes.length > 0 && (
           <ul className="import-outcomes">
             {state.outcomes.map((o, i) => (

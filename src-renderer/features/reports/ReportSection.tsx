@@ -1,11 +1,16 @@
-import type { ReportOverview } from '../../db/overview';
+import type { ReportOverview, WarningRow } from '../../db/overview';
 import { publicationMonth } from './format';
 import { GradeBadge } from './GradeBadge';
 import { JudgmentsTable } from './JudgmentsTable';
 import { MetricsTable } from './MetricsTable';
 import { WarningsList } from './WarningsList';
 
-export function ReportSection({ report }: { report: ReportOverview }) {
+interface Props {
+  report: ReportOverview;
+  onCheckWarning: (warning: WarningRow, checked: boolean) => Promise<boolean>;
+}
+
+export function ReportSection({ report, onCheckWarning }: Props) {
   const headingId = `report-${report.id}-title`;
   const month = publicationMonth(report.published);
   return (
@@ -36,7 +41,7 @@ export function ReportSection({ report }: { report: ReportOverview }) {
       </header>
       <div className="report-body">
         <JudgmentsTable force={report.force} judgments={report.judgments} />
-        <WarningsList source={report.sourceName} warnings={report.warnings} />
+        <WarningsList source={report.sourceName} warnings={report.warnings} onCheck={onCheckWarning} />
         <MetricsTable force={report.force} metrics={report.metrics} />
       </div>
     </article>

@@ -31,6 +31,15 @@ export function countsText(result: Extract<ImportResult, { status: 'imported' }>
   ].join(', ');
 }
 
+/** A several-file import in one line ("3 files: 1 imported, 1 duplicate, 1 not imported"), before the per-file outcomes. */
+export function batchText(outcomes: { status: 'done' | 'failed'; result?: { status: ImportResult['status'] } }[]): string {
+  const imported = outcomes.filter((o) => o.status === 'done' && o.result?.status === 'imported').length;
+  const duplicates = outcomes.filter((o) => o.status === 'done' && o.result?.status === 'duplicate').length;
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  const parts = [`${imported} imported`, duplicates > 0 && plural(duplicates, 'duplicate'), failed > 0 && `${failed} not imported`];
+  return `${outcomes.length} files: ${parts.filter(Boolean).join(', ')}.`;
+}
+
 /** Messages from the core may or may not end with a full stop; shown as sentences, they all do. */
 export function sentence(s: string): string {
   const t = s.trim();

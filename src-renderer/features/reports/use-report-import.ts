@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ImportResult } from '../../../src-core/db/import-report';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { ImportProgress } from '../../db/protocol';
+import { refusal } from './report-files';
 
 export type ImportOutcome = { name: string } & ({ status: 'done'; result: ImportResult } | { status: 'failed'; message: string });
 
@@ -11,35 +12,89 @@ export type ImportState =
   | { phase: 'running'; name: string; index: number; total: number; progress: ImportProgress | null }
   | { phase: 'finished'; outcomes: ImportOutcome[]; problem: string | null };
 
+/** A file on its way in: its bytes when asked for, or why it is refused before it is read. */
+type Queued = { name: string; read: () => Promise<Uint8Array> } | { name: string; refused: string };
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /**
- * Asks the host for report files and imports them one by one in the DB worker. Each file is its
- * own transaction: a bad file is reported and changes nothing, and the others still go in.
+ * Imports report files one after the other in the DB worker, from the host's file picker or from
+ * a drop. Each file is its own transaction: a bad file is reported and changes nothing, and the
+ * others still go in. One batch at a time: a drop during an import is refused, not interleaved.
  */
 export function useReportImport(host: Host, client: DbClient, onImported: () => void) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const running = useRef(false);
 
-  const start = useCallback(async () => {
-    const picked = await host.pickReports();
-    if (!picked.ok) {
-      setState({ phase: 'finished', outcomes: [], problem: picked.error.message });
-      return;
-    }
-    if (picked.value.length === 0) return;
-    const outcomes: ImportOutcome[] = [];
-    for (const [index, file] of picked.value.entries()) {
-      setState({ phase: 'running', name: file.name, index, total: picked.value.length, progress: null });
-      const result = await client.importReport(file.name, file.bytes, (progress) =>
-        setState({ phase: 'running', name: file.name, index, total: picked.value.length, progress }),
-      );
-      outcomes.push(
-        result.ok
-          ? { name: file.name, status: 'done', result: result.value }
-          : { name: file.name, status: 'failed', message: result.error.message },
-      );
-      if (result.ok && result.value.status === 'imported') onImported();
-    }
-    setState({ phase: 'finished', outcomes, problem: null });
-  }, [host, client, onImported]);
+  const run = useCallback(
+    async (files: Queued[]) => {
+      const outcomes: ImportOutcome[] = [];
+      for (const [index, file] of files.entries()) {
+        if ('refused' in file) {
+          outcomes.push({ name: file.name, status: 'failed', message: file.refused });
+          continue;
+        }
+        const at = { name: file.name, index, total: files.length };
+        setState({ phase: 'running', ...at, progress: null });
+        let bytes: Uint8Array;
+        try {
+          bytes = await file.read();
+        } catch (e) {
+          outcomes.push({ name: file.name, status: 'failed', message: `The file could not be read: ${errorText(e)}` });
+          continue;
+        }
+        const result = await client.importReport(file.name, bytes, (progress) => setState({ phase: 'running', ...at, progress }));
+        outcomes.push(
+          result.ok
+            ? { name: file.name, status: 'done', result: result.value }
+            : { name: file.name, status: 'failed', message: result.error.message },
+        );
+        if (result.ok && result.value.status === 'imported') onImported();
+      }
+      setState({ phase: 'finished', outcomes, problem: null });
+    },
+    [client, onImported],
+  );
 
-  return { state, start };
+  const exclusive = useCallback(async (work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    try {
+      await work();
+    } finally {
+      running.current = false;
+    }
+  }, []);
+
+  /** Asks the host for report files (a native dialog in Electron, a file input in the browser). */
+  const start = useCallback(
+    () =>
+      exclusive(async () => {
+        const picked = await host.pickReports();
+        if (!picked.ok) {
+          setState({ phase: 'finished', outcomes: [], problem: picked.error.message });
+          return;
+        }
+        if (picked.value.length === 0) return;
+        await run(picked.value.map((f) => ({ name: f.name, read: () => Promise.resolve(f.bytes) })));
+      }),
+    [exclusive, host, run],
+  );
+
+  /** Files dropped on the Reports view; wrong types and oversized files are refused unread. */
+  const drop = useCallback(
+    (files: File[]) =>
+      exclusive(async () => {
+        if (files.length === 0) return;
+        await run(
+          files.map((f): Queued => {
+            const why = refusal(f);
+            return why ? { name: f.name, refused: why } : { name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) };
+          }),
+        );
+      }),
+    [exclusive, run],
+  );
+
+  return { state, start, drop };
 }

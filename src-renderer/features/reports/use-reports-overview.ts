@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DbClient } from '../../db/db-client';
-import type { ReportOverview } from '../../db/overview';
+import type { ReportOverview, WarningRow } from '../../db/overview';
 
 export type OverviewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; reports: ReportOverview[] };
 
+export type WarningPatch = Pick<WarningRow, 'checked' | 'checkedBy' | 'checkedAt'>;
+
 /** Reads the overview through the DB worker; again whenever `version` changes (another workspace, an import). */
-export function useReportsOverview(client: DbClient, version: string): OverviewState {
+export function useReportsOverview(client: DbClient, version: string) {
   const [state, setState] = useState<OverviewState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -17,6 +19,16 @@ export function useReportsOverview(client: DbClient, version: string): OverviewS
       live = false;
     };
   }, [client, version]);
+
+  /** Shows a durable tick without reading every report again. */
+  const patchWarning = useCallback((id: number, patch: WarningPatch) => {
+    setState((s) =>
+      s.status === 'ready'
+        ? { ...s, reports: s.reports.map((r) => ({ ...r, warnings: r.warnings.map((w) => (w.id === id ? { ...w, ...patch } : w)) })) }
+        : s,
+    );
+  }, []);
+
   // Until the answer for this version arrives, the previous one stays on screen (no flash on import).
-  return state;
+  return { overview: state, patchWarning };
 }

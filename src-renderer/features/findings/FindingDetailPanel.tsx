@@ -1,0 +1,120 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { DbClient } from '../../db/db-client';
+import { Highlighted } from '../../ui/Highlighted';
+import { AnnotationEditor } from './AnnotationEditor';
+import { FindingHistory } from './FindingHistory';
+import type { DetailState } from './use-finding-detail';
+
+interface Props {
+  client: DbClient;
+  author: () => Promise<string>;
+  state: DetailState;
+  terms: readonly string[];
+  /** Incremented when the analyst presses Enter in the grid: focus the editor once the finding is shown. */
+  focusRequest: number;
+  /** Escape: back to the grid. */
+  onLeave(): void;
+}
+
+const capitalised = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
+
+/** The selected finding whole, where it sits, its neighbours and footnotes, its annotation and its history. */
+export function FindingDetailPanel({ client, author, state, terms, focusRequest, onLeave }: Props) {
+  const first = useRef<HTMLSelectElement>(null);
+  const handled = useRef(0);
+  const readyId = state.status === 'ready' ? state.detail.finding.id : null;
+  useEffect(() => {
+    if (focusRequest <= handled.current || readyId === null) return;
+    handled.current = focusRequest;
+    first.current?.focus();
+  }, [focusRequest, readyId]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    onLeave();
+  };
+
+  return (
+    <section className="detail" aria-label="Finding detail" onKeyDown={onKeyDown}>
+      {state.status === 'none' && (
+        <p className="detail-empty">
+          Select a finding to read it whole, with its footnotes and the paragraphs around it, and to annotate it. Arrow keys move between
+          rows; Enter moves here, Escape goes back.
+        </p>
+      )}
+      {state.status === 'loading' && (
+        <p className="detail-empty" role="status">
+          Loading the finding…
+        </p>
+      )}
+      {state.status === 'missing' && (
+        <p className="detail-empty" role="status">
+          This finding is no longer in the workspace (its report may have been removed). Select another one.
+        </p>
+      )}
+      {state.status === 'error' && (
+        <p className="inline-problem" role="alert">
+          The finding could not be read: {state.message}. Select it again; if that fails too, reload the page (every saved change is kept).
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <header className="detail-header">
+            <p className="detail-report">
+              {state.detail.finding.report} · <span className="detail-kind">{capitalised(state.detail.finding.kind)}</span>
+            </p>
+            <h2 className="detail-where">
+              {[state.detail.finding.section, state.detail.finding.subsection, `paragraph ${state.detail.finding.paragraph}`]
+                .filter(Boolean)
+                .join(' › ')}
+            </h2>
+            <p className="detail-position">
+              {state.detail.finding.page !== null && `Page ${state.detail.finding.page}, `}line {state.detail.finding.line} of the source
+            </p>
+          </header>
+          {state.detail.before && (
+            <div className="detail-neighbour">
+              <h3>Paragraph before</h3>
+              <p>
+                <Highlighted text={state.detail.before.text} terms={terms} />
+              </p>
+            </div>
+          )}
+          <p className="detail-text">
+            <Highlighted text={state.detail.finding.text} terms={terms} />
+          </p>
+          {state.detail.footnotes.length > 0 && (
+            <div className="detail-footnotes">
+              <h3>Footnotes</h3>
+              <ol>
+                {state.detail.footnotes.map((f) => (
+                  <li key={f.number} value={f.number}>
+                    {f.text ?? `Footnote ${f.number} is cited here but the report does not define it.`}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+          {state.detail.after && (
+            <div className="detail-neighbour">
+              <h3>Paragraph after</h3>
+              <p>
+                <Highlighted text={state.detail.after.text} terms={terms} />
+              </p>
+            </div>
+          )}
+          <AnnotationEditor
+            key={state.detail.finding.id}
+            client={client}
+            author={author}
+            finding={state.detail.finding}
+            version={state.version}
+            firstControl={first}
+          />
+          <FindingHistory history={state.detail.history} />
+        </>
+      )}
+    </section>
+  );
+}

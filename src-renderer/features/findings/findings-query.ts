@@ -1,0 +1,74 @@
+import type { FilterModel } from 'ag-grid-community';
+import { FACET_NAMES, type FacetName } from '../../../src-core/query/facets';
+import { FINDING_TEXT_COLUMNS, type FindingTextColumn, type FindingsQuery } from '../../../src-core/query/findings';
+
+/** The facet values the analyst has pressed, by facet: the strings readFacets gave as `value`. */
+export type FacetSelection = Partial<Record<FacetName, string[]>>;
+
+const STATUSES = ['new', 'reviewed', 'flagged', 'verified'] as const;
+const RAGS = ['red', 'amber', 'green', 'none'] as const;
+
+const isOneOf =
+  <T extends string>(list: readonly T[]) =>
+  (v: string): v is T =>
+    (list as readonly string[]).includes(v);
+
+/**
+ * The query the worker runs for the search box and the facets. Values are checked on the way in,
+ * because a saved view may carry values from another workspace (a report id that is not there
+ * matches nothing, which is right; a malformed one would fail the whole request, which is not).
+ */
+export function findingsQuery(search: string, facets: FacetSelection): FindingsQuery {
+  const q: FindingsQuery = {};
+  const s = search.trim();
+  if (s) q.search = s;
+  const ids = (facets.report ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  if (ids.length) q.reportIds = ids;
+  if (facets.section?.length) q.sections = facets.section;
+  if (facets.kind?.length) q.kinds = facets.kind;
+  if (facets.tag?.length) q.tags = facets.tag;
+  const statuses = (facets.status ?? []).filter(isOneOf(STATUSES));
+  if (statuses.length) q.statuses = statuses;
+  const rags = (facets.rag ?? []).filter(isOneOf(RAGS));
+  if (rags.length) q.rags = rags;
+  return q;
+}
+
+/** Grid columns that have a text filter: those the query can match with "contains". */
+export const FILTERABLE_COLUMNS = Object.keys(FINDING_TEXT_COLUMNS) as FindingTextColumn[];
+const isFilterable = isOneOf(FILTERABLE_COLUMNS);
+
+/**
+ * The grid's filter model as the query's `contains` list. The columns offer only "contains" with
+ * one condition (findings-columns.ts), so anything else in a model (from an old saved view, say)
+ * is ignored rather than guessed at.
+ */
+export function containsOf(model: FilterModel | null | undefined): FindingsQuery['contains'] {
+  const out: NonNullable<FindingsQuery['contains']> = [];
+  for (const [column, m] of Object.entries(model ?? {})) {
+    if (!isFilterable(column) || typeof m !== 'object' || m === null) continue;
+    const { type, filter } = m as { type?: unknown; filter?: unknown };
+    if (type !== 'contains' || typeof filter !== 'string' || !filter.trim()) continue;
+    out.push({ column, value: filter.trim().slice(0, 300) });
+  }
+  return out.length ? out : undefined;
+}
+
+export function withContains(q: FindingsQuery, model: FilterModel | null | undefined): FindingsQuery {
+  const contains = containsOf(model);
+  return contains ? { ...q, contains } : q;
+}
+
+/** Toggles one facet value, keeping the others. */
+export function toggleFacet(selection: FacetSelection, facet: FacetName, value: string): FacetSelection {
+  const current = selection[facet] ?? [];
+  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const out = { ...selection };
+  if (next.length) out[facet] = next;
+  else delete out[facet];
+  return out;
+}
+
+export function facetCount(selection: FacetSelection): number {
+  return FACET_NAMES.reduce((n, f) => n + (selection[f]?.length ?? 0), 0);
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { FacetCount, FacetName } from '../../../src-core/query/facets';
+import type { FindingsQuery } from '../../../src-core/query/findings';
+import type { DbClient } from '../../db/db-client';
+
+export type Facets = Record<FacetName, FacetCount[]>;
+
+/**
+ * The facet panel's counts for a query: one `findings.facets` request each time the query or the
+ * data changes (`version`). The last counts stay on screen while the next are on their way, so
+ * the panel does not flicker as the analyst types.
+ */
+export function useFacets(client: DbClient, query: FindingsQuery, version: number) {
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    let live = true;
+    void client.facets(JSON.parse(key) as FindingsQuery).then((r) => {
+      if (!live) return;
+      if (r.ok) setFacets(r.value);
+      setProblem(r.ok ? null : r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, key, version]);
+  return { facets, problem };
+}

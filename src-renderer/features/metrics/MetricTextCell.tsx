@@ -1,0 +1,8 @@
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { MetricRow } from '../../../src-core/query/metrics';
+
+/** Text clamped to the row's two lines; the cell's tooltip has it whole. */
+export function MetricTextCell({ value, valueFormatted }: CustomCellRendererProps<MetricRow>) {
+  const text = valueFormatted ?? (value === null || value === undefined ? '' : String(value));
+  return <span className="metric-clamp">{text}</span>;
+}

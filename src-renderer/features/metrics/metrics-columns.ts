@@ -1,0 +1,117 @@
+import type { ColDef, RowClassRules } from 'ag-grid-community';
+import type { MetricRow } from '../../../src-core/query/metrics';
+import { whoWhen } from '../../ui/who-when';
+import { BriefCell } from './BriefCell';
+import { MeasureCell } from './MeasureCell';
+import { capitalised, differenceText, positionText, ratioText } from './metric-format';
+import { MetricTextCell } from './MetricTextCell';
+import { VerifiedCell } from './VerifiedCell';
+import { WarningFlagCell } from './WarningFlagCell';
+
+const numeric = { type: 'rightAligned', width: 94, sortable: true } as const;
+
+/**
+ * The metrics grid's columns. Values sort as numbers and show as the report prints them ("+13%"),
+ * so nothing is lost in display; the difference and ratio are worked out in the core query.
+ */
+export const METRIC_COLUMNS: ColDef<MetricRow>[] = [
+  { colId: 'report', field: 'report', headerName: 'Report', width: 108, sortable: true, cellRenderer: MetricTextCell },
+  {
+    colId: 'measure',
+    field: 'label',
+    headerName: 'Measure',
+    flex: 1,
+    minWidth: 180,
+    sortable: true,
+    cellRenderer: MeasureCell,
+    // The sentence the figure was read from, so it can be checked without leaving the grid.
+    tooltip: (p) => (p.data ? `“${p.data.quote}” (${positionText(p.data.page, p.data.line)})` : undefined),
+  },
+  {
+    colId: 'period',
+    field: 'period',
+    headerName: 'Period',
+    width: 126,
+    sortable: true,
+    cellRenderer: MetricTextCell,
+    valueFormatter: (p) => p.value ?? 'Not stated',
+    tooltip: true,
+  },
+  { ...numeric, colId: 'force', field: 'force', headerName: 'Force', width: 76, valueFormatter: (p) => p.data?.forceText ?? '' },
+  {
+    ...numeric,
+    colId: 'englandWales',
+    field: 'englandWales',
+    headerName: 'England and Wales',
+    width: 84,
+    valueFormatter: (p) => p.data?.ewText ?? '',
+  },
+  {
+    ...numeric,
+    colId: 'difference',
+    field: 'difference',
+    headerName: 'Difference',
+    headerTooltip: 'Force minus England and Wales, in the unit (percentage points for percentages)',
+    valueFormatter: (p) => (p.data ? differenceText(p.data) : ''),
+  },
+  {
+    ...numeric,
+    colId: 'ratio',
+    field: 'ratio',
+    headerName: 'Ratio',
+    width: 70,
+    headerTooltip: 'Force divided by England and Wales; none for a change or where England and Wales is zero',
+    valueFormatter: (p) => ratioText(p.value ?? null),
+  },
+  { colId: 'unit', field: 'unit', headerName: 'Unit', width: 100, sortable: true, cellRenderer: MetricTextCell, tooltip: true },
+  {
+    colId: 'warning',
+    field: 'warning',
+    headerName: 'Extraction warning',
+    width: 120,
+    sortable: true,
+    cellRenderer: WarningFlagCell,
+    tooltip: (p) => p.data?.warning ?? undefined,
+  },
+  {
+    colId: 'verified',
+    field: 'verified',
+    headerName: 'Verified',
+    width: 90,
+    sortable: true,
+    cellRenderer: VerifiedCell,
+    tooltip: (p) =>
+      p.data?.verified ? `Verified by ${whoWhen(p.data.verifiedBy, p.data.verifiedAt)}` : 'Not yet verified against the source',
+  },
+  {
+    colId: 'status',
+    field: 'status',
+    headerName: 'Status',
+    width: 80,
+    sortable: true,
+    valueFormatter: (p) => capitalised(p.value ?? null),
+  },
+  {
+    colId: 'rag',
+    field: 'rag',
+    headerName: 'RAG',
+    width: 64,
+    sortable: true,
+    valueFormatter: (p) => capitalised(p.value ?? null),
+    cellClass: (p) => (p.value ? `metric-rag metric-rag--${String(p.value)}` : undefined),
+  },
+  { colId: 'includeInBrief', field: 'includeInBrief', headerName: 'Brief', width: 60, sortable: true, cellRenderer: BriefCell },
+];
+
+export const DEFAULT_METRIC_COLUMN: ColDef<MetricRow> = {
+  sortable: false,
+  resizable: true,
+  suppressMovable: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};
+
+/** A figure extraction flagged stands out before anyone charts or briefs it. */
+export const METRIC_ROW_CLASSES: RowClassRules<MetricRow> = {
+  'metric-row--warning': (p) => !!p.data?.warning,
+};

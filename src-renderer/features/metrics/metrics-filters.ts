@@ -1,0 +1,28 @@
+import type { MetricRow, MetricsQuery } from '../../../src-core/query/metrics';
+
+export interface MetricsFilters {
+  search: string;
+  /** A report id as the select holds it; '' for every report. */
+  report: string;
+  source: '' | MetricRow['source'];
+  verified: '' | 'yes' | 'no';
+}
+
+export const NO_FILTERS: MetricsFilters = { search: '', report: '', source: '', verified: '' };
+
+/** The filters as the query the worker runs; empty when nothing is filtered. */
+export function toQuery(f: MetricsFilters): MetricsQuery {
+  const q: MetricsQuery = {};
+  if (f.search.trim()) q.search = f.search.trim();
+  if (f.report) q.reportIds = [Number(f.report)];
+  if (f.source) q.source = f.source;
+  if (f.verified) q.verified = f.verified === 'yes';
+  return q;
+}
+
+/** The reports that have metrics, in the order the metrics come (report by report). */
+export function reportsOf(rows: MetricRow[]): { id: number; name: string }[] {
+  const seen = new Map<number, string>();
+  for (const r of rows) if (!seen.has(r.reportId)) seen.set(r.reportId, r.report);
+  return [...seen].map(([id, name]) => ({ id, name }));
+}

@@ -1,0 +1,30 @@
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  ModuleRegistry,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  TooltipModule,
+  ValidationModule,
+  type Module,
+} from 'ag-grid-community';
+// Legacy (CSS file) theming, as in the findings grid: the Theming API would inject <style>
+// elements, which the CSP (style-src 'self', no 'unsafe-inline') refuses.
+import 'ag-grid-community/styles/ag-grid.css';
+import 'ag-grid-community/styles/ag-theme-quartz.css';
+
+let registered = false;
+
+/**
+ * Community modules only. Metrics are few (about 16 a report, ~100k at the design's largest), so
+ * the client-side row model holds them all and sorts in the page; rows are selected by checkbox
+ * for the chart.
+ */
+export function registerMetricsGridModules(): void {
+  if (registered) return;
+  registered = true;
+  const modules: Module[] = [ClientSideRowModelModule, RowApiModule, RowSelectionModule, TooltipModule, RowStyleModule, CellStyleModule];
+  if (import.meta.env.DEV) modules.push(ValidationModule);
+  ModuleRegistry.registerModules(modules);
+}

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './offline';
+
+const TESTSHIRE_MD = 'tests/fixtures/synthetic-testshire-2017.md';
+const IMPORT_TIMEOUT = 60_000;
+
+interface DroppedFile {
+  name: string;
+  text?: string;
+  /** A file of this many zero bytes, made in the page (too large to send from the test). */
+  size?: number;
+}
+
+// Runs in the page (a string, as the tests compile without the DOM library).
+const MAKE_TRANSFER = (files: DroppedFile[]) => `((files) => {
+  const dt = new DataTransfer();
+  for (const f of files) dt.items.add(new File([f.size === undefined ? (f.text ?? '') : new Uint8Array(f.size)], f.name));
+  return dt;
+})(${JSON.stringify(files)})`;
+
+/** Drops files on the target as the browser does: dragenter, dragover, drop, with a DataTransfer made in the page. */
+async function dropFiles(page: Page, target: Locator, files: DroppedFile[]): Promise<void> {
+  const transfer = await page.evaluateHandle(MAKE_TRANSFER(files));
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: transfer });
+}
+
+test('reports dropped on the view are imported one after the other, each with its own outcome', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  const zone = page.getByRole('region', { name: 'Import reports' });
+  await expect(zone).toHaveAccessibleDescription(/drag Markdown \(\.md\), plain text \(\.txt\) or PDF \(\.pdf\) reports here/);
+
+  await dropFiles(page, zone, [
+    { name: 'synthetic-testshire-2017.md', text: readFileSync(TESTSHIRE_MD, 'utf8') },
+    { name: 'briefing notes.docx', text: 'not a report' },
+    { name: 'scanned.pdf', size: 51 * 1024 * 1024 },
+    { name: 'empty.txt', text: '' },
+  ]);
+  const outcomes = zone.getByRole('listitem');
+  await expect(outcomes).toHaveCount(4, { timeout: IMPORT_TIMEOUT });
+  await expect(zone).toContainText('4 files: 1 imported, 3 not imported.');
+  await expect(outcomes.nth(0)).toContainText(
+    'Imported PEEL: Police effectiveness 2017 – Testshire Constabulary from synthetic-testshire-2017.md',
+  );
+  await expect(outcomes.nth(0)).toContainText('16 metrics, 6 judgments');
+  await expect(outcomes.nth(1)).toContainText(
+    'briefing notes.docx was not imported. Only Markdown (.md), plain text (.txt) and PDF (.pdf)',
+  );
+  await expect(outcomes.nth(2)).toContainText('scanned.pdf was not imported. It is 51.0 MB; reports over 50 MB are refused.');
+  await expect(outcomes.nth(3)).toContainText('empty.txt was not imported.');
+  await expect(outcomes.nth(3)).toContainText('Nothing in the workspace was changed.');
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Judgments for Testshire Constabulary' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
+  await page.screenshot({ path: testInfo.outputPath('reports-drop.png') });
+
+  // The same report dropped again is recognised, not added twice.
+  await dropFiles(page, zone, [{ name: 'testshire-again.md', text: readFileSync(TESTSHIRE_MD, 'utf8') }]);
+  await expect(outcomes).toHaveCount(1);
+  await expect(outcomes).toContainText('Duplicate detected: testshire-again.md was not imported.', { timeout: IMPORT_TIMEOUT });
+
+  await page.reload();
+  await expect(page.getByRole('article')).toHaveCount(2);
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  await expect(page.getByText(/^32 metrics/)).toBeVisible();
+});
+
+test('an extraction warning ticked Checked stays checked after a reload, with who checked it', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const warnings = page.getByRole('region', { name: /^Extraction warnings \(2\)/ });
+  await expect(warnings).toContainText('2 of 2 still to check');
+  const domestic = warnings.getByRole('checkbox', { name: /^Checked: line 151: "Domestic abuse incidents per 1,000 population"/ });
+  await expect(domestic).not.toBeChecked();
+  await domestic.check();
+  await expect(domestic).toBeChecked();
+  await expect(warnings).toContainText('1 of 2 still to check');
+  await expect(warnings.getByRole('listitem').first()).toContainText(/Analyst, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+  await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
+  await warnings.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reports-warnings.png') });
+
+  await page.reload();
+  await expect(domestic).toBeChecked();
+  await expect(warnings.getByRole('checkbox', { name: /^Checked: line 331: Footnote 14/ })).not.toBeChecked();
+
+  await warnings.getByRole('checkbox', { name: /^Checked: line 331/ }).check();
+  await expect(warnings).toContainText('All checked.');
+});
+
+test('an empty workspace says what to do next in the Reports and Metrics views', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await expect(page.getByRole('heading', { name: 'This workspace has no reports yet.' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Reports' })).toContainText('choose Import report above, or drag the report’s PDF');
+  await page.getByRole('tab', { name: 'Metrics' }).click();
+  await expect(page.getByRole('heading', { name: 'This workspace has no metrics yet.' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Metrics' })).toContainText('Import a report in the Reports view');
+});

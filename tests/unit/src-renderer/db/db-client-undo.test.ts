@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Host } from '../../../../src-core/host/contract';
+import { DbClient, type DataChange, type WorkerLike } from '../../../../src-renderer/db/db-client';
+import type { DbResult, FromWorker, ToWorker } from '../../../../src-renderer/db/protocol';
+
+/** Answers each request the client posts with what the test says for its type. */
+function setup(answers: Record<string, DbResult<unknown>>) {
+  let listener: (event: { data: FromWorker }) => void = () => undefined;
+  const posted: string[] = [];
+  const worker: WorkerLike = {
+    postMessage(message: ToWorker) {
+      if (message.kind !== 'request') return;
+      posted.push(message.request.type);
+      const result = answers[message.request.type] ?? { ok: false, error: { code: 'internal', message: 'unexpected' } };
+      queueMicrotask(() => listener({ data: { kind: 'response', id: message.id, result } }));
+    },
+    addEventListener(type: string, l: (event: never) => void) {
+      if (type === 'message') listener = l as typeof listener;
+    },
+    terminate: vi.fn(),
+  };
+  const client = new DbClient({ kind: 'browser', version: 'test', workspace: {} } as unknown as Host, worker);
+  const changes: DataChange[] = [];
+  client.onDataChange((c) => changes.push(c));
+  return { client, posted, changes };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('undo and redo in the DB client', () => {
+  it('tells the views after an edit, and asks the worker what can be undone', async () => {
+    const { client, posted, changes } = setup({
+      edit: { ok: true, value: { seq: 1 } },
+      'undo.state': { ok: true, value: { canUndo: true, canRedo: false } },
+    });
+    const undoListener = vi.fn();
+    client.subscribeUndo(undoListener);
+    await client.edit('annotation.set', {});
+    await settle();
+    expect(posted).toEqual(['edit', 'undo.state']);
+    expect(changes).toEqual([{ cause: 'edit', op: 'annotation.set' }]);
+    expect(client.getUndoState()).toEqual({ canUndo: true, canRedo: false, problem: null });
+    expect(undoListener).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports an undo step as a change, and nothing when there was nothing to undo', async () => {
+    const step = setup({ undo: { ok: true, value: { step: { seq: 4, op: 'view.save' }, canUndo: false, canRedo: true } } });
+    await step.client.undo('Analyst', new Date('2026-11-27T09:30:00Z'));
+    expect(step.changes).toEqual([{ cause: 'undo', op: 'view.save' }]);
+    expect(step.client.getUndoState()).toEqual({ canUndo: false, canRedo: true, problem: null });
+
+    const none = setup({ redo: { ok: true, value: { step: null, canUndo: false, canRedo: false } } });
+    await none.client.redo('Analyst');
+    expect(none.changes).toEqual([]);
+  });
+
+  it('keeps why an undo failed for the buttons to show, until the next edit', async () => {
+    const { client } = setup({
+      undo: { ok: false, error: { code: 'invalid-edit', message: 'There is no finding 9 in this workspace' } },
+      edit: { ok: true, value: { seq: 2 } },
+      'undo.state': { ok: true, value: { canUndo: true, canRedo: false } },
+    });
+    await client.undo('Analyst');
+    expect(client.getUndoState().problem).toBe('Could not undo the last change: There is no finding 9 in this workspace');
+    await client.edit('annotation.set', {});
+    await settle();
+    expect(client.getUndoState().problem).toBeNull();
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { FacetCount, FacetName } from '../../../../src-core/query/facets';
+import type { FindingDetail } from '../../../../src-core/query/finding-detail';
+import type { FindingRow } from '../../../../src-core/query/findings';
+import type { SavedView } from '../../../../src-core/query/saved-views';
+import type { DbRequest, DbResult, FromWorker, UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
+import { DbService } from '../../../../src-renderer/db/service/db-service';
+import { readFixture, SEED_FILES } from '../../../helpers/seed';
+import { engineAndMigrations } from '../../../helpers/workspace';
+
+const at = '2026-11-27T09:30:00.000Z';
+const stamp = { author: 'J. Analyst', at };
+
+/** The worker's service with the real sql.js and migrations and the seed report; storage always succeeds. */
+async function seededService() {
+  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
+  let nextId = 1;
+  let appended = 0;
+  const service: DbService = new DbService({
+    loadEngine: engineAndMigrations,
+    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
+    post(message: FromWorker) {
+      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
+      if (message.kind === 'storage') {
+        if (message.request.op === 'append') appended++;
+        service.receive({ kind: 'storage-reply', id: message.id, reply: { ok: true } });
+      }
+    },
+  });
+  const call = <T>(request: DbRequest | Record<string, unknown>) => {
+    const id = nextId++;
+    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
+    service.receive({ kind: 'request', id, request });
+    return p;
+  };
+  const value = async <T>(request: DbRequest) => {
+    const r = await call<T>(request);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '' });
+  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  const countyLines = (await value<FindingRow[]>({ type: 'findings.page', query: { search: 'county lines' }, offset: 0, limit: 10 }))[0]!;
+  const note = (value: string) =>
+    ({
+      type: 'edit',
+      op: 'annotation.set',
+      params: { targetType: 'finding', targetId: countyLines.id, field: 'note', value, ...stamp },
+    }) as const;
+  return { call, value, countyLines, note, appended: () => appended };
+}
+
+describe('the DB worker’s findings requests', () => {
+  it('counts facets with the other filters, and filters by column "contains"', async () => {
+    const w = await seededService();
+    const all = await w.value<Record<FacetName, FacetCount[]>>({ type: 'findings.facets', query: {} });
+    const concerns = all.kind.find((k) => k.value === 'concern')!.count;
+    const facets = await w.value<Record<FacetName, FacetCount[]>>({ type: 'findings.facets', query: { kinds: ['concern'] } });
+    expect(facets.status).toEqual([{ value: 'new', label: 'new', count: concerns }]);
+    expect(facets.kind).toEqual(all.kind);
+    const vulnerable = { kinds: ['concern'], contains: [{ column: 'section' as const, value: 'vulnerable' }] };
+    const n = await w.value<number>({ type: 'findings.count', query: vulnerable });
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(concerns);
+  });
+
+  it('reads a finding’s detail and suggests the tags in use', async () => {
+    const w = await seededService();
+    await w.value({
+      type: 'edit',
+      op: 'annotation.set',
+      params: { targetType: 'finding', targetId: w.countyLines.id, field: 'tags', value: ['county lines', 'drugs'], ...stamp },
+    });
+    const detail = await w.value<FindingDetail>({ type: 'findings.detail', id: w.countyLines.id });
+    expect(detail.finding).toMatchObject({ id: w.countyLines.id, tags: ['county lines', 'drugs'], suggestedKind: 'concern' });
+    expect(detail.footnotes.length).toBeGreaterThan(0);
+    expect(detail.before).not.toBeNull();
+    expect(detail.history).toEqual([{ ...stamp, field: 'tags', oldValue: null, newValue: '["county lines","drugs"]' }]);
+    expect(await w.value<string[]>({ type: 'tags.suggest', prefix: 'co' })).toEqual(['county lines']);
+    expect(await w.value({ type: 'findings.detail', id: 999_999 })).toBeNull();
+  });
+
+  it('undoes and redoes edits as journaled edits, and says what is left to undo', async () => {
+    const w = await seededService();
+    expect(await w.value<UndoState>({ type: 'undo.state' })).toEqual({ canUndo: false, canRedo: false });
+    expect(await w.value<UndoOutcome>({ type: 'undo', ...stamp })).toEqual({ step: null, canUndo: false, canRedo: false });
+    await w.value(w.note('First'));
+    await w.value(w.note('Second'));
+    const before = w.appended();
+    const undone = await w.value<UndoOutcome>({ type: 'undo', ...stamp });
+    expect(undone).toMatchObject({ step: { op: 'annotation.set' }, canUndo: true, canRedo: true });
+    expect(w.appended()).toBe(before + 1);
+    const noteNow = async () => (await w.value<FindingDetail>({ type: 'findings.detail', id: w.countyLines.id })).finding.note;
+    expect(await noteNow()).toBe('First');
+    await w.value({ type: 'redo', ...stamp });
+    expect(await noteNow()).toBe('Second');
+    expect(await w.value<UndoState>({ type: 'undo.state' })).toEqual({ canUndo: true, canRedo: false });
+    expect(await w.call({ type: 'undo', author: '', at })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('lists saved views after saving, renaming and deleting them', async () => {
+    const w = await seededService();
+    const definition = { version: 1, search: 'force' };
+    await w.value({ type: 'edit', op: 'view.save', params: { name: 'Concerns', view: 'findings', definition, ...stamp } });
+    const [saved] = await w.value<SavedView[]>({ type: 'views.list', view: 'findings' });
+    expect(saved).toMatchObject({ name: 'Concerns', view: 'findings', definition });
+    await w.value({ type: 'edit', op: 'view.rename', params: { id: saved!.id, name: 'Force concerns', ...stamp } });
+    expect((await w.value<SavedView[]>({ type: 'views.list' })).map((v) => v.name)).toEqual(['Force concerns']);
+    expect(await w.value<SavedView[]>({ type: 'views.list', view: 'metrics' })).toEqual([]);
+    await w.value({ type: 'edit', op: 'view.delete', params: { id: saved!.id, ...stamp } });
+    expect(await w.value<SavedView[]>({ type: 'views.list' })).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../../../src-core/query/history';
+import type { MetricRow } from '../../../../src-core/query/metrics';
+import type { ReportOverview } from '../../../../src-renderer/db/overview';
+import type { DbRequest, DbResult, FromWorker } from '../../../../src-renderer/db/protocol';
+import { DbService } from '../../../../src-renderer/db/service/db-service';
+import { readFixture, SEED_FILES } from '../../../helpers/seed';
+import { engineAndMigrations } from '../../../helpers/workspace';
+
+const at = '2026-11-27T09:30:00.000Z';
+
+/** The worker's service with the real sql.js and migrations; storage always succeeds. */
+async function seededService() {
+  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
+  let nextId = 1;
+  const service: DbService = new DbService({
+    loadEngine: engineAndMigrations,
+    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
+    post(message: FromWorker) {
+      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
+      if (message.kind === 'storage') service.receive({ kind: 'storage-reply', id: message.id, reply: { ok: true } });
+    },
+  });
+  const call = <T>(request: DbRequest | Record<string, unknown>) => {
+    const id = nextId++;
+    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
+    service.receive({ kind: 'request', id, request });
+    return p;
+  };
+  const value = async <T>(request: DbRequest) => {
+    const r = await call<T>(request);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    return r.value;
+  };
+  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '' });
+  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  return { call, value };
+}
+
+describe('the DB worker’s metrics and warnings requests', () => {
+  it('lists metrics with their comparison, filtered as the query says', async () => {
+    const w = await seededService();
+    const all = await w.value<MetricRow[]>({ type: 'metrics.list', query: {} });
+    expect(all).toHaveLength(16);
+    expect(all.find((m) => m.category === 'Calls for assistance')).toMatchObject({
+      force: 338,
+      englandWales: 282,
+      difference: 56,
+      ratio: expect.closeTo(1.2, 2),
+    });
+    expect(all.filter((m) => m.warning)).toHaveLength(1);
+    expect(await w.value<MetricRow[]>({ type: 'metrics.list', query: { source: 'text' } })).toHaveLength(5);
+    expect(await w.call({ type: 'metrics.list', query: { source: 'guess' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+
+  it('records who verified a metric in its history', async () => {
+    const w = await seededService();
+    const [first] = await w.value<MetricRow[]>({ type: 'metrics.list', query: {} });
+    await w.value({ type: 'edit', op: 'metric.verify', params: { metricId: first!.id, verified: true, author: 'J. Analyst', at } });
+    const [after] = await w.value<MetricRow[]>({ type: 'metrics.list', query: { verified: true } });
+    expect(after).toMatchObject({ id: first!.id, verified: true, verifiedBy: 'J. Analyst', verifiedAt: at });
+    expect(await w.value<HistoryEntry[]>({ type: 'metrics.history', metricId: first!.id })).toEqual([
+      { at, author: 'J. Analyst', field: 'verified', oldValue: '0', newValue: '1' },
+    ]);
+  });
+
+  it('shows each extraction warning in the overview with whether, and by whom, it was checked', async () => {
+    const w = await seededService();
+    const before = await w.value<ReportOverview[]>({ type: 'reports.overview' });
+    const warning = before[0]!.warnings[0]!;
+    expect(warning).toMatchObject({ code: 'metric-implausible', where: 'line 151', checked: false, checkedBy: null, checkedAt: null });
+    await w.value({ type: 'edit', op: 'warning.check', params: { warningId: warning.id, checked: true, author: 'J. Analyst', at } });
+    const after = await w.value<ReportOverview[]>({ type: 'reports.overview' });
+    expect(after[0]!.warnings[0]).toMatchObject({ id: warning.id, checked: true, checkedBy: 'J. Analyst', checkedAt: at });
+    expect(after[0]!.warnings[1]).toMatchObject({ checked: false });
+  });
+});

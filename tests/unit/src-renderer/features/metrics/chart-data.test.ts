@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricRow } from '../../../../../src-core/query/metrics';
+import { barLabel, chartSelection, defaultSelection, groupSummary, unitKey } from '../../../../../src-renderer/features/metrics/chart-data';
+
+let nextId = 1;
+function metric(over: Partial<MetricRow>): MetricRow {
+  return {
+    id: nextId++,
+    reportId: 1,
+    report: 'Gwent Police 2017',
+    category: null,
+    label: 'Incidents per 1,000 population',
+    unit: 'per 1,000 population',
+    period: null,
+    force: 338,
+    englandWales: 282,
+    forceText: '338',
+    ewText: '282',
+    difference: 56,
+    ratio: 1.2,
+    source: 'force-in-numbers',
+    quote: '',
+    page: null,
+    line: 1,
+    verified: false,
+    verifiedBy: null,
+    verifiedAt: null,
+    status: 'new',
+    tags: [],
+    rag: null,
+    note: '',
+    includeInBrief: false,
+    warning: null,
+    ...over,
+  };
+}
+
+describe('the metrics chart data', () => {
+  it('puts only metrics of one unit on an axis, treating spellings of the same unit as one', () => {
+    expect(unitKey('per 1 million population')).toBe(unitKey('per one million population'));
+    expect(unitKey('per 1,000 population')).toBe(unitKey('per 1000 population'));
+    expect(unitKey('%')).not.toBe(unitKey('% of outcomes'));
+    expect(unitKey('% change')).not.toBe(unitKey('%'));
+
+    const s = chartSelection([
+      metric({ unit: 'per 1,000 population' }),
+      metric({ unit: '% of outcomes', label: 'Charged/summonsed' }),
+      metric({ unit: 'per 1,000 population', label: 'Crimes recorded per 1,000 population' }),
+      metric({ unit: 'per 1 million population' }),
+      metric({ unit: 'per one million population' }),
+    ]);
+    expect(s.groups.map((g) => [g.unit, g.metrics.length])).toEqual([
+      ['per 1,000 population', 2],
+      ['% of outcomes', 1],
+      ['per 1 million population', 2],
+    ]);
+    expect(s.forceLabel).toBe('Gwent Police 2017');
+    expect(s.severalReports).toBe(false);
+  });
+
+  it('names the force series after the report, or "Force" when the metrics come from several', () => {
+    const s = chartSelection([metric({}), metric({ reportId: 2, report: 'Testshire Constabulary 2017' })]);
+    expect(s.forceLabel).toBe('Force');
+    expect(s.severalReports).toBe(true);
+    expect(barLabel(s.groups[0]!.metrics[1]!, true)).toEqual(['Incidents per 1,000', 'population', '(Testshire Constabulary 2017)']);
+  });
+
+  it('lists a metric without both numbers rather than drawing a zero', () => {
+    const s = chartSelection([metric({ force: null, forceText: 'not given' })]);
+    expect(s.groups).toEqual([]);
+    expect(s.notDrawn).toHaveLength(1);
+  });
+
+  it('wraps long labels, marks flagged figures, and says every value in the text alternative', () => {
+    const flagged = metric({
+      label: 'Domestic abuse incidents per 1,000 population',
+      forceText: '1',
+      ewText: '15',
+      warning: 'ten times apart',
+    });
+    expect(barLabel(flagged, false)).toEqual(['Domestic abuse incidents', 'per 1,000 population', '⚠ check the source']);
+    const s = chartSelection([metric({}), flagged]);
+    expect(groupSummary(s.groups[0]!, s.forceLabel, false)).toBe(
+      'per 1,000 population. Incidents per 1,000 population: Gwent Police 2017 338, England and Wales 282. ' +
+        'Domestic abuse incidents per 1,000 population: Gwent Police 2017 1, England and Wales 15. Extraction warning: check the source.',
+    );
+  });
+
+  it('selects the Force in numbers metrics of the first report by default', () => {
+    const rows = [metric({ id: 101 }), metric({ id: 102, source: 'text' }), metric({ id: 103 }), metric({ id: 104, reportId: 2 })];
+    expect([...defaultSelection(rows)]).toEqual([101, 103]);
+    expect(defaultSelection([]).size).toBe(0);
+  });
+});
