@@ -47,6 +47,8 @@ export function menuTemplate(f: MenuFacts): MenuItemConstructorOptions[] {
     { role: 'copy' },
     { role: 'paste' },
     { role: 'selectAll' },
+    { type: 'separator' },
+    command('Preferences…', 'edit.preferences', 'CmdOrCtrl+,'),
   ];
   const view: MenuItemConstructorOptions[] = [
     // Reloading a packaged app would drop unsaved UI state for no benefit; DevTools stay for developers.

@@ -92,6 +92,7 @@ export const MENU_COMMANDS = [
   'file.openRecent',
   'edit.undo',
   'edit.redo',
+  'edit.preferences',
   'help.about',
 ] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];

@@ -6,6 +6,7 @@ import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
 import { StatusNotice } from '../ui/StatusNotice';
 import { AboutDialog } from './AboutDialog';
+import { PreferencesDialog } from './PreferencesDialog';
 import { NavTabs } from './NavTabs';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
@@ -32,6 +33,7 @@ export function App({ host, client, controller }: Props) {
   const [view, setView] = useState<ViewId>('reports');
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [preferencesOpen, setPreferencesOpen] = useState(false);
   useEffect(() => controller.start(), [controller]);
   usePageLifecycle(client);
   const { fromMenu: undoFromMenu } = useUndoRedo(client, host);
@@ -52,6 +54,7 @@ export function App({ host, client, controller }: Props) {
       },
       'edit.undo': () => undoFromMenu('undo'),
       'edit.redo': () => undoFromMenu('redo'),
+      'edit.preferences': () => setPreferencesOpen(true),
       'help.about': () => setAboutOpen(true),
     }),
     [controller, startImport, undoFromMenu],
@@ -72,6 +75,7 @@ export function App({ host, client, controller }: Props) {
           current={ready?.info.handle ?? null}
           onAbout={() => setAboutOpen(true)}
           onShortcuts={() => setShortcutsOpen(true)}
+          onPreferences={() => setPreferencesOpen(true)}
         />
       </header>
       <NavTabs current={view} onSelect={setView} />
@@ -127,6 +131,7 @@ export function App({ host, client, controller }: Props) {
       </main>
       <StatusBar host={host} client={client} workspace={workspace} />
       <AboutDialog host={host} open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <PreferencesDialog host={host} open={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
       <ShortcutsDialog open={shortcutsOpen} onOpen={() => setShortcutsOpen(true)} onClose={() => setShortcutsOpen(false)} />
     </div>
   );

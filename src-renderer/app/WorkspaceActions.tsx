@@ -10,12 +10,14 @@ export function WorkspaceActions({
   current,
   onAbout,
   onShortcuts,
+  onPreferences,
 }: {
   host: Host;
   controller: WorkspaceController;
   current: string | null;
   onAbout: () => void;
   onShortcuts: () => void;
+  onPreferences: () => void;
 }) {
   return (
     <div className="workspace-actions" role="group" aria-label="Workspace">
@@ -29,6 +31,9 @@ export function WorkspaceActions({
       {current !== null && <BackupsMenu key={current} host={host} handle={current} onRestore={(id) => void controller.restoreBackup(id)} />}
       <button type="button" className="button" disabled={current === null} onClick={() => void controller.saveCopy()}>
         Save a copy
+      </button>
+      <button type="button" className="button" onClick={onPreferences}>
+        Preferences
       </button>
       <button type="button" className="button" onClick={onShortcuts}>
         Keyboard shortcuts
