@@ -6,6 +6,8 @@ import { WorkspaceError } from '../../src-core/db/errors';
 import { importReport } from '../../src-core/db/import-report';
 import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
+import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
+import { importSamples } from '../../src-core/samples/import';
 import { writeFileAtomic } from '../node/atomic-write';
 import { extractFile } from '../node/extract-file';
 import { readMigrations } from '../node/migrations-fs';
@@ -24,7 +26,7 @@ async function extract(file: string, opts: { json?: boolean }): Promise<void> {
   write(opts.json ? JSON.stringify(extractionJson(extraction), null, 2) : extractionText(extraction, file));
 }
 
-async function build(files: string[], opts: { out: string; replace?: boolean; add?: boolean }): Promise<void> {
+async function build(files: string[], opts: { out: string; replace?: boolean; add?: boolean; demoSamples?: boolean }): Promise<void> {
   const out = path.resolve(opts.out);
   if (existsSync(out) && !opts.replace && !opts.add) {
     throw new UsageError(`${opts.out} exists; pass --add to import into it or --replace to overwrite it`);
@@ -54,6 +56,17 @@ async function build(files: string[], opts: { out: string; replace?: boolean; ad
         write(
           `imported  ${file.name}: ${result.title} (${c.findings} findings, ${c.metrics} metrics, ${c.judgments} judgments, ${c.footnotes} footnotes, ${c.areasForImprovement} areas for improvement, ${c.warnings} warnings)`,
         );
+        if (opts.demoSamples) {
+          const demo = importSamples(db, generateDemoSample(extraction.report.force), {
+            sourceName: DEMO_SOURCE,
+            synthetic: true,
+            reportId: result.reportId,
+          });
+          if (demo.ok)
+            write(
+              `added     ${demo.imported} scorings of a SYNTHETIC review sample for ${extraction.report.force} (illustrative, not HMICFRS data)`,
+            );
+        }
       }
     }
     await writeFileAtomic(out, db.export());
@@ -82,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <workspace.sqlite>', 'the workspace file to write')
     .option('--replace', 'overwrite the workspace file if it exists')
     .option('--add', 'import into the workspace file if it exists')
+    .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
     .action(build);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,0 +1,102 @@
+import Papa from 'papaparse';
+
+/** A sample file read as text cells: what validation works on, whatever the file format. */
+export interface RawTable {
+  name: string;
+  headers: string[];
+  rows: string[][];
+  /** The spreadsheet row number of each data row (the header is row 1). */
+  rowNumbers: number[];
+}
+
+export type SampleFileErrorCode = 'too-large' | 'zip-bomb' | 'not-a-table' | 'empty' | 'bad-encoding';
+
+/** A sample file refused before validation: the message says what and what to do. Nothing is imported. */
+export class SampleFileError extends Error {
+  override readonly name = 'SampleFileError';
+  constructor(
+    readonly code: SampleFileErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_SAMPLE_BYTES = 50 * 1024 * 1024;
+
+/** Reads the first worksheet of an XLSX file, every cell as text (a formula as "=…", never its value). */
+export type XlsxReader = (bytes: Uint8Array) => Promise<{ headers: string[]; rows: string[][]; rowNumbers: number[] }>;
+
+export function checkSize(name: string, bytes: Uint8Array): void {
+  if (bytes.length > MAX_SAMPLE_BYTES) {
+    throw new SampleFileError('too-large', `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; sample files over 50 MB are refused`);
+  }
+  if (bytes.length === 0) throw new SampleFileError('empty', `${name} is empty; expected a CSV or XLSX file with a header row`);
+}
+
+export function readCsvTable(name: string, bytes: Uint8Array): RawTable {
+  checkSize(name, bytes);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new SampleFileError('bad-encoding', `${name} is UTF-16 text; save it as CSV UTF-8 and import it again`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SampleFileError('bad-encoding', `${name} is not UTF-8 text; save it as CSV UTF-8 and import it again`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', dynamicTyping: false });
+  const data = parsed.data.filter((r) => Array.isArray(r));
+  const [header, ...rows] = data;
+  if (!header || header.every((h) => h.trim() === ''))
+    throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
+  return { name, headers: header.map((h) => h.trim()), rows, rowNumbers: rows.map((_, i) => i + 2) };
+}
+
+function u16(b: Uint8Array, at: number): number {
+  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+}
+function u32(b: Uint8Array, at: number): number {
+  return (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
+}
+
+/**
+ * XLSX files are ZIP archives, and a small one can inflate to gigabytes. The central directory
+ * says how large every entry will be, so the archive is refused before anything inflates it.
+ */
+export function checkZipInflation(name: string, bytes: Uint8Array, limits: { maxTotal?: number; maxRatio?: number } = {}): void {
+  const maxTotal = limits.maxTotal ?? 200 * 1024 * 1024;
+  const maxRatio = limits.maxRatio ?? 100;
+  checkSize(name, bytes);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (u32(bytes, i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0)
+    throw new SampleFileError('not-a-table', `${name} is not an XLSX workbook (no ZIP directory found); save it as .xlsx or .csv`);
+  const entries = u16(bytes, eocd + 10);
+  let at = u32(bytes, eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (u32(bytes, at) !== 0x02014b50)
+      throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (its ZIP directory is broken)`);
+    const compressed = u32(bytes, at + 20);
+    const size = u32(bytes, at + 24);
+    if (size === 0xffffffff || compressed === 0xffffffff) {
+      throw new SampleFileError('zip-bomb', `${name} declares a part over 4 GB; refused as unsafe to open`);
+    }
+    total += size;
+    at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
+  }
+  if (total > maxTotal || total > Math.max(bytes.length, 1) * maxRatio) {
+    throw new SampleFileError(
+      'zip-bomb',
+      `${name} would inflate to ${(total / 1024 / 1024).toFixed(0)} MB from ${(bytes.length / 1024).toFixed(0)} KB; refused as unsafe to open (a "zip bomb")`,
+    );
+  }
+}
