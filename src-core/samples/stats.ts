@@ -21,7 +21,8 @@ export function wilson(k: number, n: number): Proportion {
   const denom = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denom;
   const half = (Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // Exactly 0 and 1 at the ends, not 5.6e-17: these are printed and compared.
+  return { p, low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 export interface CriterionSummary extends Proportion {

@@ -46,13 +46,15 @@ export function readCsvTable(name: string, bytes: Uint8Array): RawTable {
     throw new SampleFileError('bad-encoding', `${name} is not UTF-8 text; save it as CSV UTF-8 and import it again`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', dynamicTyping: false });
-  const data = parsed.data.filter((r) => Array.isArray(r));
-  const [header, ...rows] = data;
-  if (!header || header.every((h) => h.trim() === ''))
-    throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
-  return { name, headers: header.map((h) => h.trim()), rows, rowNumbers: rows.map((_, i) => i + 2) };
+  // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed. Blank
+  // lines are dropped after parsing, so each kept row keeps its spreadsheet row number.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, dynamicTyping: false });
+  const records = parsed.data
+    .map((r, i) => ({ cells: Array.isArray(r) ? r : [], row: i + 1 }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [header, ...rows] = records;
+  if (!header || header.row !== 1) throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
+  return { name, headers: header.cells.map((h) => h.trim()), rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.row) };
 }
 
 function u16(b: Uint8Array, at: number): number {
@@ -66,7 +68,7 @@ function u32(b: Uint8Array, at: number): number {
  * XLSX files are ZIP archives, and a small one can inflate to gigabytes. The central directory
  * says how large every entry will be, so the archive is refused before anything inflates it.
  */
-export function checkZipInflation(name: string, bytes: Uint8Array, limits: { maxTotal?: number; maxRatio?: number } = {}): void {
+export function checkZipInflation(name: string, bytes: Uint8Array, limits: { maxTotal?: number; maxRatio?: number } = {}): ZipEntry[] {
   const maxTotal = limits.maxTotal ?? 200 * 1024 * 1024;
   const maxRatio = limits.maxRatio ?? 100;
   checkSize(name, bytes);
@@ -82,6 +84,7 @@ export function checkZipInflation(name: string, bytes: Uint8Array, limits: { max
   const entries = u16(bytes, eocd + 10);
   let at = u32(bytes, eocd + 16);
   let total = 0;
+  const list: ZipEntry[] = [];
   for (let n = 0; n < entries; n++) {
     if (u32(bytes, at) !== 0x02014b50)
       throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (its ZIP directory is broken)`);
@@ -91,6 +94,7 @@ export function checkZipInflation(name: string, bytes: Uint8Array, limits: { max
       throw new SampleFileError('zip-bomb', `${name} declares a part over 4 GB; refused as unsafe to open`);
     }
     total += size;
+    list.push({ method: u16(bytes, at + 10), compressed, size, localHeader: u32(bytes, at + 42) });
     at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   if (total > maxTotal || total > Math.max(bytes.length, 1) * maxRatio) {
@@ -98,5 +102,61 @@ export function checkZipInflation(name: string, bytes: Uint8Array, limits: { max
       'zip-bomb',
       `${name} would inflate to ${(total / 1024 / 1024).toFixed(0)} MB from ${(bytes.length / 1024).toFixed(0)} KB; refused as unsafe to open (a "zip bomb")`,
     );
+  }
+  return list;
+}
+
+export interface ZipEntry {
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  /** As the directory declares it, which a hostile file can lie about. */
+  size: number;
+  localHeader: number;
+}
+
+/** Inflates raw deflate data and returns its size, or Infinity once past `limit` (it stops there); throws on damaged data. */
+export type InflateCounter = (data: Uint8Array, limit: number) => Promise<number>;
+
+/**
+ * The directory's sizes can lie, so inflate every part for real, counting, and stop at the limit:
+ * only then is the workbook handed to a library that would inflate it all into memory.
+ */
+export async function checkZipReallyInflates(
+  name: string,
+  bytes: Uint8Array,
+  inflate: InflateCounter,
+  limit = 200 * 1024 * 1024,
+): Promise<void> {
+  const entries = checkZipInflation(name, bytes, { maxTotal: limit });
+  let budget = limit;
+  for (const e of entries) {
+    const start = e.localHeader + 30 + u16(bytes, e.localHeader + 26) + u16(bytes, e.localHeader + 28);
+    if (u32(bytes, e.localHeader) !== 0x04034b50 || start + e.compressed > bytes.length) {
+      throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (a part is missing)`);
+    }
+    let size: number;
+    if (e.method === 0) size = e.compressed;
+    else if (e.method === 8) {
+      // Never more than the part declares (+1 to notice a lie) nor than what is left of the budget.
+      const cap = Math.min(budget, e.size + 1);
+      try {
+        size = await inflate(bytes.subarray(start, start + e.compressed), cap);
+      } catch {
+        throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (a part does not decompress)`);
+      }
+      if (size > e.size && cap < budget) {
+        throw new SampleFileError(
+          'zip-bomb',
+          `${name} is damaged or unsafe: a part inflates beyond the size its directory declares; refused`,
+        );
+      }
+    } else throw new SampleFileError('not-a-table', `${name} uses a compression XLSX files do not use (method ${e.method})`);
+    budget -= size;
+    if (budget < 0)
+      throw new SampleFileError(
+        'zip-bomb',
+        `${name} inflates past ${Math.round(limit / 1024 / 1024)} MB; refused as unsafe to open (a "zip bomb")`,
+      );
   }
 }

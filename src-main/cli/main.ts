@@ -8,11 +8,13 @@ import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
 import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
 import { importSamples } from '../../src-core/samples/import';
+import { SampleFileError } from '../../src-core/samples/table';
 import { writeFileAtomic } from '../node/atomic-write';
 import { extractFile } from '../node/extract-file';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
 import { extractionJson, extractionText } from './format';
+import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
 
 /** A refusal the user caused and can fix: printed as one line, exit code 1, no stack trace. */
 class UsageError extends Error {}
@@ -97,12 +99,20 @@ export async function main(argv: string[]): Promise<number> {
     .option('--add', 'import into the workspace file if it exists')
     .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
     .action(build);
+  registerSamples(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError || e instanceof ExtractError || e instanceof WorkspaceError) {
+    if (e instanceof SamplesInvalid) return 1;
+    if (
+      e instanceof UsageError ||
+      e instanceof ExtractError ||
+      e instanceof WorkspaceError ||
+      e instanceof SampleFileError ||
+      e instanceof SamplesUsageError
+    ) {
       process.stderr.write(`peel-workbench: ${e.message}\n`);
       return 1;
     }
