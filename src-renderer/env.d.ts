@@ -5,3 +5,12 @@ declare const __APP_VERSION__: string;
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
   export const WorkerMessageHandler: unknown;
 }
+
+/**
+ * exceljs's browser build (a UMD bundle with its own polyfills), read in the DB worker. Its shape
+ * is checked where it is loaded (service/sample-files.ts); the package's types describe the Node build.
+ */
+declare module 'exceljs/dist/exceljs.min.js' {
+  const excel: unknown;
+  export default excel;
+}

@@ -61,12 +61,19 @@ export interface SampleSummary {
   byCrimeType: { crimeType: string; n: number; criteria: CriterionSummary[] }[];
 }
 
+/**
+ * The sample rows that count for a force: its real review data once any is imported, otherwise its
+ * synthetic demo sample. The two are never mixed into one set of figures.
+ */
+export const COUNTED = `s.synthetic = (CASE WHEN EXISTS (SELECT 1 FROM review_samples r WHERE r.force = s.force AND r.synthetic = 0) THEN 0 ELSE 1 END)`;
+
 /** One scoring per case file (the first reviewer's), so double-scored files are not counted twice. */
 export function readScoredFiles(db: SqlDatabase, force?: string): ScoredFile[] {
   const rows = all(
     db,
     `SELECT s.* FROM review_samples s
-     WHERE s.id = (SELECT min(t.id) FROM review_samples t WHERE t.force = s.force AND lower(t.case_ref) = lower(s.case_ref))
+     WHERE ${COUNTED}
+       AND s.id = (SELECT min(t.id) FROM review_samples t WHERE t.force = s.force AND lower(t.case_ref) = lower(s.case_ref) AND t.synthetic = s.synthetic)
      ${force ? 'AND s.force = ?' : ''} ORDER BY s.id`,
     force ? [force] : [],
   );
@@ -82,7 +89,8 @@ export function readSampleSummary(db: SqlDatabase, opts: { force?: string } = {}
   const synthetic =
     all(
       db,
-      `SELECT 1 AS x FROM review_samples WHERE synthetic = 1 ${opts.force ? 'AND force = ?' : ''} LIMIT 1`,
+      // Synthetic when the figures come from synthetic rows, not merely when some exist somewhere.
+      `SELECT 1 AS x FROM review_samples s WHERE ${COUNTED} AND s.synthetic = 1 ${opts.force ? 'AND s.force = ?' : ''} LIMIT 1`,
       opts.force ? [opts.force] : [],
     ).length > 0;
   const types = [...new Set(files.map((f) => f.crimeType))].sort();
@@ -121,7 +129,7 @@ export interface Agreement {
 
 /** Where two reviewers scored the same file: Cohen's kappa per criterion and the files they disagree on. */
 export function readAgreement(db: SqlDatabase): Agreement[] {
-  const rows = all(db, 'SELECT * FROM review_samples ORDER BY force, lower(case_ref), id');
+  const rows = all(db, `SELECT * FROM review_samples s WHERE ${COUNTED} ORDER BY force, lower(case_ref), id`);
   const byFile = new Map<string, typeof rows>();
   for (const r of rows) {
     const k = `${String(r.force)}\u0000${String(r.case_ref).toLowerCase()}`;

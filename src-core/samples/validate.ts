@@ -91,6 +91,12 @@ const MAX_ERRORS = 500;
 export function validateSamples(table: RawTable, opts: ValidateOptions): ValidateResult {
   const mapping = opts.mapping ?? suggestMapping(table.headers);
   const errors: SampleError[] = [];
+  if (!opts.force.trim() && !Object.values(mapping).includes('force')) {
+    return {
+      ok: false,
+      errors: [{ row: 1, column: '', value: '', message: 'no force: choose the report the sample belongs to, or map a column to Force' }],
+    };
+  }
   const column = new Map<SampleField, number>();
   table.headers.forEach((h, i) => {
     const f = mapping[h];

@@ -65,7 +65,7 @@ type Checked =
 async function checkFile(file: string, opts: SampleOptions): Promise<Checked> {
   const table = await readSampleFile(file);
   const mapping = headerMapping(table.headers, opts.map);
-  const result = validateSamples(table, { force: opts.force ?? '', mapping });
+  const result = validateSamples(table, { force: opts.force ?? '(force not given)', mapping });
   if (result.ok) return { table, ...result };
   // Header errors (row 1) mean no row was checked; otherwise a row is valid when no error names it.
   const errorRows = new Set(result.errors.map((e) => e.row));

@@ -21,6 +21,8 @@ import { WorkspaceActions } from './WorkspaceActions';
 const FindingsView = lazy(() => import('../features/findings/FindingsView').then((m) => ({ default: m.FindingsView })));
 // Likewise the metrics grid and Chart.js.
 const MetricsView = lazy(() => import('../features/metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
+// And the case-file review (its own grid and panels).
+const ReviewView = lazy(() => import('../features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
 
 interface Props {
   host: Host;
@@ -124,7 +126,11 @@ export function App({ host, client, controller }: Props) {
                 <MetricsView host={host} client={client} version={version} />
               </Suspense>
             )}
-            {view === 'file-review' && <LaterReleaseView name="File review" />}
+            {view === 'file-review' && (
+              <Suspense fallback={<StatusNotice tone="loading" title="Loading the file review…" />}>
+                <ReviewView host={host} client={client} version={version} />
+              </Suspense>
+            )}
             {view === 'briefing' && <LaterReleaseView name="Briefing" />}
           </section>
         )}

@@ -1,6 +1,7 @@
 import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract';
 import type { FindingsQuery } from '../../src-core/query/findings';
 import type { MetricsQuery } from '../../src-core/query/metrics';
+import type { SampleField } from '../../src-core/samples/fields';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import type {
   DbRequest,
@@ -12,6 +13,7 @@ import type {
   StorageReply,
   StorageRequest,
   ToWorker,
+  SampleSortColumn,
   UndoState,
 } from './protocol';
 
@@ -192,6 +194,46 @@ export class DbClient {
   /** Extracts and imports a report in the worker; the bytes are handed over, not copied. */
   importReport(name: string, bytes: Uint8Array, onProgress?: (progress: ImportProgress) => void) {
     return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), onProgress));
+  }
+
+  /** A page of case-file review samples with their annotations, for the File review grid. */
+  samplesPage(offset: number, limit: number, sort?: { column: SampleSortColumn; direction: 'asc' | 'desc' }) {
+    return this.request({ type: 'samples.list', offset, limit, sort });
+  }
+
+  /** Per criterion and per crime type: counts, proportions and 95 % Wilson intervals (one force, or all). */
+  samplesSummary(force?: string) {
+    return this.request({ type: 'samples.summary', force });
+  }
+
+  /** Cohen's kappa per criterion where two reviewers scored the same file, with the files they disagree on. */
+  samplesAgreement() {
+    return this.request({ type: 'samples.agreement' });
+  }
+
+  /** Each figure the report states about its file review against the same figure from the sample. */
+  samplesReconcile(reportId?: number) {
+    return this.request({ type: 'samples.reconcile', reportId });
+  }
+
+  /** A case file's audit trail, newest first. */
+  sampleHistory(id: number) {
+    return this.request({ type: 'samples.history', id });
+  }
+
+  /** Reads a sample file in the worker: its columns, suggested fields and first rows. The caller keeps its bytes. */
+  previewSample(name: string, bytes: Uint8Array) {
+    const copy = bytes.slice();
+    return this.request({ type: 'samples.preview', name, bytes: copy }, transferable(copy));
+  }
+
+  /**
+   * Validates a whole sample file and imports it, all or nothing, then writes a checkpoint. The
+   * caller keeps its bytes, so that a file refused for its mapping can be mapped again.
+   */
+  importSample(name: string, bytes: Uint8Array, mapping: Record<string, SampleField | null>, force: string, reportId: number | null) {
+    const copy = bytes.slice();
+    return this.tracked(this.request({ type: 'samples.import', name, bytes: copy, mapping, force, reportId }, transferable(copy)));
   }
 
   /** The database as bytes, for "Save a copy". */

@@ -8,6 +8,11 @@ import type { FindingDetail } from '../../src-core/query/finding-detail';
 import type { SavedView } from '../../src-core/query/saved-views';
 import type { HistoryEntry } from '../../src-core/query/history';
 import { metricsQuerySchema, type MetricRow as MetricListRow } from '../../src-core/query/metrics';
+import { FIELDS, type SampleField } from '../../src-core/samples/fields';
+import type { SampleListRow } from '../../src-core/samples/queries';
+import type { Reconciliation } from '../../src-core/samples/reconcile';
+import type { Agreement, SampleSummary } from '../../src-core/samples/stats';
+import type { SampleError } from '../../src-core/samples/validate';
 import type { ReportOverview } from './overview';
 
 /**
@@ -25,8 +30,23 @@ export const MAX_PAGE_ROWS = 1000;
 /** The extractor's limit (50 MB), checked again here so that no larger file reaches it. */
 export const MAX_REPORT_BYTES = MAX_INPUT_BYTES;
 
+/**
+ * Sample files (CSV or XLSX) over 50 MB are refused before they are read. The core's
+ * MAX_SAMPLE_BYTES, repeated rather than imported: its module brings papaparse, which the UI
+ * thread never needs (a unit test keeps the two equal).
+ */
+export const MAX_SAMPLE_BYTES = 50 * 1024 * 1024;
+/** Rows of a sample file shown beside its columns while they are mapped to fields. */
+export const PREVIEW_ROWS = 5;
+
 // z.custom rather than z.instanceof: the latter infers Uint8Array<ArrayBuffer>, narrower than the host API's arrays.
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
+
+const sampleSortColumn = z.enum(['caseRef', 'crimeType', 'dateRecorded', 'reviewer', 'force']);
+const sampleFile = {
+  name: z.string().min(1).max(1000),
+  bytes: bytes.refine((b) => b.length <= MAX_SAMPLE_BYTES, 'sample file larger than 50 MB'),
+};
 
 export const dbRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), handle: handleSchema, name: z.string().min(1).max(500), snapshot: bytes, journal: z.string() }),
@@ -57,6 +77,27 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     bytes: bytes.refine((b) => b.length <= MAX_REPORT_BYTES, 'report larger than 50 MB'),
   }),
   z.object({ type: z.literal('snapshot') }),
+  // Case-file review samples (the File review view).
+  z.object({
+    type: z.literal('samples.list'),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(MAX_PAGE_ROWS),
+    sort: z.object({ column: sampleSortColumn, direction: z.enum(['asc', 'desc']) }).optional(),
+  }),
+  z.object({ type: z.literal('samples.summary'), force: z.string().min(1).max(200).optional() }),
+  z.object({ type: z.literal('samples.agreement') }),
+  z.object({ type: z.literal('samples.reconcile'), reportId: z.number().int().positive().optional() }),
+  z.object({ type: z.literal('samples.history'), id: z.number().int().positive() }),
+  z.object({ type: z.literal('samples.preview'), ...sampleFile }),
+  z.object({
+    type: z.literal('samples.import'),
+    ...sampleFile,
+    // The file's header → the field it holds (null: not imported); a file has a few dozen columns at most.
+    mapping: z.record(z.string().max(1000), z.enum(FIELDS).nullable()).refine((m) => Object.keys(m).length <= 500, 'too many columns'),
+    /** The force the sample is of, for files without a Force column. */
+    force: z.string().trim().min(1).max(200),
+    reportId: z.number().int().positive().nullable(),
+  }),
 ]);
 
 export type DbRequest = z.infer<typeof dbRequestSchema>;
@@ -82,6 +123,23 @@ export interface UndoOutcome extends UndoState {
   step: { seq: number; op: string } | null;
 }
 
+export type SampleSortColumn = z.infer<typeof sampleSortColumn>;
+
+/** A sample file as read, before it is imported: its columns, the fields they seem to hold, its first rows. */
+export interface SamplePreview {
+  format: 'csv' | 'xlsx';
+  headers: string[];
+  /** The file's header → the field suggested for it (null: nothing fits). */
+  mapping: Record<string, SampleField | null>;
+  /** The first rows, cells as text, for the mapping step. */
+  rows: string[][];
+  /** Data rows in the file (the header row is not counted). */
+  rowCount: number;
+}
+
+/** All or nothing: the rows imported, or every problem found (and nothing imported). */
+export type SampleImportOutcome = { ok: true; imported: number } | { ok: false; errors: SampleError[] };
+
 /** What each request answers with. */
 export interface DbResponses {
   open: OpenSummary;
@@ -101,6 +159,13 @@ export interface DbResponses {
   checkpoint: { lastSeq: number };
   import: ImportResult;
   snapshot: Uint8Array;
+  'samples.list': SampleListRow[];
+  'samples.summary': SampleSummary;
+  'samples.agreement': Agreement[];
+  'samples.reconcile': Reconciliation[];
+  'samples.history': HistoryEntry[];
+  'samples.preview': SamplePreview;
+  'samples.import': SampleImportOutcome;
 }
 
 export type DbErrorCode =
@@ -114,6 +179,8 @@ export type DbErrorCode =
   | 'invalid-edit'
   /** The report file could not be read as a PEEL report; nothing was changed. */
   | 'report-refused'
+  /** The sample file could not be read as a table (too large, a zip bomb, not CSV or XLSX); nothing was changed. */
+  | 'sample-refused'
   /** The host could not store a journal record or a snapshot; the change was not kept. */
   | 'storage-failed'
   /** Anything else: a bug. */

@@ -85,7 +85,7 @@ test('lists what extraction could not vouch for, with where to look', async ({ p
 test('says honestly which views arrive in a later release', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
-  for (const name of ['File review', 'Briefing']) {
+  for (const name of ['Briefing']) {
     await page.getByRole('tab', { name }).click();
     const panel = page.getByRole('tabpanel', { name });
     await expect(panel.getByRole('heading', { name })).toBeVisible();

@@ -10,11 +10,18 @@ import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/f
 import { readSavedViews } from '../../../src-core/query/saved-views';
 import { readHistory } from '../../../src-core/query/history';
 import { readMetrics } from '../../../src-core/query/metrics';
+import { importSamples } from '../../../src-core/samples/import';
+import { readSamples } from '../../../src-core/samples/queries';
+import { readReconciliation } from '../../../src-core/samples/reconcile';
+import { readAgreement, readSampleSummary } from '../../../src-core/samples/stats';
+import { SampleFileError } from '../../../src-core/samples/table';
+import { suggestMapping, validateSamples } from '../../../src-core/samples/validate';
 import { EditError } from '../../../src-core/workspace/edits';
 import { WorkspaceSession } from '../../../src-core/workspace/session';
 import { StorageError } from '../../../src-core/workspace/storage';
 import {
   parseToWorker,
+  PREVIEW_ROWS,
   type DbError,
   type DbRequest,
   type DbResponses,
@@ -27,6 +34,8 @@ import {
   type UndoState,
 } from '../protocol';
 import { readOverview } from './overview-queries';
+import { removeSamplesAfter, sampleMark } from './sample-rollback';
+import { readSampleTable, type ExcelModule } from './sample-files';
 import { StorageProxy } from './storage-proxy';
 
 export interface ServiceDeps {
@@ -34,6 +43,8 @@ export interface ServiceDeps {
   loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }>;
   /** pdf.js, in this thread: the text runs of every page, reporting pages as they are read. */
   readPdf(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]>;
+  /** exceljs for XLSX samples; by default its browser build, loaded on first use. */
+  loadExcel?: () => Promise<ExcelModule>;
   /** Posts to the UI thread, transferring the listed buffers. */
   post(message: FromWorker, transfer?: ArrayBuffer[]): void;
 }
@@ -200,6 +211,43 @@ export class DbService {
         }
       });
     },
+    'samples.list': (r) => this.serial(() => readSamples(this.open().db, { offset: r.offset, limit: r.limit, sort: r.sort })),
+    'samples.summary': (r) => this.serial(() => readSampleSummary(this.open().db, { force: r.force })),
+    'samples.agreement': () => this.serial(() => readAgreement(this.open().db)),
+    'samples.reconcile': (r) => this.serial(() => readReconciliation(this.open().db, r.reportId)),
+    'samples.history': (r) => this.serial(() => readHistory(this.open().db, 'review_sample', r.id)),
+    // Reading a file touches no database: outside the queue, like a report's extraction.
+    'samples.preview': async (r) => {
+      const { format, table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
+      return {
+        format,
+        headers: table.headers,
+        mapping: suggestMapping(table.headers),
+        rows: table.rows.slice(0, PREVIEW_ROWS),
+        rowCount: table.rows.length,
+      };
+    },
+    'samples.import': async (r) => {
+      const target = this.open();
+      const { table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
+      const checked = validateSamples(table, { force: r.force, mapping: r.mapping });
+      if (!checked.ok) return checked;
+      return this.serial(async () => {
+        const session = this.open();
+        if (session !== target)
+          throw new Refusal('no-workspace', `Another workspace was opened while ${r.name} was being read; import it again`);
+        const mark = sampleMark(session.db);
+        const result = importSamples(session.db, checked.rows, { sourceName: r.name, synthetic: false, reportId: r.reportId });
+        if (!result.ok) return result;
+        try {
+          await session.checkpoint();
+        } catch (e) {
+          removeSamplesAfter(session.db, mark);
+          throw e;
+        }
+        return result;
+      });
+    },
   };
 }
 
@@ -209,6 +257,7 @@ function asDbError(e: unknown): DbError {
   if (e instanceof WorkspaceError) return { code: 'workspace-refused', message };
   if (e instanceof ExtractError) return { code: 'report-refused', message };
   if (e instanceof EditError) return { code: 'invalid-edit', message };
+  if (e instanceof SampleFileError) return { code: 'sample-refused', message };
   if (e instanceof StorageError) return { code: 'storage-failed', message };
   return { code: 'internal', message: `The database worker failed: ${message}` };
 }

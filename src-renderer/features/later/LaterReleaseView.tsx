@@ -1,5 +1,4 @@
 const PLANS = {
-  'File review': 'Test what a report says about its case-file review against the review samples.',
   Briefing:
     'Build a briefing pack from the findings marked “include in brief”, marked OFFICIAL or OFFICIAL-SENSITIVE, for Word, PDF, HTML, Markdown or CSV.',
 } as const;

@@ -200,3 +200,30 @@ describe('the synthetic demo sample for Gwent', () => {
     ]);
   });
 });
+
+describe('real review data and the synthetic demo sample', () => {
+  it('are never mixed: once a real sample exists for the force, the figures come from it alone', async () => {
+    const db = await freshWorkspace();
+    await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+    importSamples(db, generateDemoSample(), { sourceName: DEMO_SOURCE, synthetic: true, reportId: 1 });
+    const real = validateSamples(
+      csv(`${HEADER}\nGW-9,Stalking,01/02/2017,AB,Y,Y,Y,Y,N,Y,Y,Y,\nGW-10,Harassment,02/02/2017,AB,N,N/A,Y,Y,Y,Y,Y,Y,\n`),
+      { force: 'Gwent Police' },
+    );
+    expect(real.ok).toBe(true);
+    if (!real.ok) return;
+    importSamples(db, real.rows, { sourceName: 'gwent-real.csv', synthetic: false, reportId: 1 });
+    expect(readSampleSummary(db, { force: 'Gwent Police' })).toMatchObject({ n: 2, synthetic: false });
+    expect(readReconciliation(db).map((r) => [r.stated, r.computed, r.matches])).toEqual([
+      [16, 1, false],
+      [15, 1, false],
+      [8, 0, false],
+      [60, 2, false],
+    ]);
+    expect(readAgreement(db).every((a) => a.n === 0)).toBe(true);
+    expect(validateSamples(csv(`${HEADER}\nGW-1,Stalking,01/02/2017,AB,Y,Y,Y,Y,N,Y,Y,Y,\n`), { force: ' ' })).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringMatching(/^no force/) }],
+    });
+  });
+});

@@ -1,0 +1,201 @@
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Host } from '../../../src-core/host/contract';
+import type { SampleListRow } from '../../../src-core/samples/queries';
+import type { DbClient } from '../../db/db-client';
+import { currentAuthor } from '../../ui/author';
+import { StatusNotice } from '../../ui/StatusNotice';
+import { useUndoTick } from '../../ui/use-undo-tick';
+import { sentence } from '../reports/import-text';
+import { AgreementPanel } from './AgreementPanel';
+import { ImportSampleDialog, type ReportChoice } from './ImportSampleDialog';
+import { ReconciliationPanel } from './ReconciliationPanel';
+import { plural } from './review-format';
+import { sampleAnnotationEdit, type AnnotationChange, type SamplePatch, type SamplesGridContext } from './sample-edits';
+import { SampleDetail } from './SampleDetail';
+import { samplesDatasource } from './samples-datasource';
+import { SamplesGrid } from './SamplesGrid';
+import { SummaryPanel } from './SummaryPanel';
+import { SyntheticLabel } from './SyntheticLabel';
+import { useReviewData } from './use-review-data';
+import { useSampleHistory } from './use-sample-history';
+import { useSampleImport } from './use-sample-import';
+import '../../ui/empty-state.css';
+import './review.css';
+
+/**
+ * The case-file review sample beside the report: the figures the report states checked against
+ * the sample, the sample summarised with intervals, the case files annotated like findings, and
+ * the reviewers' agreement. Samples come in through "Import sample…", all or nothing.
+ */
+export function ReviewView({ host, client, version }: { host: Host; client: DbClient; version: string }) {
+  const fileId = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const api = useRef<GridApi<SampleListRow> | null>(null);
+  const [reload, setReload] = useState(0);
+  const [reportId, setReportId] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [selected, setSelected] = useState<SampleListRow | null>(null);
+  const [revision, setRevision] = useState(0);
+  const undoTick = useUndoTick(client);
+  const load = useReviewData(client, `${version}:${reload}`, reportId);
+  const history = useSampleHistory(client, selected?.id ?? null, revision + undoTick);
+
+  const onImported = useCallback((name: string, imported: number, importedFor: number | null) => {
+    setNotice(`Imported ${plural(imported, 'case file scoring')} from ${name}.`);
+    setProblem(null);
+    // The figures shown next are those of the report the sample was imported for.
+    if (importedFor !== null) setReportId(importedFor);
+    setReload((r) => r + 1);
+  }, []);
+  const importer = useSampleImport(client, onImported);
+
+  const datasource = useMemo(
+    () => samplesDatasource(client, (m) => setProblem(`The case files could not be read: ${sentence(m)}`)),
+    [client],
+  );
+  // An undo or redo elsewhere may have changed an annotation shown here.
+  useEffect(() => {
+    if (undoTick > 0) api.current?.refreshInfiniteCache();
+  }, [undoTick]);
+
+  const annotate = useCallback(
+    async (row: SampleListRow, change: AnnotationChange) => {
+      const edit = sampleAnnotationEdit(row.id, change, await currentAuthor(host));
+      const result = await client.edit(edit.op, edit.params);
+      if (!result.ok) {
+        setProblem(`The change to case ${row.caseRef} was not saved. ${sentence(result.error.message)} Nothing was changed; try again.`);
+        return false;
+      }
+      setProblem(null);
+      const patch: SamplePatch = edit.patch;
+      const node = api.current?.getRowNode(String(row.id));
+      if (node?.data) node.setData({ ...node.data, ...patch });
+      setSelected((s) => (s && s.id === row.id ? { ...s, ...patch } : s));
+      setRevision((r) => r + 1);
+      return true;
+    },
+    [host, client],
+  );
+  const context = useMemo<SamplesGridContext>(
+    () => ({ includeInBrief: (row, value) => annotate(row, { field: 'includeInBrief', value }) }),
+    [annotate],
+  );
+
+  const pickFile = () => {
+    const input = fileInput.current;
+    if (!input) return;
+    input.value = '';
+    input.click();
+  };
+
+  if (load.status === 'loading') return <StatusNotice tone="loading" title="Reading the file review…" />;
+  if (load.status === 'error') {
+    return (
+      <StatusNotice tone="error" title="The file review could not be read">
+        <p className="notice-message">{sentence(load.message)} Reopen the workspace; if it happens again, restore a backup.</p>
+      </StatusNotice>
+    );
+  }
+  const { reports, report, summary, reconciliation, agreement } = load.data;
+  const choices: ReportChoice[] = reports.map((r) => ({ id: r.id, force: r.force, label: `${r.force} — ${r.programme} ${r.year}` }));
+  const refused = importer.state.phase === 'refused' ? importer.state : null;
+
+  return (
+    <div className="view review-view">
+      <div className="review-toolbar">
+        <div>
+          <h2>File review</h2>
+          <p className="muted">
+            {summary.n > 0 ? `${plural(summary.n, 'case file')}${report ? ` of ${report.force}` : ''}` : 'No case files yet'}
+          </p>
+        </div>
+        {reports.length > 1 && (
+          <div className="review-field">
+            <label htmlFor={`${fileId}-report`}>Report</label>
+            <select id={`${fileId}-report`} value={report?.id ?? ''} onChange={(e) => setReportId(Number(e.target.value))}>
+              {choices.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <p className="review-notice" role="status">
+          {importer.state.phase === 'reading' ? `Reading ${importer.state.name}…` : notice}
+        </p>
+        <button type="button" className="button button--primary" onClick={pickFile} disabled={importer.state.phase === 'reading'}>
+          Import sample…
+        </button>
+        <input
+          ref={fileInput}
+          id={fileId}
+          type="file"
+          accept=".csv,.xlsx"
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importer.pick(file);
+          }}
+        />
+      </div>
+      {summary.synthetic && (
+        <div className="synthetic-banner">
+          <SyntheticLabel />
+          <p>
+            Generated so that its figures match what the report states, to show how the view works. Import the real sample to test the
+            report against it.
+          </p>
+        </div>
+      )}
+      {refused && (
+        <p className="inline-problem review-refused" role="alert">
+          {refused.name} was not imported. {sentence(refused.message)} Nothing was changed.
+        </p>
+      )}
+      {problem && (
+        <p className="inline-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {summary.n === 0 ? (
+        <div className="empty-state">
+          <h2>This workspace has no case-file review sample{report ? ` for ${report.force}` : ''} yet.</h2>
+          <p>
+            Import a sample (CSV or Excel, one row per case file scored) with “Import sample…”: its figures are checked against what the
+            report states, summarised with intervals, and each case file can be annotated.
+          </p>
+        </div>
+      ) : null}
+      <ReconciliationPanel
+        client={client}
+        rows={reconciliation}
+        report={report ? `${report.force} ${report.year}` : null}
+        synthetic={summary.synthetic}
+      />
+      {summary.n > 0 && <SummaryPanel summary={summary} force={report?.force ?? null} />}
+      <div className="review-files">
+        {/* Keyed: after an import (or in another workspace) the grid starts again from the first page. */}
+        <SamplesGrid
+          key={`${version}:${reload}`}
+          datasource={datasource}
+          showForce={reports.length > 1}
+          context={context}
+          onReady={(grid) => (api.current = grid)}
+          onFocusRow={setSelected}
+        />
+        <SampleDetail row={selected} history={history} onAnnotate={annotate} />
+      </div>
+      <AgreementPanel agreement={agreement} synthetic={summary.synthetic} />
+      <ImportSampleDialog
+        state={importer.state.phase === 'mapping' ? importer.state : null}
+        reports={choices}
+        onField={importer.setField}
+        onSubmit={(force, id) => void importer.submit(force, id)}
+        onClose={importer.close}
+      />
+    </div>
+  );
+}
