@@ -228,3 +228,44 @@ function runningTexts(perPage: Line[][], pages: PdfPageText[]): Set<string> {
   const threshold = Math.max(2, Math.ceil(perPage.length / 2));
   return new Set([...counts].filter(([, n]) => n >= threshold).map(([s]) => s));
 }
+
+/** The part of a loaded pdf.js document that reading text needs (structural: no pdf.js import here). */
+export interface PdfJsDocumentLike {
+  numPages: number;
+  getPage(n: number): Promise<{
+    getViewport(o: { scale: number }): { width: number; height: number };
+    getTextContent(): Promise<{ items: unknown[] }>;
+    cleanup(): unknown;
+  }>;
+}
+
+interface PdfJsTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL: boolean;
+}
+
+/**
+ * The text runs of every page of an open pdf.js document: the one loop both the Node reader (CLI,
+ * tests) and the worker's reader use, so the two extract the same text from the same file.
+ */
+export async function readPdfDocument(doc: PdfJsDocumentLike, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
+  const pages: PdfPageText[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs: PdfTextRun[] = [];
+    for (const item of content.items as PdfJsTextItem[]) {
+      // Marked-content items carry no text.
+      if (typeof item !== 'object' || item === null || !('str' in item)) continue;
+      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+      runs.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), hasEOL: item.hasEOL });
+    }
+    pages.push({ runs, width: viewport.width, height: viewport.height });
+    page.cleanup();
+    onPage?.(p, doc.numPages);
+  }
+  return pages;
+}

@@ -1,11 +1,4 @@
-import type { PdfPageText, PdfTextRun } from '../../../src-core/extract/pdf-lines';
-
-interface PdfJsTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-  hasEOL: boolean;
-}
+import { readPdfDocument, type PdfPageText } from '../../../src-core/extract/pdf-lines';
 
 /**
  * pdf.js inside the DB worker, without a worker of its own: with its worker code loaded into this
@@ -40,22 +33,7 @@ export async function readPdfPages(bytes: Uint8Array, onPage: (page: number, pag
     verbosity: 0,
   }).promise;
   try {
-    const pages: PdfPageText[] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const runs: PdfTextRun[] = [];
-      for (const item of content.items as PdfJsTextItem[]) {
-        if (!('str' in item)) continue;
-        const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
-        runs.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), hasEOL: item.hasEOL });
-      }
-      pages.push({ runs, width: viewport.width, height: viewport.height });
-      page.cleanup();
-      onPage(p, doc.numPages);
-    }
-    return pages;
+    return await readPdfDocument(doc, onPage);
   } finally {
     await doc.destroy();
   }

@@ -1,7 +1,7 @@
 import type { MetricRow } from '../../../src-core/query/metrics';
 import { usePendingEdit } from '../../ui/use-pending-edit';
 import { whoWhen } from '../../ui/who-when';
-import { MetricAnnotations } from './MetricAnnotations';
+import { AnnotationFields } from './AnnotationFields';
 import type { AnnotationChange } from './metric-edits';
 import { differenceText, measureText, positionText, ratioText, SOURCE_LABEL } from './metric-format';
 import { MetricHistory } from './MetricHistory';
@@ -80,7 +80,7 @@ export function MetricDetail({ row, history, onVerify, onAnnotate }: Props) {
             : 'Not yet verified: compare the figures with the quote above.'}
         </p>
       </div>
-      <MetricAnnotations key={row.id} row={row} onChange={(c) => onAnnotate(row, c)} />
+      <AnnotationFields key={row.id} row={row} prefix="metric" onChange={(c) => onAnnotate(row, c)} />
       <MetricHistory history={history} />
     </section>
   );

@@ -4,7 +4,7 @@ import { capitalised } from '../metrics/metric-format';
 import type { HistoryLoad } from '../metrics/use-metric-history';
 import { dateText, scoreText, SYNTHETIC_TEXT } from './review-format';
 import type { AnnotationChange } from './sample-edits';
-import { SampleAnnotations } from './SampleAnnotations';
+import { AnnotationFields } from '../metrics/AnnotationFields';
 import { SampleHistory } from './SampleHistory';
 
 interface Props {
@@ -55,7 +55,7 @@ export function SampleDetail({ row, history, onAnnotate }: Props) {
           {row.note}
         </p>
       )}
-      <SampleAnnotations key={row.id} row={row} onChange={(c) => onAnnotate(row, c)} />
+      <AnnotationFields key={row.id} row={{ ...row, note: row.annotationNote }} prefix="sample" onChange={(c) => onAnnotate(row, c)} />
       <SampleHistory history={history} />
     </section>
   );

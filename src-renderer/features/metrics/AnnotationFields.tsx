@@ -1,20 +1,31 @@
 import { useId, useState } from 'react';
-import type { MetricRow } from '../../../src-core/query/metrics';
 import { usePendingEdit } from '../../ui/use-pending-edit';
 import { capitalised } from './metric-format';
 import { parseTags, RAGS, STATUSES, type AnnotationChange, type MetricStatus, type Rag } from './metric-edits';
 
+/** The annotation of a metric or a case file, as stored. */
+export interface AnnotationValue {
+  status: string;
+  rag: string | null;
+  tags: string[];
+  note: string;
+  includeInBrief: boolean;
+}
+
 interface Props {
-  /** Keyed by the metric's id in the parent, so drafts never carry over to another metric. */
-  row: MetricRow;
+  /** Keyed by the item's id in the parent, so drafts never carry over to another item. */
+  row: AnnotationValue;
+  /** Class-name prefix of the view's styles: "metric" or "sample". */
+  prefix: 'metric' | 'sample';
   onChange: (change: AnnotationChange) => Promise<boolean>;
 }
 
 /**
- * Status, RAG, tags, note and include-in-brief: the same annotations as findings. Choices save at
+ * Status, RAG, tags, note and include-in-brief for metrics and case files (findings have their own
+ * editor with tag suggestions and kind override). Choices save at
  * once; typed text (tags, note) saves when the field is left, so a half-typed word is not audited.
  */
-export function MetricAnnotations({ row, onChange }: Props) {
+export function AnnotationFields({ row, prefix, onChange }: Props) {
   const id = useId();
   const [tags, setTags] = useState(row.tags.join(', '));
   const [note, setNote] = useState(row.note);
@@ -34,9 +45,9 @@ export function MetricAnnotations({ row, onChange }: Props) {
   };
 
   return (
-    <fieldset className="metric-annotations">
+    <fieldset className={`${prefix}-annotations`}>
       <legend>Annotations</legend>
-      <div className="metric-annotation-row">
+      <div className={`${prefix}-annotation-row`}>
         <label htmlFor={`${id}-status`}>Status</label>
         <select
           id={`${id}-status`}
@@ -75,7 +86,7 @@ export function MetricAnnotations({ row, onChange }: Props) {
       />
       <label htmlFor={`${id}-note`}>Note</label>
       <textarea id={`${id}-note`} rows={3} value={note} onChange={(e) => setNote(e.target.value)} onBlur={saveNote} />
-      <label className="metric-check">
+      <label className={`${prefix}-check`}>
         <input
           type="checkbox"
           checked={brief.shown}
