@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// PW_PORT lets two runs share a machine (each builds into its own out/web-<port>).
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUT = PORT === 4173 ? '' : ` --outDir out/web-${PORT}`;
 
 /**
  * End-to-end tests drive the web build in Debian's Chromium: no Electron binary and no Playwright
@@ -9,6 +11,7 @@ const PORT = 4173;
  */
 export default defineConfig({
   testDir: 'tests/e2e',
+  outputDir: PORT === 4173 ? 'test-results' : `test-results-${PORT}`,
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -31,7 +34,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npm run build:workspace && npx vite build -c vite.config.web.ts && npx vite preview -c vite.config.web.ts --port ${PORT} --strictPort`,
+    command: `npm run build:workspace && npx vite build -c vite.config.web.ts${OUT} && npx vite preview -c vite.config.web.ts${OUT} --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 120_000,
