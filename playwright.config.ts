@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // PW_PORT lets two runs share a machine (each builds into its own out/web-<port>).
 const PORT = Number(process.env.PW_PORT ?? 4173);
-const OUT = PORT === 4173 ? '' : ` --outDir out/web-${PORT}`;
+// (vite's root is src-renderer/, so the folder is given from the project root.)
+const OUT = PORT === 4173 ? '' : ` --outDir ${JSON.stringify(path.resolve('out', `web-${PORT}`))}`;
 
 /**
  * End-to-end tests drive the web build in Debian's Chromium: no Electron binary and no Playwright

@@ -2,6 +2,7 @@ import {
   err,
   IPC_CHANNELS,
   MENU_EVENT,
+  type ExportFile,
   type IpcChannel,
   type MenuCommand,
   type WorkbenchBridge,
@@ -45,6 +46,7 @@ export function createBridge(version: string, invoke: Invoke, subscribe: Subscri
     about: () => call(IPC_CHANNELS.about),
     author: () => call(IPC_CHANNELS.author),
     setAuthor: (name: string) => call(IPC_CHANNELS.setAuthor, name),
+    saveExport: (file: ExportFile) => call(IPC_CHANNELS.saveExport, file),
     onMenuCommand: (listener: (command: MenuCommand) => void) =>
       subscribe(MENU_EVENT, (payload) => {
         // Main is trusted, but the page should act only on commands it knows.

@@ -7,6 +7,7 @@ import { registerIpc } from './ipc';
 import { createHandlers } from './ipc-handlers';
 import { createMainHost } from './main-host';
 import { nativeDialogs } from './native-dialogs';
+import { nativeExportDialog } from './export/native-export-dialog';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { allowedOrigins, contentSecurityPolicy } from './security-policy';
@@ -70,6 +71,7 @@ if (!app.requestSingleInstanceLock()) {
       dialogs: nativeDialogs(liveWindow),
       about: () => aboutInfo(app.getVersion(), process.versions),
       preferences: Preferences.inFolder(app.getPath('userData')),
+      exportDialog: nativeExportDialog(liveWindow),
     });
     // The renderer asks for workspace.openLast when it starts: that reopens the last workspace,
     // or on first start copies the bundled default into userData and opens the copy.

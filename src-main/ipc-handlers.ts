@@ -27,6 +27,7 @@ const FAILURE: Record<Method, { code: HostErrorCode; action: string }> = {
   about: { code: 'read-failed', action: 'Reading the version' },
   author: { code: 'read-failed', action: 'Reading the preferences' },
   setAuthor: { code: 'write-failed', action: 'Saving the preferences' },
+  saveExport: { code: 'write-failed', action: 'Saving the export' },
 };
 
 /** Spreads each channel's validated tuple into its method; typed per channel, so no casts. */
@@ -46,6 +47,7 @@ function routes(api: MainHostApi): { [M in Method]: (args: Args<M>) => Promise<R
     about: () => api.about(),
     author: () => api.author(),
     setAuthor: ([name]) => api.setAuthor(name),
+    saveExport: ([file]) => api.saveExport(file),
   };
 }
 

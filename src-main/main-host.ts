@@ -6,9 +6,10 @@ import type { WorkspaceOpener } from './workspace/opener';
 import { readReports } from './workspace/reports';
 import type { WorkspaceWrites } from './workspace/writes';
 import type { Preferences } from './preferences';
+import { saveExport, type ExportDialog } from './export/save-export';
 
 /** Everything the renderer may ask main for: one method per IPC channel, named as the channel's key. */
-export type MainHostApi = WorkspaceHostApi & Pick<WorkbenchBridge, 'pickReports' | 'about' | 'author' | 'setAuthor'>;
+export type MainHostApi = WorkspaceHostApi & Pick<WorkbenchBridge, 'pickReports' | 'about' | 'author' | 'setAuthor' | 'saveExport'>;
 
 export interface MainHostDeps {
   registry: HandleRegistry;
@@ -17,13 +18,15 @@ export interface MainHostDeps {
   dialogs: WorkspaceDialogs;
   about: () => AboutInfo;
   preferences: Preferences;
+  /** Where to save an export; the only source of export paths. */
+  exportDialog: ExportDialog;
 }
 
 /**
  * The host API as main implements it, with arguments already validated (see ipc-handlers.ts).
  * Paths only ever come from a dialog, the recent list or the registry, never from the page.
  */
-export function createMainHost({ registry, opener, writes, dialogs, about, preferences }: MainHostDeps): MainHostApi {
+export function createMainHost({ registry, opener, writes, dialogs, about, preferences, exportDialog }: MainHostDeps): MainHostApi {
   return {
     openLast: () => opener.openLast(),
     create: async () => {
@@ -57,5 +60,6 @@ export function createMainHost({ registry, opener, writes, dialogs, about, prefe
     about: async () => ok(about()),
     author: async () => ok(await preferences.author()),
     setAuthor: async (name) => ok(await preferences.setAuthor(name)),
+    saveExport: (file) => saveExport(exportDialog, file),
   };
 }

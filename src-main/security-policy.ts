@@ -15,13 +15,23 @@ export interface PolicyOptions {
   delivery?: 'header' | 'meta';
 }
 
+/**
+ * The SHA-256 of the briefing pack's stylesheet (BRIEF_CSS in src-core/brief/html-style.ts, a
+ * constant). The Briefing view previews the pack in an <iframe sandbox srcdoc>, and a srcdoc
+ * document inherits this policy, so its one <style> element is allowed by hash: that sheet and no
+ * other inline style, never 'unsafe-inline'. A unit test recomputes it from BRIEF_CSS.
+ */
+export const BRIEF_STYLE_HASH = "'sha256-Na4xSrUhQ26frw3X/zgJwml0s2hajF/fPuxX/hByDGo='";
+
 export function contentSecurityPolicy({ dev = false, delivery = 'header' }: PolicyOptions = {}): string {
   const inline = dev ? " 'unsafe-inline'" : '';
+  // With a hash present browsers ignore 'unsafe-inline', which the dev server needs: dev has no hash.
+  const styleHash = dev ? '' : ` ${BRIEF_STYLE_HASH}`;
   const directives = [
     "default-src 'none'",
     // sql.js compiles its WebAssembly at run time; 'wasm-unsafe-eval' allows that and not eval().
     `script-src 'self' 'wasm-unsafe-eval'${inline}`,
-    `style-src 'self'${inline}`,
+    `style-src 'self'${styleHash}${inline}`,
     // AG Grid's stylesheets draw some icons with data: SVG images.
     "img-src 'self' data:",
     // AG Grid's icon font is embedded in its stylesheet as a data: URL: inline bytes, nothing fetched.

@@ -118,7 +118,37 @@ export const IPC_CHANNELS = {
   about: 'app.about',
   author: 'prefs.author',
   setAuthor: 'prefs.setAuthor',
+  saveExport: 'export.save',
 } as const;
+
+/**
+ * The files the app exports, by the type the save dialog filters on. The extension is fixed by the
+ * type, so an export can never be saved as something that opens as another kind of file.
+ */
+export const EXPORT_TYPES = {
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx', label: 'Word document' },
+  'application/pdf': { extension: 'pdf', label: 'PDF document' },
+  'text/html': { extension: 'html', label: 'Web page (HTML)' },
+  'text/markdown': { extension: 'md', label: 'Markdown' },
+  'text/csv': { extension: 'csv', label: 'CSV (comma-separated values)' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx', label: 'Excel workbook' },
+} as const;
+export type ExportMime = keyof typeof EXPORT_TYPES;
+export const EXPORT_MIMES = Object.keys(EXPORT_TYPES) as ExportMime[];
+
+/** An export the renderer made (a briefing pack, a grid's rows) for the host to save where the user says. */
+export interface ExportFile {
+  /** A bare file name the dialog starts with ("Gwent brief 2026-11-27.docx"); never a path. */
+  suggestedName: string;
+  mime: ExportMime;
+  bytes: Uint8Array;
+}
+
+/** Whether the file was saved (false: the user cancelled) and the name it was saved under, without its folder. */
+export interface SavedExport {
+  saved: boolean;
+  name: string;
+}
 
 /** Main → renderer: a menu item was chosen. */
 export const MENU_EVENT = 'menu.command';
@@ -166,6 +196,8 @@ export interface WorkbenchBridge {
   author(): Promise<Result<string>>;
   /** Sets that name (an empty name goes back to the default); answers the name now in force. */
   setAuthor(name: string): Promise<Result<string>>;
+  /** Asks where to save an export (a save dialog, or a download in the browser) and writes it whole or not at all. */
+  saveExport(file: ExportFile): Promise<Result<SavedExport>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { err, HOST_ERROR_CODES, IPC_CHANNELS, MENU_COMMANDS, type HostErrorCode, type IpcChannel, type Result } from './contract';
+import {
+  err,
+  EXPORT_MIMES,
+  EXPORT_TYPES,
+  HOST_ERROR_CODES,
+  IPC_CHANNELS,
+  MENU_COMMANDS,
+  type ExportMime,
+  type HostErrorCode,
+  type IpcChannel,
+  type Result,
+} from './contract';
 
 /**
  * What may cross IPC, checked on both sides: main validates every request before acting on it,
@@ -14,6 +25,27 @@ const bytesSchema = z.instanceof(Uint8Array);
 export const MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 /** One journal record: one edit. A note longer than this is not a note. */
 export const MAX_JOURNAL_LINE = 1024 * 1024;
+
+/** A briefing pack with its chart, or a grid of 300k findings as XLSX, is tens of MB at most. */
+export const MAX_EXPORT_BYTES = 512 * 1024 * 1024;
+
+/**
+ * A bare file name: no folder separators, no leading dot, no characters Windows refuses, and the
+ * extension its type calls for, so the page cannot steer where the file goes or what it opens as.
+ */
+export const exportNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/^\.|[/\\:*?"<>|]/.test(name) && [...name].every((c) => c.charCodeAt(0) >= 0x20), 'not a bare file name');
+
+export const exportFileSchema = z
+  .object({ suggestedName: exportNameSchema, mime: z.enum(EXPORT_MIMES as [ExportMime, ...ExportMime[]]), bytes: bytesSchema })
+  .refine((f) => f.bytes.length > 0 && f.bytes.length <= MAX_EXPORT_BYTES, { message: 'export size', path: ['bytes'] })
+  .refine((f) => f.suggestedName.toLowerCase().endsWith(`.${EXPORT_TYPES[f.mime].extension}`), {
+    message: 'file name does not end in the extension of its type',
+    path: ['suggestedName'],
+  });
 
 export const requestSchemas = {
   [IPC_CHANNELS.openLast]: z.tuple([]),
@@ -44,6 +76,7 @@ export const requestSchemas = {
   [IPC_CHANNELS.about]: z.tuple([]),
   [IPC_CHANNELS.author]: z.tuple([]),
   [IPC_CHANNELS.setAuthor]: z.tuple([z.string().max(200)]),
+  [IPC_CHANNELS.saveExport]: z.tuple([exportFileSchema]),
 } satisfies Record<IpcChannel, z.ZodType>;
 
 // Typed as the HostErrorCode union (not string) so a parsed reply is assignable to Result<T>.
@@ -80,6 +113,7 @@ export const replySchemas = {
   ),
   [IPC_CHANNELS.author]: resultSchema(z.string()),
   [IPC_CHANNELS.setAuthor]: resultSchema(z.string()),
+  [IPC_CHANNELS.saveExport]: resultSchema(z.object({ saved: z.boolean(), name: z.string().max(1000) })),
 } satisfies Record<IpcChannel, z.ZodType>;
 
 export const menuCommandSchema = z.object({ command: z.enum(MENU_COMMANDS), handle: handleSchema.optional() });

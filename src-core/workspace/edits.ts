@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { insert, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
 import { FINDING_KINDS } from '../extract/types';
+import { packDefinitionSchema } from '../brief/model';
 import type { JsonValue } from './journal';
 
 /**
@@ -36,6 +37,13 @@ export const EDIT_SCHEMAS = {
   'view.save': z.object({ name: viewName, view: z.enum(['findings', 'metrics']), definition: viewDefinition, ...stamp }),
   'view.rename': z.object({ id: z.number().int().positive(), name: viewName, ...stamp }),
   'view.delete': z.object({ id: z.number().int().positive(), ...stamp }),
+  /**
+   * Saves a briefing pack's definition: a new pack when id is absent, else that pack. An id that
+   * is not (or no longer) in the workspace re-creates the pack under that id: this is how undoing
+   * a deletion brings the pack back as it was, so the Briefing view's selection still points at it.
+   */
+  'pack.save': z.object({ id: z.number().int().positive().optional(), definition: packDefinitionSchema, ...stamp }),
+  'pack.delete': z.object({ id: z.number().int().positive(), ...stamp }),
 } as const;
 
 /** An edit without its author and time: what undo and redo re-apply, stamped anew. */
@@ -187,6 +195,37 @@ function deleteView(db: SqlDatabase, p: EditParams<'view.delete'>): UnstampedEdi
   return { op: 'view.save', params: { name: String(before.name), view: String(before.view), definition } };
 }
 
+function savePack(db: SqlDatabase, p: EditParams<'pack.save'>): UnstampedEdit {
+  const definition = JSON.stringify(p.definition);
+  const id = p.id;
+  const before = id === undefined ? undefined : one(db, 'SELECT definition FROM briefing_packs WHERE id = ?', [id]);
+  if (id !== undefined && before) {
+    db.run('UPDATE briefing_packs SET title = ?, definition = ?, updated_at = ? WHERE id = ?', [p.definition.title, definition, p.at, id]);
+    audit(db, p, 'briefing_pack', id, 'definition', before.definition, definition);
+    const old = JSON.parse(String(before.definition)) as { [key: string]: JsonValue };
+    return { op: 'pack.save', params: { id, definition: old } };
+  }
+  // A new pack, or a deleted one restored under its own id (the undo of pack.delete).
+  const created = insert(db, 'INSERT INTO briefing_packs (id, title, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+    id ?? null,
+    p.definition.title,
+    definition,
+    p.at,
+    p.at,
+  ]);
+  audit(db, p, 'briefing_pack', created, 'created', null, p.definition.title);
+  return { op: 'pack.delete', params: { id: created } };
+}
+
+function deletePack(db: SqlDatabase, p: EditParams<'pack.delete'>): UnstampedEdit {
+  const before = one(db, 'SELECT title, definition FROM briefing_packs WHERE id = ?', [p.id]);
+  if (!before) throw new EditError(`There is no briefing pack ${p.id} in this workspace`);
+  db.run('DELETE FROM briefing_packs WHERE id = ?', [p.id]);
+  audit(db, p, 'briefing_pack', p.id, 'deleted', before.title, null);
+  const definition = JSON.parse(String(before.definition)) as { [key: string]: JsonValue };
+  return { op: 'pack.save', params: { id: p.id, definition } };
+}
+
 const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => UnstampedEdit } = {
   'annotation.set': setAnnotation,
   'metric.verify': verifyMetric,
@@ -194,6 +233,8 @@ const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => UnstampedEd
   'view.save': saveView,
   'view.rename': renameView,
   'view.delete': deleteView,
+  'pack.save': savePack,
+  'pack.delete': deletePack,
 };
 
 export function isEditOp(op: string): op is EditOp {

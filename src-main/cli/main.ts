@@ -13,6 +13,8 @@ import { writeFileAtomic } from '../node/atomic-write';
 import { extractFile } from '../node/extract-file';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
+import { PackBuildError } from '../../src-core/brief/build';
+import { BriefUsageError, registerBrief } from './brief';
 import { extractionJson, extractionText } from './format';
 import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
 
@@ -100,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
     .action(build);
   registerSamples(program);
+  registerBrief(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -111,7 +114,9 @@ export async function main(argv: string[]): Promise<number> {
       e instanceof ExtractError ||
       e instanceof WorkspaceError ||
       e instanceof SampleFileError ||
-      e instanceof SamplesUsageError
+      e instanceof SamplesUsageError ||
+      e instanceof BriefUsageError ||
+      e instanceof PackBuildError
     ) {
       process.stderr.write(`peel-workbench: ${e.message}\n`);
       return 1;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../src-core/host/contract';
 import type { DbClient } from '../db/db-client';
-import { LaterReleaseView } from '../features/later/LaterReleaseView';
 import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
 import { StatusNotice } from '../ui/StatusNotice';
@@ -21,6 +20,8 @@ import { WorkspaceActions } from './WorkspaceActions';
 const FindingsView = lazy(() => import('../features/findings/FindingsView').then((m) => ({ default: m.FindingsView })));
 // Likewise the metrics grid and Chart.js.
 const MetricsView = lazy(() => import('../features/metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
+// The Briefing view (its preview and exports run in the DB worker).
+const BriefingView = lazy(() => import('../features/briefing/BriefingView').then((m) => ({ default: m.BriefingView })));
 // And the case-file review (its own grid and panels).
 const ReviewView = lazy(() => import('../features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
 
@@ -131,7 +132,11 @@ export function App({ host, client, controller }: Props) {
                 <ReviewView host={host} client={client} version={version} />
               </Suspense>
             )}
-            {view === 'briefing' && <LaterReleaseView name="Briefing" />}
+            {view === 'briefing' && (
+              <Suspense fallback={<StatusNotice tone="loading" title="Loading the briefing…" />}>
+                <BriefingView host={host} client={client} version={version} />
+              </Suspense>
+            )}
           </section>
         )}
       </main>

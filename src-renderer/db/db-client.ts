@@ -2,16 +2,19 @@ import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract
 import type { FindingsQuery } from '../../src-core/query/findings';
 import type { MetricsQuery } from '../../src-core/query/metrics';
 import type { SampleField } from '../../src-core/samples/fields';
+import type { PackDefinition } from '../../src-core/brief/model';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import type {
   DbRequest,
   DbRequestType,
   DbResponses,
   DbResult,
+  ExportProgress,
   FromWorker,
   ImportProgress,
   StorageReply,
   StorageRequest,
+  PackFormat,
   ToWorker,
   SampleSortColumn,
   UndoState,
@@ -38,9 +41,11 @@ export interface WorkerLike {
   terminate(): void;
 }
 
+type WorkerProgress = ImportProgress | ExportProgress;
+
 interface Pending {
   resolve: (result: DbResult<unknown>) => void;
-  onProgress?: (progress: ImportProgress) => void;
+  onProgress?: (progress: WorkerProgress) => void;
 }
 
 function startWorker(): WorkerLike {
@@ -193,7 +198,8 @@ export class DbClient {
 
   /** Extracts and imports a report in the worker; the bytes are handed over, not copied. */
   importReport(name: string, bytes: Uint8Array, onProgress?: (progress: ImportProgress) => void) {
-    return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), onProgress));
+    const progress = onProgress && ((p: WorkerProgress) => onProgress(p as ImportProgress));
+    return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), progress));
   }
 
   /** A page of case-file review samples with their annotations, for the File review grid. */
@@ -234,6 +240,27 @@ export class DbClient {
   importSample(name: string, bytes: Uint8Array, mapping: Record<string, SampleField | null>, force: string, reportId: number | null) {
     const copy = bytes.slice();
     return this.tracked(this.request({ type: 'samples.import', name, bytes: copy, mapping, force, reportId }, transferable(copy)));
+  }
+
+  /** The workspace's saved briefing packs, most recently changed first. */
+  packs() {
+    return this.request({ type: 'packs.list' });
+  }
+
+  /** The pack the definition describes, built from the workspace now and rendered as the preview's HTML. */
+  previewPack(definition: PackDefinition) {
+    return this.request({ type: 'brief.preview', definition });
+  }
+
+  /** The pack as a file (DOCX, PDF, HTML or Markdown), made in the worker; progress as it goes. */
+  exportPack(definition: PackDefinition, format: PackFormat, onProgress?: (progress: ExportProgress) => void) {
+    const progress = onProgress && ((p: WorkerProgress) => onProgress(p as ExportProgress));
+    return this.request({ type: 'brief.export', definition, format }, [], progress);
+  }
+
+  /** Every row a grid's filter selects (not only the loaded blocks), in its sort and columns, as CSV or XLSX. */
+  exportGrid(request: Omit<Extract<DbRequest, { type: 'grid.export' }>, 'type'>) {
+    return this.request({ type: 'grid.export', ...request });
   }
 
   /** The database as bytes, for "Save a copy". */
@@ -288,7 +315,7 @@ export class DbClient {
   private request<T extends DbRequestType>(
     request: Extract<DbRequest, { type: T }>,
     transfer: ArrayBuffer[] = [],
-    onProgress?: (progress: ImportProgress) => void,
+    onProgress?: (progress: WorkerProgress) => void,
   ): Promise<DbResult<DbResponses[T]>> {
     if (this.broken) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.broken } });
     const id = this.nextId++;

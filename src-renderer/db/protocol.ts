@@ -14,6 +14,9 @@ import type { Reconciliation } from '../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../src-core/samples/stats';
 import type { SampleError } from '../../src-core/samples/validate';
 import type { ReportOverview } from './overview';
+import { MARKINGS, packDefinitionSchema } from '../../src-core/brief/model';
+import type { SavedPack } from '../../src-core/query/packs';
+import type { ExportMime } from '../../src-core/host/contract';
 
 /**
  * The messages between the UI thread and the DB worker. Requests are data, checked with zod in the
@@ -47,6 +50,30 @@ const sampleFile = {
   name: z.string().min(1).max(1000),
   bytes: bytes.refine((b) => b.length <= MAX_SAMPLE_BYTES, 'sample file larger than 50 MB'),
 };
+
+/** A grid column as the grid shows it: its id (which value) and its header (what the file calls it). */
+const exportColumns = z
+  .array(z.object({ colId: z.string().min(1).max(100), header: z.string().max(200) }))
+  .min(1)
+  .max(60);
+
+/** Which grid's rows, selected and sorted exactly as the grid has them. */
+export const gridExportSchema = z.discriminatedUnion('grid', [
+  z.object({ grid: z.literal('findings'), query: findingsQuerySchema }),
+  z.object({
+    grid: z.literal('metrics'),
+    query: metricsQuerySchema,
+    sort: z
+      .array(z.object({ colId: z.string().min(1).max(100), direction: z.enum(['asc', 'desc']) }))
+      .max(5)
+      .optional(),
+  }),
+  z.object({ grid: z.literal('samples'), sort: z.object({ column: sampleSortColumn, direction: z.enum(['asc', 'desc']) }).optional() }),
+]);
+export type GridExportSource = z.infer<typeof gridExportSchema>;
+
+export const PACK_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
+export type PackFormat = (typeof PACK_FORMATS)[number];
 
 export const dbRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open'), handle: handleSchema, name: z.string().min(1).max(500), snapshot: bytes, journal: z.string() }),
@@ -98,6 +125,20 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     force: z.string().trim().min(1).max(200),
     reportId: z.number().int().positive().nullable(),
   }),
+  // Briefing packs (the Briefing view) and grid exports: built from the workspace here, in the worker.
+  z.object({ type: z.literal('packs.list') }),
+  z.object({ type: z.literal('brief.preview'), definition: packDefinitionSchema }),
+  z.object({ type: z.literal('brief.export'), definition: packDefinitionSchema, format: z.enum(PACK_FORMATS) }),
+  z.object({
+    type: z.literal('grid.export'),
+    source: gridExportSchema,
+    columns: exportColumns,
+    format: z.enum(['csv', 'xlsx']),
+    marking: z.enum(MARKINGS),
+    /** The grid's filter in words ("Search: county lines; Kind: Concern"), stated in the file. */
+    filter: z.string().max(2000),
+    title: z.string().min(1).max(200),
+  }),
 ]);
 
 export type DbRequest = z.infer<typeof dbRequestSchema>;
@@ -140,6 +181,32 @@ export interface SamplePreview {
 /** All or nothing: the rows imported, or every problem found (and nothing imported). */
 export type SampleImportOutcome = { ok: true; imported: number } | { ok: false; errors: SampleError[] };
 
+/** The live preview: the pack as HTML, and what the form should warn about. */
+export interface PackPreview {
+  html: string;
+  markingLine: string;
+  /** Findings in the pack (marked include-in-brief within its feed). */
+  findings: number;
+  /** From the pack: e.g. no finding is marked include-in-brief; figures from a synthetic sample. */
+  notices: string[];
+}
+
+/** A file made in the worker, ready for the host to save. */
+export interface ExportedFile {
+  suggestedName: string;
+  mime: ExportMime;
+  bytes: Uint8Array;
+  /** Data rows in a grid export (the grid's row count). */
+  rows?: number;
+}
+
+export type ExportStage = 'building' | 'chart' | 'writing';
+
+/** Where an export has got to: reading the workspace, drawing the chart, writing the file. */
+export interface ExportProgress {
+  stage: ExportStage;
+}
+
 /** What each request answers with. */
 export interface DbResponses {
   open: OpenSummary;
@@ -166,6 +233,10 @@ export interface DbResponses {
   'samples.history': HistoryEntry[];
   'samples.preview': SamplePreview;
   'samples.import': SampleImportOutcome;
+  'packs.list': SavedPack[];
+  'brief.preview': PackPreview;
+  'brief.export': ExportedFile;
+  'grid.export': ExportedFile;
 }
 
 export type DbErrorCode =
@@ -181,6 +252,8 @@ export type DbErrorCode =
   | 'report-refused'
   /** The sample file could not be read as a table (too large, a zip bomb, not CSV or XLSX); nothing was changed. */
   | 'sample-refused'
+  /** A briefing pack or grid export could not be made (a writer or its library failed); nothing was saved. */
+  | 'export-failed'
   /** The host could not store a journal record or a snapshot; the change was not kept. */
   | 'storage-failed'
   /** Anything else: a bug. */
@@ -213,7 +286,7 @@ export type ToWorker = { kind: 'request'; id: number; request: DbRequest } | { k
 /** Worker → UI thread. */
 export type FromWorker =
   | { kind: 'response'; id: number; result: DbResult<unknown> }
-  | { kind: 'progress'; id: number; progress: ImportProgress }
+  | { kind: 'progress'; id: number; progress: ImportProgress | ExportProgress }
   | { kind: 'storage'; id: number; request: StorageRequest };
 
 const id = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);

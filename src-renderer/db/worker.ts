@@ -1,5 +1,6 @@
 import type { FromWorker } from './protocol';
 import { DbService } from './service/db-service';
+import { workerExportLibraries } from './service/export-libraries';
 import { readPdfPages } from './service/pdf-reader';
 import { loadEngine } from './service/sql-engine';
 
@@ -19,6 +20,7 @@ const scope = self as unknown as WorkerScope;
 const service = new DbService({
   loadEngine,
   readPdf: readPdfPages,
+  exports: workerExportLibraries(__APP_VERSION__),
   post: (message, transfer = []) => scope.postMessage(message, transfer),
 });
 

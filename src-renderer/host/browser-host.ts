@@ -227,6 +227,17 @@ export function browserHost(): Host {
       }
       return ok(storedAuthor());
     },
+    // A download is the browser's save dialog (Chromium asks where, or saves to Downloads, as the user set it).
+    async saveExport(file) {
+      const args = parseRequest(IPC_CHANNELS.saveExport, [file]);
+      if (!args.ok) return args;
+      try {
+        download(file.bytes as Uint8Array<ArrayBuffer>, file.suggestedName, file.mime);
+      } catch (e) {
+        return err('write-failed', `The export could not be offered as a download: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return ok({ saved: true, name: file.suggestedName });
+    },
     // No application menu in a browser page; the toolbar offers the same commands.
     onMenuCommand: () => () => undefined,
   };

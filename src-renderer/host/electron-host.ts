@@ -21,6 +21,7 @@ export function electronHost(bridge: WorkbenchBridge): Host {
     about: () => bridge.about(),
     author: () => bridge.author(),
     setAuthor: (name) => bridge.setAuthor(name),
+    saveExport: (file) => bridge.saveExport(file),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

@@ -3,7 +3,7 @@ import { useId, type ReactNode } from 'react';
 interface Props {
   label: string;
   /** Which anchor (app.css: .popover-anchor--NAME): CSS anchor names must be unique on the page. */
-  anchor: 'views' | 'columns';
+  anchor: 'views' | 'columns' | 'export' | 'packs';
   children: (close: () => void) => ReactNode;
 }
 

@@ -42,6 +42,13 @@ export class ScriptedDialogs implements WorkspaceDialogs {
     return this.saves.shift() ?? null;
   };
   reportsToImport = async () => this.reports.shift() ?? [];
+  /** Where exports go: the queued answers, and what the dialog was asked. */
+  readonly exports: (string | null)[] = [];
+  exportAsked: { suggestedName: string; filter: { name: string; extensions: string[] } } | null = null;
+  exportPath = async (suggestedName: string, filter: { name: string; extensions: string[] }) => {
+    this.exportAsked = { suggestedName, filter };
+    return this.exports.shift() ?? null;
+  };
 }
 
 const roots = new Set<string>();
@@ -70,6 +77,7 @@ export function makeMainHost(bundledBytes: Uint8Array, root = mkdtempSync(path.j
     dialogs,
     about: () => ({ name: 'PEEL Workbench', version: '9.9.9', electron: null, chrome: null, node: '20', licences: 'MIT' }),
     preferences: new Preferences(path.join(userData, 'preferences.json'), () => 'analyst1'),
+    exportDialog: dialogs.exportPath,
   });
   const handlers = createHandlers(api, () => TRUSTED);
   return { root, userData, docs, bundled, registry, opener, dialogs, api, handlers };

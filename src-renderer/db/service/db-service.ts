@@ -27,6 +27,7 @@ import {
   type DbResponses,
   type DbResult,
   type FromWorker,
+  type ExportProgress,
   type ImportProgress,
   type StorageReply,
   type StorageRequest,
@@ -37,6 +38,8 @@ import { readOverview } from './overview-queries';
 import { removeSamplesAfter, sampleMark } from './sample-rollback';
 import { readSampleTable, type ExcelModule } from './sample-files';
 import { StorageProxy } from './storage-proxy';
+import { readPacks } from '../../../src-core/query/packs';
+import type { ExportLibraries } from './brief-service';
 
 export interface ServiceDeps {
   /** sql.js and the known migrations, loaded once (the wasm is fetched from the app's own origin). */
@@ -47,6 +50,8 @@ export interface ServiceDeps {
   loadExcel?: () => Promise<ExcelModule>;
   /** Posts to the UI thread, transferring the listed buffers. */
   post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+  /** pdfkit, exceljs and the chart drawer for briefing packs and grid exports; by default the worker's own. */
+  exports?: ExportLibraries;
 }
 
 type Handler<T extends DbRequest['type']> = (request: Extract<DbRequest, { type: T }>, id: number) => Promise<DbResponses[T]>;
@@ -107,7 +112,7 @@ export class DbService {
       result = { ok: false, error: asDbError(e) };
     }
     // The snapshot goes to the UI thread without a copy; nothing here keeps a reference to it.
-    const transfer = result.ok && result.value instanceof Uint8Array ? [result.value.buffer as ArrayBuffer] : [];
+    const transfer = result.ok ? transferOf(result.value) : [];
     this.deps.post({ kind: 'response', id, result }, transfer);
   }
 
@@ -139,7 +144,17 @@ export class DbService {
     });
   }
 
-  private progress(id: number, progress: ImportProgress): void {
+  private exportLibraries(): ExportLibraries {
+    if (!this.deps.exports) throw new Refusal('export-failed', 'Exports are not available in this build');
+    return this.deps.exports;
+  }
+
+  /** The pack builder and writers (docx among them), loaded on first use so that opening a workspace does not wait for them. */
+  private brief() {
+    return import('./brief-service');
+  }
+
+  private progress(id: number, progress: ImportProgress | ExportProgress): void {
     this.deps.post({ kind: 'progress', id, progress });
   }
 
@@ -227,6 +242,23 @@ export class DbService {
         rowCount: table.rows.length,
       };
     },
+    'packs.list': () => this.serial(() => readPacks(this.open().db)),
+    // The pack is read inside the queue; writing it (the slow part for PDF) is done outside, as extraction is.
+    'brief.preview': async (r) => {
+      const [brief, libs] = [await this.brief(), this.exportLibraries()];
+      return brief.previewOf(await this.serial(() => brief.packFrom(this.open().db, r.definition, libs)));
+    },
+    'brief.export': async (r, id) => {
+      const [brief, libs] = [await this.brief(), this.exportLibraries()];
+      this.progress(id, { stage: 'building' });
+      const pack = await this.serial(() => brief.packFrom(this.open().db, r.definition, libs));
+      return brief.writePack(pack, r.format, libs, (p) => this.progress(id, p));
+    },
+    'grid.export': async (r) => {
+      const [brief, libs] = [await this.brief(), this.exportLibraries()];
+      const table = await this.serial(() => brief.gridTable(this.open().db, r));
+      return brief.writeGridTable(table, r.format, libs);
+    },
     'samples.import': async (r) => {
       const target = this.open();
       const { table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
@@ -251,6 +283,21 @@ export class DbService {
   };
 }
 
+/**
+ * Errors of the lazily loaded export code (brief-service.ts, grid-rows.ts, the core's pack
+ * builder), known by name: importing their classes here would load that code with the worker.
+ */
+const EXPORT_ERRORS = new Set(['ExportFailure', 'PackBuildError', 'UnknownColumnError']);
+
+/** The bytes of a snapshot or an export go to the UI thread without a copy; nothing here keeps them. */
+function transferOf(value: unknown): ArrayBuffer[] {
+  if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  const bytes = typeof value === 'object' && value !== null && 'bytes' in value ? value.bytes : null;
+  return bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? [bytes.buffer as ArrayBuffer]
+    : [];
+}
+
 function asDbError(e: unknown): DbError {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof Refusal) return { code: e.code, message };
@@ -259,5 +306,6 @@ function asDbError(e: unknown): DbError {
   if (e instanceof EditError) return { code: 'invalid-edit', message };
   if (e instanceof SampleFileError) return { code: 'sample-refused', message };
   if (e instanceof StorageError) return { code: 'storage-failed', message };
+  if (e instanceof Error && EXPORT_ERRORS.has(e.name)) return { code: 'export-failed', message };
   return { code: 'internal', message: `The database worker failed: ${message}` };
 }

@@ -24,6 +24,9 @@ import './findings.css';
 import { useFacets } from './use-facets';
 import { useFindingDetail } from './use-finding-detail';
 import { useSavedViews } from './use-saved-views';
+import { ExportGridMenu } from '../briefing/ExportGridMenu';
+import { publishFindingsFilter } from '../briefing/current-findings';
+import { findingsExportSpec, findingsFilterOf } from '../briefing/grid-export-specs';
 
 const HEADERS = new Map(FINDING_COLUMNS.map((c) => [c.colId ?? '', c.headerName ?? c.colId ?? '']));
 
@@ -43,7 +46,8 @@ type Dialog = { kind: 'save' } | { kind: 'rename'; view: SavedView } | null;
 export function FindingsView({ host, client }: { host: Host; client: DbClient }) {
   const searchId = useId();
   const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim(), 250);
+  // Short enough that results are on screen within 200 ms of the last key on a large workspace (docs/PERFORMANCE.md).
+  const query = useDebouncedValue(search.trim(), 120);
   const [facetSelection, setFacetSelection] = useState<FacetSelection>({});
   const [gridFilters, setGridFilters] = useState<Record<string, unknown>>({});
   const [columns, setColumns] = useState<ColumnChoice[]>(() => columnChoices(null));
@@ -73,6 +77,13 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
   const facets = useFacets(client, facetQuery, version);
   const detail = useFindingDetail(client, selectedId, version);
   const saved = useSavedViews(client);
+  // Reports are named in an export's filter line as the facet panel names them ("Gwent 2017").
+  const reportLabel = useCallback((id: number) => facets.facets?.report.find((f) => f.value === String(id))?.label, [facets.facets]);
+  // The Briefing view can take its findings from "the Findings grid's current filter".
+  useEffect(
+    () => publishFindingsFilter(findingsFilterOf(base, gridFilters, { report: reportLabel, column: (c) => HEADERS.get(c) })),
+    [base, gridFilters, reportLabel],
+  );
 
   // Whatever changed the data (an edit here, an undo from the menu), the rows, counts and detail are read again.
   useEffect(
@@ -203,6 +214,12 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
               api.current?.setColumnsVisible([colId], visible);
               setColumns(columnChoices(api.current));
             }}
+          />
+          <ExportGridMenu
+            host={host}
+            client={client}
+            spec={() => findingsExportSpec(api.current, base, { report: reportLabel })}
+            rowsText={count === null ? null : `${count.toLocaleString('en-GB')} ${count === 1 ? 'finding' : 'findings'}`}
           />
         </div>
       </div>

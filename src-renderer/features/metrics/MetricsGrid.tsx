@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MetricRow } from '../../../src-core/query/metrics';
 import { DEFAULT_METRIC_COLUMN, METRIC_COLUMNS, METRIC_ROW_CLASSES } from './metrics-columns';
 import type { MetricsGridContext } from './metrics-grid-context';
+import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';
 import { registerMetricsGridModules } from './metrics-grid-setup';
 
 registerMetricsGridModules();
@@ -25,9 +26,11 @@ interface Props {
   onSelectionChange: (shown: number[], ticked: number[]) => void;
   onFocusRow: (id: number) => void;
   context: MetricsGridContext;
+  /** The grid's API once it exists (for exporting its rows in its sort and columns). */
+  onReady?: (api: GridApi<MetricRow>) => void;
 }
 
-export function MetricsGrid({ rows, showReport, selected, onSelectionChange, onFocusRow, context }: Props) {
+export function MetricsGrid({ rows, showReport, selected, onSelectionChange, onFocusRow, context, onReady }: Props) {
   const api = useRef<GridApi<MetricRow> | null>(null);
   const columns = useMemo(() => METRIC_COLUMNS.map((c) => (c.colId === 'report' ? { ...c, hide: !showReport } : c)), [showReport]);
 
@@ -79,8 +82,10 @@ export function MetricsGrid({ rows, showReport, selected, onSelectionChange, onF
         getRowId={(p) => String(p.data.id)}
         context={context}
         tooltipShowDelay={400}
+        {...GRID_TAB_STOPS}
         onGridReady={(e) => {
           api.current = e.api;
+          onReady?.(e.api);
           syncSelection();
         }}
         onRowDataUpdated={syncSelection}

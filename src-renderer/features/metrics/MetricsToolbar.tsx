@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { NO_FILTERS, type MetricsFilters } from './metrics-filters';
 
 interface Props {
@@ -7,10 +7,12 @@ interface Props {
   reports: { id: number; name: string }[];
   /** "16 metrics · 2 verified · 1 to check", or what is happening. */
   summary: string;
+  /** Actions after the filters (Export). */
+  children?: ReactNode;
 }
 
 /** Search and filters; each change is a query the DB worker runs (no SQL here). */
-export function MetricsToolbar({ filters, onChange, reports, summary }: Props) {
+export function MetricsToolbar({ filters, onChange, reports, summary, children }: Props) {
   const id = useId();
   const set = (change: Partial<MetricsFilters>) => onChange({ ...filters, ...change });
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -65,6 +67,7 @@ export function MetricsToolbar({ filters, onChange, reports, summary }: Props) {
           Clear filters
         </button>
       )}
+      {children}
     </div>
   );
 }

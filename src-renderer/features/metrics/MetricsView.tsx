@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Host } from '../../../src-core/host/contract';
 import type { MetricRow } from '../../../src-core/query/metrics';
 import type { DbClient } from '../../db/db-client';
@@ -19,6 +20,8 @@ import { useMetricHistory } from './use-metric-history';
 import { useMetrics } from './use-metrics';
 import '../../ui/empty-state.css';
 import './metrics.css';
+import { ExportGridMenu } from '../briefing/ExportGridMenu';
+import { metricsExportSpec } from '../briefing/grid-export-specs';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -54,6 +57,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   const [revision, setRevision] = useState(0);
   const history = useMetricHistory(client, focusedId, revision + undoTick);
   const [problem, setProblem] = useState<string | null>(null);
+  const gridApi = useRef<GridApi<MetricRow> | null>(null);
 
   const save = useCallback(
     async (row: MetricRow, makeEdit: (author: string) => MetricEdit) => {
@@ -113,7 +117,14 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
 
   return (
     <div className="view metrics-view">
-      <MetricsToolbar filters={filters} onChange={setFilters} reports={reports} summary={summary} />
+      <MetricsToolbar filters={filters} onChange={setFilters} reports={reports} summary={summary}>
+        <ExportGridMenu
+          host={host}
+          client={client}
+          spec={() => metricsExportSpec(gridApi.current, query, { report: (id) => reports.find((r) => r.id === id)?.name })}
+          rowsText={shown.status === 'ready' ? plural(rows.length, 'metric') : null}
+        />
+      </MetricsToolbar>
       {problem && (
         <p className="inline-problem" role="alert">
           {problem}
@@ -136,6 +147,9 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
           onSelectionChange={onSelectionChange}
           onFocusRow={setFocusedId}
           context={context}
+          onReady={(grid) => {
+            gridApi.current = grid;
+          }}
         />
       )}
       <div className="metrics-lower">

@@ -1,6 +1,7 @@
 import {
   CellStyleModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ModuleRegistry,
   RowApiModule,
   RowSelectionModule,
@@ -24,7 +25,16 @@ let registered = false;
 export function registerMetricsGridModules(): void {
   if (registered) return;
   registered = true;
-  const modules: Module[] = [ClientSideRowModelModule, RowApiModule, RowSelectionModule, TooltipModule, RowStyleModule, CellStyleModule];
+  // ColumnApiModule: Export reads the grid's sort and visible columns (getColumnState).
+  const modules: Module[] = [
+    ClientSideRowModelModule,
+    RowApiModule,
+    RowSelectionModule,
+    TooltipModule,
+    RowStyleModule,
+    CellStyleModule,
+    ColumnApiModule,
+  ];
   if (import.meta.env.DEV) modules.push(ValidationModule);
   ModuleRegistry.registerModules(modules);
 }

@@ -22,6 +22,8 @@ import { useSampleHistory } from './use-sample-history';
 import { useSampleImport } from './use-sample-import';
 import '../../ui/empty-state.css';
 import './review.css';
+import { ExportGridMenu } from '../briefing/ExportGridMenu';
+import { samplesExportSpec } from '../briefing/grid-export-specs';
 
 /**
  * The case-file review sample beside the report: the figures the report states checked against
@@ -31,6 +33,7 @@ import './review.css';
 export function ReviewView({ host, client, version }: { host: Host; client: DbClient; version: string }) {
   const fileId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
   const api = useRef<GridApi<SampleListRow> | null>(null);
   const [reload, setReload] = useState(0);
   const [reportId, setReportId] = useState<number | null>(null);
@@ -126,9 +129,16 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
         <p className="review-notice" role="status">
           {importer.state.phase === 'reading' ? `Reading ${importer.state.name}…` : notice}
         </p>
-        <button type="button" className="button button--primary" onClick={pickFile} disabled={importer.state.phase === 'reading'}>
+        <button
+          ref={importButton}
+          type="button"
+          className="button button--primary"
+          onClick={pickFile}
+          disabled={importer.state.phase === 'reading'}
+        >
           Import sample…
         </button>
+        <ExportGridMenu host={host} client={client} spec={() => samplesExportSpec(api.current)} rowsText={null} />
         <input
           ref={fileInput}
           id={fileId}
@@ -194,7 +204,11 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
         reports={choices}
         onField={importer.setField}
         onSubmit={(force, id) => void importer.submit(force, id)}
-        onClose={importer.close}
+        onClose={() => {
+          importer.close();
+          // The button was disabled while the file was read, so the dialog has no focus to give back.
+          importButton.current?.focus();
+        }}
       />
     </div>
   );

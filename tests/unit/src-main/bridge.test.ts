@@ -30,7 +30,16 @@ describe('window.workbench (createBridge)', () => {
   it('forwards each method to its own channel with its arguments, and nothing else is exposed', async () => {
     const main = fakeMain(() => ({ ok: true, value: undefined }));
     const bridge = createBridge('1.2.3', main.invoke, main.subscribe);
-    expect(Object.keys(bridge).sort()).toEqual(['about', 'author', 'onMenuCommand', 'pickReports', 'setAuthor', 'version', 'workspace']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'about',
+      'author',
+      'onMenuCommand',
+      'pickReports',
+      'saveExport',
+      'setAuthor',
+      'version',
+      'workspace',
+    ]);
     expect(bridge.version).toBe('1.2.3');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.workspace)).toBe(true);
     const snapshot = new Uint8Array([83]);
@@ -47,7 +56,7 @@ describe('window.workbench (createBridge)', () => {
     const methods = Object.keys(bridge.workspace).sort();
     expect(methods).toEqual(
       Object.keys(IPC_CHANNELS)
-        .filter((m) => !['about', 'pickReports', 'author', 'setAuthor'].includes(m))
+        .filter((m) => !['about', 'pickReports', 'author', 'setAuthor', 'saveExport'].includes(m))
         .sort(),
     );
   });

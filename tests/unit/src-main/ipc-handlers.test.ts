@@ -26,6 +26,7 @@ const VALID: Record<IpcChannel, unknown[]> = {
   [IPC_CHANNELS.about]: [],
   [IPC_CHANNELS.author]: [],
   [IPC_CHANNELS.setAuthor]: ['Ann'],
+  [IPC_CHANNELS.saveExport]: [{ suggestedName: 'Brief.pdf', mime: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) }],
 };
 
 const NO_ARGS_EXTRA = [['surprise'], [{ path: '/etc/passwd' }]];
@@ -67,6 +68,18 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
   [IPC_CHANNELS.about]: NO_ARGS_EXTRA,
   [IPC_CHANNELS.author]: NO_ARGS_EXTRA,
   [IPC_CHANNELS.setAuthor]: [[], [42], ['x'.repeat(201)], [{ name: 'Ann' }]],
+  [IPC_CHANNELS.saveExport]: [
+    [],
+    ['Brief.pdf'],
+    [{ suggestedName: '/home/analyst/.bashrc', mime: 'application/pdf', bytes: new Uint8Array([1]) }],
+    [{ suggestedName: '..\\..\\Brief.pdf', mime: 'application/pdf', bytes: new Uint8Array([1]) }],
+    [{ suggestedName: '.profile.pdf', mime: 'application/pdf', bytes: new Uint8Array([1]) }],
+    [{ suggestedName: 'Brief.exe', mime: 'application/pdf', bytes: new Uint8Array([1]) }],
+    [{ suggestedName: 'Brief.pdf', mime: 'application/x-msdownload', bytes: new Uint8Array([1]) }],
+    [{ suggestedName: 'Brief.pdf', mime: 'application/pdf', bytes: new Uint8Array(0) }],
+    [{ suggestedName: 'Brief.pdf', mime: 'application/pdf', bytes: [37, 80] }],
+    [{ suggestedName: 'C:Brief.pdf', mime: 'application/pdf', bytes: new Uint8Array([1]) }],
+  ],
 };
 
 const FOREIGN: [string, SenderFacts][] = [

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../../../src-core/db/import-report';
 import type { FindingRow } from '../../../../src-core/query/findings';
 import { encodeRecord, readJournal } from '../../../../src-core/workspace/journal';
-import type { DbRequest, DbResult, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
+import type { DbRequest, DbResult, ExportProgress, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
 import { DbService } from '../../../../src-renderer/db/service/db-service';
 import type { ReportOverview } from '../../../../src-renderer/db/overview';
 import { readFixture, SEED_FILES } from '../../../helpers/seed';
@@ -24,7 +24,7 @@ const includeInBrief = (targetId: number, value: boolean) => ({
  */
 function harness(opts: { failAppends?: boolean } = {}) {
   const stored = { snapshot: new Uint8Array() as Uint8Array, journal: '', checkpoints: 0, transferred: 0 };
-  const progress = new Map<number, ImportProgress[]>();
+  const progress = new Map<number, (ImportProgress | ExportProgress)[]>();
   const waiting = new Map<number, (result: DbResult<unknown>) => void>();
   let nextId = 1;
 

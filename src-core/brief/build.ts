@@ -1,0 +1,454 @@
+import { all, type SqlDatabase, type SqlValue } from '../db/sql-db';
+import { FINDING_SELECT, FINDINGS_FROM, findingsWhere, toFindingRow, type FindingsQuery } from '../query/findings';
+import { readMetrics, type MetricRow } from '../query/metrics';
+import { readReconciliation } from '../samples/reconcile';
+import { readSampleSummary, SMALL_SAMPLE } from '../samples/stats';
+import { workspaceHash } from './content-hash';
+import { PackBuildError, resolveFeed } from './feed';
+import { gradeChange, previousReport } from './judgments-change';
+import {
+  markingLine,
+  PACK_SECTIONS,
+  packDefinitionSchema,
+  type BriefingPack,
+  type ChartSpec,
+  type PackArea,
+  type PackDefinition,
+  type PackFeedRecord,
+  type PackFinding,
+  type PackFindingGroup,
+  type PackMetric,
+  type PackReport,
+  type PackReview,
+  type PackSectionKey,
+} from './model';
+import { paragraphAfter, paragraphAt, SourceList, type Located } from './sources';
+
+export { PackBuildError } from './feed';
+
+/**
+ * Fills a pack definition from the workspace: one read of everything the pack says, so that every
+ * writer prints the same thing. Sections are walked in the order the writers print them
+ * (PACK_SECTIONS order), so sources are numbered in the order a reader meets them.
+ */
+
+interface ReportRow {
+  id: number;
+  title: string;
+  force: string;
+  programme: string;
+  year: number;
+  published: string | null;
+  overallGrade: string | null;
+}
+
+interface ParagraphRow extends Located {
+  id: number;
+  paragraph: number;
+}
+
+const str = (v: SqlValue | undefined) => (v === null || v === undefined ? null : String(v));
+const num = (v: SqlValue | undefined) => (typeof v === 'number' ? v : null);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function readReports(db: SqlDatabase): ReportRow[] {
+  return all(db, 'SELECT id, title, force, programme, year, published, overall_grade FROM reports ORDER BY force, programme, year, id').map(
+    (r) => ({
+      id: Number(r.id),
+      title: String(r.title),
+      force: String(r.force),
+      programme: String(r.programme),
+      year: Number(r.year),
+      published: str(r.published),
+      overallGrade: str(r.overall_grade),
+    }),
+  );
+}
+
+/** The definition as the pack uses it: sections once each, in the order every writer prints them. */
+function normalised(definition: PackDefinition): PackDefinition {
+  const parsed = packDefinitionSchema.safeParse(definition);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PackBuildError(`The pack's ${issue?.path.join('.') || 'definition'} is not valid: ${issue?.message ?? 'unreadable'}`);
+  }
+  const d = parsed.data;
+  return { ...d, sections: PACK_SECTIONS.filter((s) => d.sections.includes(s)) };
+}
+
+export async function buildPack(
+  db: SqlDatabase,
+  definition: PackDefinition,
+  ctx: { appVersion: string; now: string },
+): Promise<BriefingPack> {
+  const def = normalised(definition);
+  const wants = (s: PackSectionKey) => def.sections.includes(s);
+  const sources = new SourceList();
+  const notices: string[] = [];
+  const feeds: PackFeedRecord[] = [];
+
+  const everyReport = readReports(db);
+  const covered = def.reportIds.length ? everyReport.filter((r) => def.reportIds.includes(r.id)) : everyReport;
+  const missing = def.reportIds.filter((id) => !everyReport.some((r) => r.id === id));
+  if (missing.length) {
+    notices.push(
+      `${plural(missing.length, 'report')} chosen for this pack ${missing.length === 1 ? 'is' : 'are'} no longer in the workspace (id ${missing.join(', ')}); the pack covers the others.`,
+    );
+  }
+  if (covered.length === 0) notices.push('This pack covers no report: the workspace has none, or none of those chosen.');
+  const coveredIds = covered.map((r) => r.id);
+  const reportOrder = new Map(covered.map((r, i) => [r.id, i]));
+  const reportLabel = new Map(covered.map((r) => [r.id, `${r.force} ${r.year}`]));
+  const reportTitle = new Map(covered.map((r) => [r.id, `${r.title} – ${r.force}`]));
+
+  // Every paragraph's position per report, in report order: what text metrics and footnotes are traced to.
+  const paragraphs = new Map<number, ParagraphRow[]>();
+  const paragraphsOf = (reportId: number): ParagraphRow[] => {
+    let list = paragraphs.get(reportId);
+    if (!list) {
+      list = all(db, 'SELECT id, section, subsection, paragraph, page, line FROM findings WHERE report_id = ? ORDER BY ordinal', [
+        reportId,
+      ]).map((r) => ({
+        id: Number(r.id),
+        section: String(r.section),
+        subsection: str(r.subsection),
+        paragraph: Number(r.paragraph),
+        page: num(r.page),
+        line: Number(r.line),
+      }));
+      paragraphs.set(reportId, list);
+    }
+    return list;
+  };
+  const cite = (reportId: number, what: string, at: Located) =>
+    sources.cite({ reportId, reportTitle: reportTitle.get(reportId) ?? `report ${reportId}`, what, ...at });
+
+  // Summary of judgments, with the change since the same force's previous report in the programme.
+  // Every report covered is listed (the title block names them); its judgments only with the summary.
+  const reports: PackReport[] = wants('summary') ? [] : covered.map((r) => ({ ...r, judgments: [] }));
+  if (wants('summary')) {
+    let rows = 0;
+    for (const r of covered) {
+      const previous = previousReport(r, everyReport);
+      const before = new Map(
+        previous
+          ? all(db, 'SELECT question, grade FROM judgments WHERE report_id = ?', [previous.id]).map((j) => [
+              String(j.question),
+              String(j.grade),
+            ])
+          : [],
+      );
+      const judgments = all(
+        db,
+        'SELECT question, grade, last_inspected, is_overall, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
+        [r.id],
+      ).map((j) => {
+        const at = { page: num(j.page), line: Number(j.line) };
+        // The judgments table heads the effectiveness overview; the paragraph after it names that section.
+        const next = paragraphAfter(paragraphsOf(r.id), at);
+        const previousGrade = before.get(String(j.question)) ?? null;
+        return {
+          question: String(j.question),
+          grade: String(j.grade),
+          lastInspected: num(j.last_inspected),
+          previousGrade,
+          change: gradeChange(previousGrade, String(j.grade)),
+          isOverall: j.is_overall === 1,
+          source: cite(r.id, 'Judgment', { section: next?.section ?? 'Judgments', subsection: 'Judgments', paragraph: null, ...at }),
+        };
+      });
+      rows += judgments.length;
+      reports.push({ ...r, judgments });
+    }
+    feeds.push({
+      section: 'summary',
+      feed: `judgments of ${def.reportIds.length ? 'the chosen reports' : 'every report in the workspace'} (${plural(covered.length, 'report')})`,
+      rows,
+    });
+  }
+
+  // Key metrics: those marked include-in-brief, or every metric of the reports when none is marked.
+  const metrics: PackMetric[] = [];
+  let chart: ChartSpec | null = null;
+  if (wants('metrics')) {
+    const every = covered.length ? readMetrics(db, { reportIds: coveredIds }) : [];
+    const marked = every.filter((m) => m.includeInBrief);
+    const chosen = marked.length ? marked : every;
+    for (const m of chosen) metrics.push(packMetric(m, cite, paragraphsOf));
+    feeds.push({
+      section: 'metrics',
+      feed: marked.length
+        ? `metrics marked include-in-brief (${marked.length} of ${every.length})`
+        : `every metric of the reports covered (none is marked include-in-brief)`,
+      rows: metrics.length,
+    });
+    chart = chartOf(metrics, covered);
+    const unverified = metrics.filter((m) => !m.verified).length;
+    if (unverified) {
+      notices.push(
+        unverified === metrics.length
+          ? `None of the ${plural(metrics.length, 'metric')} in this pack has yet been marked verified against the report by an analyst.`
+          : `${unverified} of the ${metrics.length} metrics in this pack ${unverified === 1 ? 'has' : 'have'} not yet been marked verified against the report by an analyst.`,
+      );
+    }
+  }
+
+  // Findings marked include-in-brief within the feed, grouped by report then section, in report order.
+  const findings: PackFindingGroup[] = [];
+  if (wants('findings')) {
+    const feed = resolveFeed(db, def.findings);
+    const inFeed = readFindings(db, feed.query, coveredIds);
+    const included = inFeed.filter((f) => f.includeInBrief);
+    included.sort((a, b) => (reportOrder.get(a.reportId) ?? 0) - (reportOrder.get(b.reportId) ?? 0) || a.ordinal - b.ordinal);
+    for (const f of included) {
+      const item: PackFinding = {
+        id: f.id,
+        report: f.report,
+        section: f.section,
+        subsection: f.subsection,
+        paragraph: f.paragraph,
+        kind: f.kind,
+        text: f.text,
+        note: f.note,
+        tags: f.tags,
+        rag: f.rag === 'red' || f.rag === 'amber' || f.rag === 'green' ? f.rag : null,
+        source: cite(f.reportId, 'Finding', {
+          section: f.section,
+          subsection: f.subsection,
+          paragraph: f.paragraph,
+          page: f.page,
+          line: f.line,
+        }),
+      };
+      const last = findings[findings.length - 1];
+      if (last && last.report === item.report && last.section === item.section) last.findings.push(item);
+      else findings.push({ report: item.report, section: item.section, findings: [item] });
+    }
+    feeds.push({
+      section: 'findings',
+      feed: `${feed.label} (${plural(inFeed.length, 'finding')}), keeping those marked include-in-brief`,
+      rows: included.length,
+    });
+    if (included.length === 0) {
+      const elsewhere = def.findings.kind === 'all' ? 0 : readFindings(db, {}, coveredIds).filter((f) => f.includeInBrief).length;
+      const others = (['areas', 'review'] as const)
+        .filter(wants)
+        .map((s) => (s === 'areas' ? 'the areas for improvement' : 'the case-file review'));
+      // First: the reader must know why the pack has no findings before anything else.
+      notices.unshift(
+        `No finding is marked include-in-brief${def.findings.kind === 'all' ? '' : ` in the ${feed.label}`}` +
+          (elsewhere ? ` (${plural(elsewhere, 'finding')} outside it ${elsewhere === 1 ? 'is' : 'are'})` : '') +
+          `, so this pack has no findings: it gives the summary of judgments and the key metrics only${others.length ? `, with ${others.join(' and ')}` : ''}.`,
+      );
+    }
+  }
+
+  // Areas for improvement, each with the bullets that spell it out.
+  const areas: PackArea[] = [];
+  if (wants('areas')) {
+    areas.push(...readAreas(db, covered, reportLabel, cite));
+    feeds.push({ section: 'areas', feed: 'every area for improvement of the reports covered', rows: areas.length });
+  }
+
+  // The case-file review per force: the sample's figures and the report's stated figures against them.
+  const review: PackReview[] = [];
+  if (wants('review')) {
+    for (const force of [...new Set(covered.map((r) => r.force))]) {
+      const summary = readSampleSummary(db, { force });
+      if (summary.n === 0) continue;
+      const reconciliation = covered
+        .filter((r) => r.force === force)
+        .flatMap((r) =>
+          readReconciliation(db, r.id).map((x) => {
+            const paragraph = x.findingId === null ? null : (paragraphsOf(r.id).find((p) => p.id === x.findingId) ?? null);
+            let source: string | null = null;
+            if (paragraph) {
+              const { section, subsection, paragraph: n, page, line } = paragraph;
+              source = cite(r.id, 'Review figure', { section, subsection, paragraph: n, page, line });
+            } else if (x.footnote !== null) source = citeFootnote(db, r.id, x.footnote, paragraphsOf(r.id), cite);
+            return { label: x.label, stated: x.stated, computed: x.computed, matches: x.matches, source };
+          }),
+        );
+      review.push({
+        force,
+        files: summary.n,
+        synthetic: summary.synthetic,
+        criteria: summary.criteria
+          .filter((c) => c.n > 0 && c.p !== null)
+          .map((c) => ({
+            label: c.label,
+            k: c.yes,
+            n: c.n,
+            proportion: c.p ?? 0,
+            low: c.low ?? 0,
+            high: c.high ?? 0,
+            small: c.smallSample,
+          })),
+        reconciliation,
+      });
+      feeds.push({
+        section: 'review',
+        feed: `case-file review sample for ${force}${summary.synthetic ? ' (SYNTHETIC demonstration sample)' : ''}`,
+        rows: summary.n,
+      });
+      if (summary.synthetic) {
+        notices.push(
+          `Case-file review figures for ${force} come from a synthetic demonstration sample, not real case-file review data: they illustrate the method and must not be quoted as inspection findings.`,
+        );
+      }
+    }
+    if (review.some((r) => r.criteria.some((c) => c.small))) {
+      notices.push(`Review proportions marked as a small sample rest on fewer than ${SMALL_SAMPLE} files: treat them as indicative only.`);
+    }
+  }
+
+  return {
+    definition: def,
+    markingLine: markingLine(def.marking, def.caveat),
+    generatedAt: ctx.now,
+    appVersion: ctx.appVersion,
+    workspaceHash: await workspaceHash(db),
+    reports,
+    metrics,
+    chart,
+    findings,
+    areas,
+    review,
+    sources: sources.list,
+    feeds,
+    notices,
+  };
+}
+
+type Cite = (reportId: number, what: string, at: Located) => string;
+
+function packMetric(m: MetricRow, cite: Cite, paragraphsOf: (reportId: number) => ParagraphRow[]): PackMetric {
+  const at = { page: m.page, line: m.line };
+  // "Force in numbers" figures sit in that table, under their category; text figures in a paragraph.
+  const where: Located =
+    m.source === 'force-in-numbers'
+      ? { section: 'Force in numbers', subsection: m.category, paragraph: null, ...at }
+      : (() => {
+          const p = paragraphAt(paragraphsOf(m.reportId), at);
+          return { section: p?.section ?? 'Report text', subsection: p?.subsection ?? null, paragraph: p?.paragraph ?? null, ...at };
+        })();
+  return {
+    report: m.report,
+    label: m.label,
+    category: m.category,
+    unit: m.unit,
+    period: m.period,
+    force: m.force,
+    englandWales: m.englandWales,
+    forceText: m.forceText,
+    ewText: m.ewText,
+    difference: m.difference,
+    direction: m.difference === null ? null : m.difference > 0 ? 'higher' : m.difference < 0 ? 'lower' : 'same',
+    verified: m.verified,
+    note: m.note,
+    source: cite(m.reportId, 'Metric', where),
+  };
+}
+
+/** One panel per unit, in the order the units first appear; only metrics with both values can be drawn. */
+function chartOf(metrics: PackMetric[], covered: ReportRow[]): ChartSpec | null {
+  const drawable = metrics.filter((m) => m.force !== null && m.englandWales !== null);
+  if (drawable.length === 0) return null;
+  const forces = [...new Set(covered.map((r) => r.force))];
+  const several = new Set(drawable.map((m) => m.report)).size > 1;
+  const panels = new Map<string, ChartSpec['panels'][number]>();
+  for (const m of drawable) {
+    let p = panels.get(m.unit);
+    if (!p) {
+      p = { unit: m.unit, categories: [], force: [], englandWales: [] };
+      panels.set(m.unit, p);
+    }
+    p.categories.push(several ? `${m.label} (${m.report})` : m.label);
+    p.force.push(m.force);
+    p.englandWales.push(m.englandWales);
+  }
+  const forceLabel = forces.length === 1 ? (forces[0] ?? 'Force') : 'Force';
+  return { title: `${forceLabel} against England and Wales`, forceLabel, panels: [...panels.values()] };
+}
+
+interface FeedFinding {
+  id: number;
+  reportId: number;
+  report: string;
+  section: string;
+  subsection: string | null;
+  paragraph: number;
+  ordinal: number;
+  kind: string;
+  text: string;
+  page: number | null;
+  line: number;
+  tags: string[];
+  rag: string | null;
+  note: string;
+  includeInBrief: boolean;
+}
+
+/** Every finding the feed's query matches within the reports covered (no paging: a pack holds them all). */
+function readFindings(db: SqlDatabase, query: FindingsQuery, reportIds: number[]): FeedFinding[] {
+  if (reportIds.length === 0) return [];
+  const w = findingsWhere(query);
+  const inReports = `f.report_id IN (${reportIds.map(() => '?').join(', ')})`;
+  const sql = `SELECT ${FINDING_SELECT}, f.ordinal ${FINDINGS_FROM} ${w.sql ? `${w.sql} AND ${inReports}` : `WHERE ${inReports}`} ORDER BY f.report_id, f.ordinal`;
+  return all(db, sql, [...w.params, ...reportIds]).map((r) => ({ ...toFindingRow(r), ordinal: Number(r.ordinal) }));
+}
+
+function readAreas(db: SqlDatabase, covered: ReportRow[], reportLabel: Map<number, string>, cite: Cite): PackArea[] {
+  const out: PackArea[] = [];
+  for (const r of covered) {
+    const rows = all(
+      db,
+      `SELECT a.id, a.parent_id, a.section, a.text, a.page, a.line,
+         f.section AS f_section, f.subsection AS f_subsection, f.paragraph AS f_paragraph, f.page AS f_page, f.line AS f_line, f.id AS f_id
+       FROM areas_for_improvement a LEFT JOIN findings f ON f.id = a.finding_id
+       WHERE a.report_id = ? ORDER BY a.id`,
+      [r.id],
+    );
+    const byId = new Map<number, PackArea>();
+    for (const a of rows) {
+      const parent = num(a.parent_id);
+      if (parent !== null) {
+        byId.get(parent)?.children.push(String(a.text));
+        continue;
+      }
+      const where: Located =
+        a.f_id === null
+          ? { section: String(a.section), subsection: null, paragraph: null, page: num(a.page), line: Number(a.line) }
+          : {
+              section: String(a.f_section),
+              subsection: str(a.f_subsection),
+              paragraph: num(a.f_paragraph),
+              page: num(a.f_page),
+              line: Number(a.f_line),
+            };
+      const area: PackArea = {
+        report: reportLabel.get(r.id) ?? String(r.id),
+        section: String(a.section),
+        text: String(a.text),
+        children: [],
+        source: cite(r.id, 'Area for improvement', where),
+      };
+      byId.set(Number(a.id), area);
+      out.push(area);
+    }
+  }
+  return out;
+}
+
+function citeFootnote(db: SqlDatabase, reportId: number, number: number, paragraphs: ParagraphRow[], cite: Cite): string | null {
+  const fn = all(db, 'SELECT page, line FROM footnotes WHERE report_id = ? AND number = ?', [reportId, number])[0];
+  if (!fn) return null;
+  const at = { page: num(fn.page), line: Number(fn.line) };
+  const p = paragraphAt(paragraphs, at);
+  return cite(reportId, `Review figure (footnote ${number})`, {
+    section: p?.section ?? 'Footnotes',
+    subsection: p?.subsection ?? null,
+    paragraph: null,
+    ...at,
+  });
+}

@@ -1,0 +1,57 @@
+import type { SourceRef } from './model';
+
+/**
+ * The pack's sources, numbered S1, S2, … in the order the document cites them. The builder walks
+ * the sections in the order the writers print them and registers each item's source as it goes,
+ * so the first citation a reader meets is S1. An item cited twice (the same place in the same
+ * report, for the same kind of item) keeps its first number.
+ */
+export class SourceList {
+  private readonly refs: SourceRef[] = [];
+  private readonly byKey = new Map<string, string>();
+
+  cite(ref: Omit<SourceRef, 'id'>): string {
+    const key = JSON.stringify([ref.reportId, ref.page, ref.line, ref.what, ref.section, ref.subsection, ref.paragraph]);
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const id = `S${this.refs.length + 1}`;
+    this.refs.push({ ...ref, id });
+    this.byKey.set(key, id);
+    return id;
+  }
+
+  get list(): SourceRef[] {
+    return [...this.refs];
+  }
+}
+
+/** A position in a report, as (page, line) with unpaginated text on page 0, for ordering. */
+export interface Located {
+  section: string;
+  subsection: string | null;
+  paragraph: number | null;
+  page: number | null;
+  line: number;
+}
+
+const before = (a: { page: number | null; line: number }, b: { page: number | null; line: number }) =>
+  (a.page ?? 0) < (b.page ?? 0) || ((a.page ?? 0) === (b.page ?? 0) && a.line <= b.line);
+
+/**
+ * The paragraph a line of the report falls in: the last finding that starts at or before it.
+ * Metrics quoted from the text and footnotes carry only a line; this names the section and
+ * paragraph an analyst would turn to. Findings must be in report order.
+ */
+export function paragraphAt<F extends Located>(findings: readonly F[], at: { page: number | null; line: number }): F | null {
+  let hit: F | null = null;
+  for (const f of findings) {
+    if (before(f, at)) hit = f;
+    else break;
+  }
+  return hit;
+}
+
+/** The first finding that starts after a position (judgment tables sit just before the summary they head). */
+export function paragraphAfter<F extends Located>(findings: readonly F[], at: { page: number | null; line: number }): F | null {
+  return findings.find((f) => !before(f, at)) ?? null;
+}

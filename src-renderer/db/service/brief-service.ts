@@ -1,0 +1,144 @@
+import { buildPack } from '../../../src-core/brief/build';
+import { renderDocx } from '../../../src-core/brief/docx';
+import { renderHtml } from '../../../src-core/brief/html';
+import { renderMarkdown } from '../../../src-core/brief/markdown';
+import type { BriefingPack, PackDefinition } from '../../../src-core/brief/model';
+import { markingLine, type Marking } from '../../../src-core/brief/model';
+import { renderPdf } from '../../../src-core/brief/pdf';
+import type { PdfDocConstructor } from '../../../src-core/brief/pdf-types';
+import { toCsv, writeXlsx, type ExcelLike, type ExportTable } from '../../../src-core/brief/table-export';
+import type { SqlDatabase } from '../../../src-core/db/sql-db';
+import type { ExportMime } from '../../../src-core/host/contract';
+import type { ExportedFile, ExportProgress, GridExportSource, PackFormat, PackPreview } from '../protocol';
+import type { ChartPng } from './chart-png';
+import { gridRows } from './grid-rows';
+
+/** The libraries an export needs, loaded on first use (pdfkit and exceljs are large) and replaceable in tests. */
+export interface ExportLibraries {
+  /** pdfkit's browser build in the worker, with its standard fonts registered. */
+  loadPdfKit(): Promise<PdfDocConstructor>;
+  /** exceljs's browser build in the worker. */
+  loadExcel(): Promise<ExcelLike>;
+  /** The key-metrics chart as a PNG (OffscreenCanvas in the worker). */
+  chartPng(spec: NonNullable<BriefingPack['chart']>): Promise<ChartPng>;
+  appVersion: string;
+}
+
+const MIME: Record<PackFormat | 'csv' | 'xlsx', ExportMime> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A file name from a title the analyst typed: no folder separators or characters Windows refuses, never a leading dot. */
+export function fileNameOf(title: string, date: string, extension: string): string {
+  const base = `${title} ${date}`
+    .replace(/[/\\:*?"<>|\p{Cc}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .slice(0, 150)
+    .trim();
+  return `${base || 'Export'}.${extension}`;
+}
+
+/** A worker error an analyst can act on: it says which export failed and why. */
+export class ExportFailure extends Error {
+  override readonly name = 'ExportFailure';
+}
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The pack the definition describes, built from the workspace now. */
+export function packFrom(db: SqlDatabase, definition: PackDefinition, libs: Pick<ExportLibraries, 'appVersion'>, now = new Date()) {
+  return buildPack(db, definition, { appVersion: libs.appVersion, now: now.toISOString() });
+}
+
+export function previewOf(pack: BriefingPack): PackPreview {
+  return {
+    html: renderHtml(pack),
+    markingLine: pack.markingLine,
+    findings: pack.findings.reduce((n, g) => n + g.findings.length, 0),
+    notices: pack.notices,
+  };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes a pack built beforehand (the database is not touched here, so the worker's queue is free
+ * while a long PDF is written). The chart is drawn only for the formats that embed a bitmap.
+ */
+export async function writePack(
+  pack: BriefingPack,
+  format: PackFormat,
+  libs: ExportLibraries,
+  progress: (p: ExportProgress) => void = () => undefined,
+): Promise<ExportedFile> {
+  const d = pack.definition;
+  const file = (bytes: Uint8Array): ExportedFile => ({ suggestedName: fileNameOf(d.title, d.date, format), mime: MIME[format], bytes });
+  try {
+    if (format === 'html') return file(encoder.encode(renderHtml(pack)));
+    if (format === 'md') return file(encoder.encode(renderMarkdown(pack)));
+    progress({ stage: 'chart' });
+    const chart = pack.chart ? await libs.chartPng(pack.chart) : null;
+    progress({ stage: 'writing' });
+    if (format === 'docx') {
+      return file(
+        await renderDocx(pack, {
+          chartPng: chart?.png ?? null,
+          chartSize: chart ? { width: chart.width, height: chart.height } : undefined,
+        }),
+      );
+    }
+    const PDFDocument = await libs.loadPdfKit();
+    return file(
+      await renderPdf(pack, {
+        PDFDocument,
+        chartPng: chart?.png ?? null,
+        chartSize: chart ? { width: chart.width, height: chart.height } : undefined,
+      }),
+    );
+  } catch (e) {
+    throw new ExportFailure(`The ${format.toUpperCase()} file could not be made: ${why(e)}`);
+  }
+}
+
+export interface GridExportRequest {
+  source: GridExportSource;
+  columns: { colId: string; header: string }[];
+  format: 'csv' | 'xlsx';
+  marking: Marking;
+  filter: string;
+  title: string;
+}
+
+/** The rows of the grid export, read from the database (inside the worker's queue). */
+export function gridTable(db: SqlDatabase, r: GridExportRequest): ExportTable {
+  const { columns, rows } = gridRows(db, r.source, r.columns);
+  return { title: r.title, markingLine: markingLine(r.marking, ''), filterDescription: r.filter, rowCount: rows.length, columns, rows };
+}
+
+/** CSV or XLSX of a grid's rows: the marking in the first row, the filter and the row count stated. */
+export async function writeGridTable(
+  table: ExportTable,
+  format: 'csv' | 'xlsx',
+  libs: Pick<ExportLibraries, 'loadExcel'>,
+  now = new Date(),
+): Promise<ExportedFile> {
+  try {
+    const bytes = format === 'csv' ? encoder.encode(toCsv(table)) : await writeXlsx(table, await libs.loadExcel());
+    return { suggestedName: fileNameOf(table.title, localDate(now), format), mime: MIME[format], bytes, rows: table.rows.length };
+  } catch (e) {
+    throw new ExportFailure(`The ${format.toUpperCase()} file could not be made: ${why(e)}`);
+  }
+}
+
+/** The date as the analyst's calendar shows it, for a file name. */
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
