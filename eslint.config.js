@@ -34,7 +34,7 @@ const layer = (message, { paths = [], patterns = [] }) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'data/', 'docs/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/', 'playwright-report/', 'data/', 'docs/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

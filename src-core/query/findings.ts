@@ -171,23 +171,91 @@ export const FINDINGS_FROM = `FROM findings f
   JOIN reports r ON r.id = f.report_id
   LEFT JOIN annotations a ON a.target_type = 'finding' AND a.target_id = f.id`;
 
+/**
+ * The joins a query needs and no more: reports only when the SQL reads `r.`, annotations only when
+ * it reads `a.`. Every finding has its report (a NOT NULL foreign key) and at most one annotation
+ * (UNIQUE target), so leaving a join out never changes which findings match or how many.
+ * `index` names the findings index to walk (INDEXED BY), for the frequent-search plans below.
+ */
+export function findingsFrom(sqlParts: string | string[], index?: string): string {
+  const text = typeof sqlParts === 'string' ? sqlParts : sqlParts.join(' ');
+  return [
+    `FROM findings f${index ? ` INDEXED BY ${index}` : ''}`,
+    ...(/\br\./.test(text) ? ['JOIN reports r ON r.id = f.report_id'] : []),
+    ...(/\ba\./.test(text) ? ["LEFT JOIN annotations a ON a.target_type = 'finding' AND a.target_id = f.id"] : []),
+  ].join('\n  ');
+}
+
+/** A search matching at least this many findings walks them in report order; fewer are sorted. */
+export const FREQUENT_MATCHES = 2000;
+
+/**
+ * Two plans for one search, of which SQLite runs only the one that fits: a LIMIT of 0 ends a
+ * SELECT before its loop. A frequent word ("abuse" in a quarter of all findings) is cheapest
+ * found by walking the narrow findings_report index in report order and probing the matches
+ * (the first page is full after a few hundred entries); a rare one by looking up its few matches
+ * and sorting them. Which one is decided by counting at most FREQUENT_MATCHES matches.
+ */
+export function byMatchCount(
+  match: string,
+  frequent: CompiledQuery,
+  rare: CompiledQuery,
+  limit: number | 'all',
+  offset = 0,
+): CompiledQuery {
+  const gate = `(SELECT count(*) FROM (SELECT 1 FROM findings_fts WHERE findings_fts MATCH ? LIMIT ${FREQUENT_MATCHES})) >= ${FREQUENT_MATCHES}`;
+  const n = limit === 'all' ? -1 : limit;
+  return {
+    sql: `SELECT * FROM (${frequent.sql} LIMIT CASE WHEN ${gate} THEN ? ELSE 0 END OFFSET ?)
+      UNION ALL SELECT * FROM (${rare.sql} LIMIT CASE WHEN ${gate} THEN 0 ELSE ? END OFFSET ?)`,
+    params: [...frequent.params, match, n, offset, ...rare.params, match, n, offset],
+  };
+}
+
+/**
+ * One page of the grid. The page's ids are chosen first over the narrow index columns (and only
+ * the joins the filter and sort need), then only those rows are read in full: sorting or skipping
+ * thousands of wide rows (each with its paragraph of text) is what made deep pages slow.
+ */
 export function compileFindingsPage(q: FindingsQuery, offset: number, limit: number): CompiledQuery {
   const w = where(q);
   const order = [
     ...(q.sort ?? []).map((s) => `${FINDING_SORT_COLUMNS[s.column]} ${s.direction === 'desc' ? 'DESC' : 'ASC'}`),
     'f.report_id',
     'f.ordinal',
-  ];
+  ].join(', ');
+  const n = Math.max(0, Math.min(limit, 1000));
+  const skip = Math.max(0, offset);
+  const match = q.search ? ftsMatch(q.search) : null;
+  let ids: CompiledQuery;
+  if (match && !q.sort?.length) {
+    const plan = (index?: string) => ({
+      sql: `SELECT f.id ${findingsFrom([w.sql, order], index)} ${w.sql} ORDER BY ${order}`,
+      params: w.params,
+    });
+    ids = byMatchCount(match, plan('findings_report'), plan(), n, skip);
+  } else {
+    ids = {
+      sql: `SELECT f.id ${findingsFrom([w.sql, order])} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      params: [...w.params, n, skip],
+    };
+  }
   return {
     sql: `SELECT ${FINDING_SELECT}
-      ${FINDINGS_FROM} ${w.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-    params: [...w.params, Math.max(0, Math.min(limit, 1000)), Math.max(0, offset)],
+      ${FINDINGS_FROM} WHERE f.id IN (${ids.sql}) ORDER BY ${order}`,
+    params: ids.params,
   };
 }
 
 export function compileFindingsCount(q: FindingsQuery): CompiledQuery {
+  const match = q.search ? ftsMatch(q.search) : null;
+  // Search alone: the full-text index (kept in step with findings by triggers) counts its matches
+  // without looking each matching finding up.
+  if (match && where({ ...q, search: undefined }).sql === '') {
+    return { sql: 'SELECT count(*) AS n FROM findings_fts WHERE findings_fts MATCH ?', params: [match] };
+  }
   const w = where(q);
-  return { sql: `SELECT count(*) AS n ${FINDINGS_FROM} ${w.sql}`, params: w.params };
+  return { sql: `SELECT count(*) AS n ${findingsFrom(w.sql)} ${w.sql}`, params: w.params };
 }
 
 export function toFindingRow(r: Record<string, SqlValue>): FindingRow {

@@ -16,10 +16,12 @@ export async function freshWorkspace(): Promise<SqlDatabase> {
 }
 
 /** The real migrations plus one more, as a newer version of the app would have them. */
+/** The real migrations plus one more, numbered after the last real one whatever number `file` has. */
 export async function migrationsPlus(file: string, sql: string): Promise<Migration[]> {
   const current = await readMigrations();
+  const next = String(current.length + 1).padStart(3, '0');
   return loadMigrations([
     ...current.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })),
-    { file, sql },
+    { file: file.replace(/^\d+_/, `${next}_`), sql },
   ]);
 }

@@ -1,0 +1,315 @@
+// Bench item 5 (and the browser half of item 7): the built web renderer in headless Chromium,
+// driven like an analyst: open, go to Findings, search, tick a facet, scroll 10,000 rows down.
+// One web build (bench/vite.bench.config.ts) serves every workspace: a tiny static server here
+// answers /default-workspace.sqlite with the workspace under test, as the defaultWorkspace
+// plugin would have bundled it.
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { percentile, result, round, single, type Result } from './lib';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const WEB_OUT = path.join(ROOT, 'bench/out/web');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.sqlite': 'application/vnd.sqlite3',
+  '.mjs.map': 'application/json',
+};
+
+export async function buildWeb(): Promise<number> {
+  const t0 = performance.now();
+  await run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'bench/vite.bench.config.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_OUT: WEB_OUT },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return performance.now() - t0;
+}
+
+function serve(port: number, workspace: () => string): Promise<Server> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+      const file = rel === '/default-workspace.sqlite' ? workspace() : path.join(WEB_OUT, path.normalize(rel));
+      if (!file.startsWith(WEB_OUT) && file !== workspace()) {
+        res.statusCode = 403;
+        res.end();
+        return;
+      }
+      try {
+        const s = await stat(file);
+        res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+        res.setHeader('Content-Length', s.size);
+        createReadStream(file).pipe(res);
+      } catch {
+        res.statusCode = 404;
+        res.end('not found');
+      }
+    })();
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Resident memory of the Chromium that this process launched and all its children (renderer,
+ * GPU, utility processes), in MB: Playwright's Browser does not expose its pid, so the tree is
+ * found from this process's chromium children.
+ */
+async function chromiumRssMb(): Promise<number> {
+  try {
+    const { stdout } = await run('ps', ['-e', '-o', 'pid=,ppid=,rss=,comm=']);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const [pid, ppid, rss, ...comm] = l.trim().split(/\s+/);
+        return { pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm: comm.join(' ') };
+      });
+    const tree = new Set(rows.filter((r) => r.ppid === process.pid && r.comm.includes('chrom')).map((r) => r.pid));
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const r of rows) {
+        if (tree.has(r.ppid) && !tree.has(r.pid)) {
+          tree.add(r.pid);
+          changed = true;
+        }
+      }
+    }
+    return rows.filter((r) => tree.has(r.pid)).reduce((n, r) => n + r.rss, 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function firstRows(page: Page, url: string, reload: boolean): Promise<number> {
+  const t0 = performance.now();
+  if (reload) await page.reload();
+  else await page.goto(url);
+  const tab = page.getByRole('tab', { name: 'Findings' });
+  await tab.click({ timeout: 120_000 });
+  const rows = page.getByRole('region', { name: 'Findings' }).getByRole('gridcell').first();
+  const refused = page.getByText(/could not be opened/).first();
+  await rows.or(refused).waitFor({ timeout: 300_000 });
+  if (await refused.isVisible()) {
+    const why = (await page.locator('body').innerText()).match(/could not be opened[^\n]*\n?[^\n]*/)?.[0] ?? 'refused';
+    throw new Error(`the app says the workspace ${why.replace(/\s+/g, ' ')}`);
+  }
+  return performance.now() - t0;
+}
+
+export interface BrowserCase {
+  label: string;
+  file: string;
+  /** ms targets for first rows (cold, warm) */
+  firstRowsTarget: number;
+  searchTarget: number | null;
+  /** Peak memory growth / workspace size; null where the workspace is too small for a ratio to mean anything. */
+  memoryTarget: number | null;
+}
+
+export async function benchBrowser(
+  cases: BrowserCase[],
+  opts: { port: number; runs: number; log: (s: string) => void },
+): Promise<Result[]> {
+  if (!existsSync(path.join(WEB_OUT, 'index.html'))) throw new Error(`${WEB_OUT} has no build: buildWeb() first`);
+  let current = cases[0]?.file ?? '';
+  const server = await serve(opts.port, () => current);
+  const out: Result[] = [];
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--enable-precise-memory-info'],
+    });
+    for (const c of cases) {
+      try {
+        await benchCase(browser, c, opts.port, opts.runs, opts.log, (file) => (current = file), out);
+      } catch (e) {
+        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        opts.log(`browser: ${c.label} FAILED: ${why}`);
+        out.push(single(`${c.label} (browser): FAILED: ${why}`, 0, '', null));
+      }
+    }
+    opts.log(`Chromium ${browser.version()}`);
+  } finally {
+    await browser?.close();
+    await new Promise((r) => server.close(r));
+  }
+  return out;
+}
+
+async function benchCase(
+  browser: Browser,
+  c: BrowserCase,
+  port: number,
+  runs: number,
+  log: (s: string) => void,
+  serveFile: (file: string) => void,
+  /** Results are added as they are measured, so a later step's failure keeps the earlier ones. */
+  out: Result[],
+): Promise<void> {
+  const opts = { port, runs, log };
+  serveFile(c.file);
+  const mb = (await stat(c.file)).size / 1048576;
+  opts.log(`browser: ${c.label} (${round(mb, 1)} MB)`);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Chromium's own footprint with an empty page, so that the workspace's share can be told apart.
+  await page.goto('about:blank');
+  const baseline = await chromiumRssMb();
+  let peak = baseline;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await chromiumRssMb());
+      await sleep(100);
+    }
+  })();
+  const url = `http://127.0.0.1:${opts.port}/`;
+  // First visit: fetch the workspace, store it in IndexedDB, open it in the worker.
+  const cold = await firstRows(page, url, false).catch(async (e: unknown) => {
+    await context.close();
+    throw new Error(`${e instanceof Error ? e.message : String(e)}${errors.length ? ` (page error: ${errors[0]})` : ''}`);
+  });
+  out.push(single(`${c.label} (browser): first grid rows, first visit (fetch + store + open)`, cold, 'ms', c.firstRowsTarget));
+  const warm: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(3, opts.runs)); i++) warm.push(await firstRows(page, url, true));
+  warm.sort((a, b) => a - b);
+  out.push(
+    result(
+      `${c.label} (browser): first grid rows, reopening (from IndexedDB)`,
+      { median: percentile(warm, 0.5), p95: percentile(warm, 0.95), p99: percentile(warm, 0.99), runs: warm.length },
+      c.firstRowsTarget,
+    ),
+  );
+
+  const search = page.getByRole('searchbox', { name: 'Search findings' });
+  const terms = ['custody', 'county lines', 'firearms', 'mental health', 'supervision'];
+  const searches: number[] = [];
+  for (let i = 0; i < opts.runs; i++) {
+    const term = terms[i % terms.length] ?? 'custody';
+    await search.fill('');
+    await page.getByText(/^[\d,]+ findings$/).waitFor();
+    await search.pressSequentially(term, { delay: 30 });
+    const t0 = performance.now();
+    await page.getByText(new RegExp(`^[\\d,]+ findings? matching “${term}”$`)).waitFor();
+    await page
+      .getByRole('region', { name: 'Findings' })
+      .getByRole('gridcell', { name: new RegExp(term.split(' ')[0] ?? term, 'i') })
+      .first()
+      .waitFor();
+    searches.push(performance.now() - t0);
+  }
+  searches.sort((a, b) => a - b);
+  out.push(
+    result(
+      `${c.label} (browser): search results on screen after typing stops (incl. 250 ms debounce)`,
+      { median: percentile(searches, 0.5), p95: percentile(searches, 0.95), p99: 0, runs: searches.length },
+      c.searchTarget,
+    ),
+  );
+  await search.fill('');
+  await page.getByText(/^[\d,]+ findings$/).waitFor();
+
+  const facets = page.getByRole('complementary', { name: 'Facets' });
+  const kinds = ['Concern', 'Positive practice', 'Area for improvement'];
+  const facetTimes: number[] = [];
+  // The panel keeps the last counts on screen until the next arrive: wait until the kinds (which
+  // partition the findings) add up to the total shown, i.e. the counts are for no filter.
+  const settled = async () => {
+    for (;;) {
+      const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '').replace(/\D/g, ''));
+      const texts = await facets.getByRole('group', { name: 'Kind', exact: true }).getByRole('button').allTextContents();
+      const sum = texts.reduce((n, t) => n + Number(t.replace(/.*?([\d,]+)$/, '$1').replace(/,/g, '')), 0);
+      if (sum === total && total > 0) return;
+      await sleep(20);
+    }
+  };
+  for (let i = 0; i < opts.runs; i++) {
+    await settled();
+    const button = facets
+      .getByRole('group', { name: 'Kind', exact: true })
+      .getByRole('button', { name: new RegExp(`^${kinds[i % kinds.length] ?? 'Concern'} [\\d,]+$`) });
+    const n = ((await button.textContent()) ?? '').replace(/.*?([\d,]+)$/, '$1');
+    if (!n) throw new Error(`no count on the ${kinds[i % kinds.length] ?? ''} facet`);
+    const t0 = performance.now();
+    await button.click();
+    await page.getByText(`${n} findings`, { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Findings' }).getByRole('gridcell').first().waitFor();
+    facetTimes.push(performance.now() - t0);
+    await button.click();
+    await page.getByText(/^[\d,]+ findings$/).waitFor();
+  }
+  facetTimes.sort((a, b) => a - b);
+  out.push(
+    result(
+      `${c.label} (browser): facet filter (Kind) applied, grid and count updated`,
+      { median: percentile(facetTimes, 0.5), p95: percentile(facetTimes, 0.95), p99: 0, runs: facetTimes.length },
+      null,
+    ),
+  );
+
+  const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '0').replace(/\D/g, ''));
+  if (total > 10_100) {
+    // The grid renders only the rows near the viewport: jump 10,000 rows down and wait for them.
+    const t0 = performance.now();
+    // Page scripts as strings: this file compiles without the DOM types.
+    await page.evaluate(`(() => {
+      // AG Grid 36 scrolls .ag-grid-viewport; older versions .ag-body-viewport.
+      const section = document.querySelector('section[aria-label="Findings"]');
+      const viewport = ['.ag-grid-viewport', '.ag-body-viewport', '.ag-body-vertical-scroll-viewport']
+        .map((sel) => section && section.querySelector(sel))
+        .find((e) => e && e.scrollHeight > e.clientHeight);
+      if (!viewport) throw new Error('no scrolling viewport in the Findings grid');
+      viewport.scrollTop = 10000 * 78;
+    })()`);
+    // A function, not a string: the app's CSP forbids eval, which a string predicate needs.
+    await page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      const row = doc.querySelector('section[aria-label="Findings"] [role="row"][aria-rowindex="10002"]');
+      return row !== null && (row.textContent ?? '').trim().length > 20;
+    });
+    out.push(single(`${c.label} (browser): scroll 10,000 rows down, rows shown`, performance.now() - t0, 'ms', null));
+  } else {
+    out.push(single(`${c.label} (browser): scroll 10,000 rows down`, 0, 'ms', null, { note: `only ${total} findings: not measured` }));
+  }
+
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  sampling = false;
+  await sampler;
+  out.push(single(`${c.label} (browser): page JS heap (main thread) after the run`, heap / 1048576, 'MB', null));
+  out.push(
+    single(
+      `${c.label} (browser): peak RSS growth of all Chromium processes / workspace size`,
+      (peak - baseline) / mb,
+      '×',
+      c.memoryTarget,
+      {
+        note: `peak ${round(peak)} MB = ${round(baseline)} MB Chromium with an empty page + ${round(peak - baseline)} MB, for a ${round(mb, 1)} MB workspace`,
+      },
+    ),
+  );
+  await page.screenshot({ path: path.join(ROOT, `bench/out/${c.label.replace(/\W+/g, '-')}.png`) });
+  if (errors.length) opts.log(`browser errors on ${c.label}: ${errors.slice(0, 3).join(' | ')}`);
+  await context.close();
+}
