@@ -96,7 +96,8 @@ export type WarningCode =
   | 'metric-incomplete'
   | 'section-unplaced'
   | 'grade-mismatch'
-  | 'judgments-missing';
+  | 'judgments-missing'
+  | 'judgment-duplicate';
 
 export interface ExtractWarning {
   code: WarningCode;

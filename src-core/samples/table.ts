@@ -11,12 +11,19 @@ export interface RawTable {
 
 export type SampleFileErrorCode = 'too-large' | 'zip-bomb' | 'not-a-table' | 'empty' | 'bad-encoding';
 
+/** Where in the file a refusal points: the spreadsheet row (line of a CSV, the header is row 1) and column. */
+export interface SampleFilePos {
+  row: number;
+  column: number;
+}
+
 /** A sample file refused before validation: the message says what and what to do. Nothing is imported. */
 export class SampleFileError extends Error {
   override readonly name = 'SampleFileError';
   constructor(
     readonly code: SampleFileErrorCode,
     message: string,
+    readonly where: SampleFilePos | null = null,
   ) {
     super(message);
   }
@@ -43,7 +50,12 @@ export function readCsvTable(name: string, bytes: Uint8Array): RawTable {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new SampleFileError('bad-encoding', `${name} is not UTF-8 text; save it as CSV UTF-8 and import it again`);
+    const where = invalidUtf8At(bytes);
+    throw new SampleFileError(
+      'bad-encoding',
+      `${name} is not UTF-8 text: invalid byte at row ${where.row}, column ${where.column}; save it as CSV UTF-8 and import it again`,
+      where,
+    );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed. Blank
@@ -55,6 +67,33 @@ export function readCsvTable(name: string, bytes: Uint8Array): RawTable {
   const [header, ...rows] = records;
   if (!header || header.row !== 1) throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
   return { name, headers: header.cells.map((h) => h.trim()), rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.row) };
+}
+
+/**
+ * Row (line) and column (character) of the first byte that is not UTF-8, as an editor counts them;
+ * a file saved as Windows-1252 usually fails at its first accented letter or pound sign.
+ */
+function invalidUtf8At(bytes: Uint8Array): SampleFilePos {
+  let row = 1;
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) break;
+    let k = 1;
+    while (k <= need && ((bytes[i + k] ?? 0) & 0xc0) === 0x80) k++;
+    if (k <= need) break;
+    // Overlong and surrogate forms are refused by the decoder too; close enough to point at them.
+    if ((b === 0xe0 && (bytes[i + 1] as number) < 0xa0) || (b === 0xed && (bytes[i + 1] as number) >= 0xa0)) break;
+    if ((b === 0xf0 && (bytes[i + 1] as number) < 0x90) || (b === 0xf4 && (bytes[i + 1] as number) >= 0x90)) break;
+    if (b === 0x0a) {
+      row++;
+      column = 1;
+    } else column++;
+    i += need + 1;
+  }
+  return { row, column };
 }
 
 function u16(b: Uint8Array, at: number): number {

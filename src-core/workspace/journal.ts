@@ -11,12 +11,19 @@ export interface JournalRecord {
 }
 
 /** Key order fixed, so the checksum of a record does not depend on how it was built. */
-function canonical(value: JsonValue): string {
+/**
+ * The JSON the record will be written as, with keys sorted: it must agree with JSON.stringify,
+ * which drops object keys whose value is undefined and writes undefined array items as null —
+ * otherwise a record sealed with `{id: undefined}` fails its own checksum when read back.
+ */
+function canonical(value: JsonValue | undefined): string {
+  if (value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     return `{${Object.keys(value)
+      .filter((k) => value[k] !== undefined)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k] as JsonValue)}`)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value);

@@ -80,22 +80,13 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     const fs = opts.fs ?? nodeFs;
     const name = path.basename(file);
     const dir = path.dirname(file);
-    let orphansRemoved = 0;
-    try {
-      for (const entry of await fs.readdir(dir)) {
-        if (entry.startsWith(`.${name}.`) && entry.endsWith('.tmp')) {
-          await fs.unlink(path.join(dir, entry));
-          orphansRemoved++;
-        }
-      }
-    } catch (e) {
-      throw storageError('open', name, e);
-    }
+    const orphansRemoved = await removeOrphans(fs, dir, name);
     const snapshot = await readOrEmpty(fs, file, name);
     const journalFile = `${file}.peel-journal`;
     const journalBytes = await readOrEmpty(fs, journalFile, name);
     // A crash mid-append leaves a torn last line: cut it off so the next record starts a line.
     const complete = journalBytes.lastIndexOf(0x0a) + 1;
+    let tailCut = true;
     if (complete < journalBytes.length) {
       try {
         const fh = await fs.open(journalFile, 'r+');
@@ -103,15 +94,19 @@ export class FileWorkspaceStore implements WorkspaceStorage {
           await fh.truncate(complete);
           await fh.sync();
         } finally {
-          await fh.close();
+          await fh.close().catch(() => undefined);
         }
-      } catch (e) {
-        throw storageError('open', name, e);
+      } catch {
+        // Not fatal: appends stay refused until a checkpoint rewrites the journal, and the session
+        // checkpoints at once on opening because the torn record counts as discarded.
+        tailCut = false;
       }
     }
     // The torn tail is still handed over, so the session can report it as discarded.
     const journal = new TextDecoder().decode(journalBytes);
-    const store = new FileWorkspaceStore(file, opts, journalBytes.length > 0 || (await exists(fs, journalFile)), complete);
+    const journalExists = journalBytes.length > 0 || (await exists(fs, journalFile).catch(() => false));
+    const store = new FileWorkspaceStore(file, opts, journalExists, complete);
+    store.journalDamaged = !tailCut;
     return { store, snapshot, journal, orphansRemoved };
   }
 
@@ -129,32 +124,32 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         );
       }
       const bytes = new TextEncoder().encode(line);
+      let fh: Awaited<ReturnType<FsLike['open']>>;
       try {
-        const fh = await this.fs.open(this.journalFile, 'a', 0o600);
-        try {
-          try {
-            await fh.writeFile(bytes);
-            await fh.sync();
-          } catch (e) {
-            // Undo a partial write, or the next record would be glued to its remains.
-            await fh.truncate(this.journalSize).then(
-              () => fh.sync(),
-              () => (this.journalDamaged = true),
-            );
-            throw e;
-          }
-        } finally {
-          await fh.close();
-        }
-        // The first append creates the journal: its directory entry must be durable too.
-        if (!this.journalExists) {
-          await this.syncDir();
-          this.journalExists = true;
-        }
-        this.journalSize += bytes.length;
+        fh = await this.fs.open(this.journalFile, 'a', 0o600);
       } catch (e) {
         throw storageError('save an edit to', this.name, e);
       }
+      try {
+        await fh.writeFile(bytes);
+        await fh.sync();
+        // The first append creates the journal: its directory entry must be durable too.
+        if (!this.journalExists) await this.syncDir();
+      } catch (e) {
+        // The edit is refused, so its record must go, all of it: half a record would glue the next
+        // one to its remains, and a whole one (the write worked, a later step failed) would be
+        // replayed after a crash and take the seq of the next edit, which replay would then drop.
+        await fh
+          .truncate(this.journalSize)
+          .then(() => fh.sync())
+          .catch(() => (this.journalDamaged = true));
+        await fh.close().catch(() => undefined);
+        throw storageError('save an edit to', this.name, e);
+      }
+      // The record is durable; a failing close cannot undo that, so it is not the analyst's problem.
+      await fh.close().catch(() => undefined);
+      this.journalExists = true;
+      this.journalSize += bytes.length;
     });
   }
 
@@ -165,12 +160,15 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         if (await exists(this.fs, this.file)) await this.keepBackup();
         await this.renameWithRetry(tmp, this.file);
         await this.syncDir();
-        await this.trimJournal(lastSeq);
-        await this.pruneBackups();
       } catch (e) {
         await this.removeTemps();
         throw storageError('save', this.name, e);
       }
+      // The new snapshot is durable from here: the save has succeeded. Trimming the journal and
+      // pruning old backups only tidy up (replay skips records the snapshot holds), so a failure
+      // now is retried by the next checkpoint rather than reported as a failed save.
+      await this.trimJournal(lastSeq).catch(() => this.removeTemps());
+      await this.pruneBackups().catch(() => undefined);
     });
   }
 
@@ -245,16 +243,20 @@ export class FileWorkspaceStore implements WorkspaceStorage {
    */
   private async trimJournal(lastSeq: number): Promise<void> {
     if (!(await exists(this.fs, this.journalFile))) return;
-    const { records } = await readJournal(new TextDecoder().decode(await this.fs.readFile(this.journalFile)));
+    // Only the acknowledged bytes: anything after them is a refused append that could not be cut.
+    const acknowledged = new Uint8Array(await this.fs.readFile(this.journalFile)).subarray(0, this.journalSize);
+    const { records } = await readJournal(new TextDecoder().decode(acknowledged));
     const keep = records
       .filter((r) => r.seq > lastSeq)
       .map(encodeRecord)
       .join('');
     const tmp = await this.writeTemp(keep, 'journal');
     await this.renameWithRetry(tmp, this.journalFile);
-    await this.syncDir();
+    // The journal is the new file from here, whether or not the folder sync below succeeds.
     this.journalSize = new TextEncoder().encode(keep).length;
     this.journalDamaged = false;
+    this.journalExists = true;
+    await this.syncDir();
   }
 
   private async keepBackup(): Promise<void> {
@@ -308,6 +310,27 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       // Best effort: the next open removes whatever is left.
     }
   }
+}
+
+/** Temp files a crash left behind; best effort, since a leftover one is harmless (names are random, opened 'wx'). */
+async function removeOrphans(fs: FsLike, dir: string, name: string): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const entry of entries) {
+    if (!entry.startsWith(`.${name}.`) || !entry.endsWith('.tmp')) continue;
+    try {
+      await fs.unlink(path.join(dir, entry));
+      removed++;
+    } catch {
+      // Held by another program, say: left for the next open.
+    }
+  }
+  return removed;
 }
 
 async function readOrEmpty(fs: FsLike, file: string, name: string): Promise<Uint8Array> {

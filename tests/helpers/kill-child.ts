@@ -1,44 +1,95 @@
-// A workspace store in a process of its own, for the kill test: it opens the workspace given on
-// the command line, then makes edits and checkpoints until it is killed. After each edit is
-// acknowledged (its journal record durable), it writes "ACK <seq> <value>" to stdout with a
-// blocking write, so the parent knows exactly which edits the user was told were saved.
-import { writeSync } from 'node:fs';
+// A workspace store in a process of its own, for the kill tests (tests/unit/.../kill.test.ts and
+// `npm run test:durability`). It opens the workspace given on the command line through the real
+// FileWorkspaceStore and WorkspaceSession (orphan clean-up, integrity check, journal replay), reports
+// what it found ("OPENED <json>": the state a restarted app would show), then makes random edits
+// and checkpoints until it is killed. After each edit is acknowledged (its journal record durable)
+// it writes "ACK <seq> <value>" with a blocking write, so the parent knows exactly which edits the
+// analyst was told were saved. With --verify it exits after OPENED.
+import { readdirSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { WorkspaceSession } from '../../src-core/workspace/session';
 import { readMigrations } from '../../src-main/node/migrations-fs';
 import { loadSqlEngine } from '../../src-main/node/sqljs';
 import { FileWorkspaceStore } from '../../src-main/workspace/file-store';
 
-const [file, seedArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: kill-child <workspace.sqlite> [seed]');
+export interface OpenedState {
+  lastSeq: number;
+  /** PRAGMA integrity_check as openWorkspace ran it on the reopened file. */
+  integrity: string;
+  replayed: number;
+  discarded: number;
+  orphansRemoved: number;
+  /** Temporary files still beside the workspace after it was opened (there should be none). */
+  tmp: string[];
+  /** new_value of every audited kill-test edit, in audit (= seq) order. */
+  values: string[];
+}
+
+const args = process.argv.slice(2);
+const verifyOnly = args.includes('--verify');
+const [file, seedArg] = args.filter((a) => a !== '--verify');
+if (!file) throw new Error('usage: kill-child <workspace.sqlite> [seed] [--verify]');
 let seed = Number(seedArg ?? 1) || 1;
 const random = (n: number) => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   // The low bits of this generator repeat with a short period; use the high ones.
   return Math.floor(seed / 65536) % n;
 };
+const say = (line: string) => writeSync(1, `${line}\n`);
 
-// Bundled for speed by the kill test, so the migrations folder cannot be found relative to this file.
+// Bundled for speed by the kill tests, so the migrations folder cannot be found relative to this file.
 const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations(process.env.PEEL_MIGRATIONS_DIR)]);
-const { store, snapshot, journal } = await FileWorkspaceStore.open(file);
-const { session } = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, store);
-const findings = Number(session.db.exec('SELECT count(*) FROM findings')[0]?.values[0]?.[0] ?? 1);
-writeSync(1, `READY ${session.lastSeq}\n`);
+let session: WorkspaceSession;
+try {
+  const { store, snapshot, journal, orphansRemoved } = await FileWorkspaceStore.open(file);
+  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, store);
+  session = opened.session;
+  const state: OpenedState = {
+    lastSeq: session.lastSeq,
+    // openWorkspace has just run PRAGMA integrity_check on these bytes and refuses anything but
+    // "ok" (an OPENFAIL, counted as a corrupt open); running it twice would double the cost of a kill.
+    integrity: 'ok',
+    replayed: opened.replayed,
+    discarded: opened.discarded,
+    orphansRemoved,
+    tmp: readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp')),
+    values: (session.db.exec("SELECT new_value FROM audit_log WHERE author = 'kill-test' ORDER BY id")[0]?.values ?? []).map((v) =>
+      String(v[0]),
+    ),
+  };
+  say(`OPENED ${JSON.stringify(state)}`);
+} catch (e) {
+  say(`OPENFAIL ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+  process.exit(3);
+}
+if (verifyOnly) process.exit(0);
+
+const findings = Number(session.db.exec('SELECT max(id) FROM findings')[0]?.values[0]?.[0] ?? 1);
+const statuses = ['new', 'reviewed', 'flagged', 'verified'] as const;
+say(`READY ${session.lastSeq}`);
 for (;;) {
-  if (random(8) === 0) {
-    writeSync(1, 'CHECKPOINT\n');
+  const dice = random(16);
+  if (dice < 2) {
+    say('CHECKPOINT');
     await session.checkpoint();
-    writeSync(1, 'CHECKPOINTED\n');
+    say('CHECKPOINTED');
+    continue;
+  }
+  const at = new Date().toISOString();
+  const targetId = 1 + random(findings);
+  if (dice === 2) {
+    // Another field now and then, so replay covers more than one kind of record.
+    await session.edit('annotation.set', {
+      targetType: 'finding',
+      targetId,
+      field: 'status',
+      value: statuses[random(4)],
+      author: 'kill-other',
+      at,
+    });
     continue;
   }
   const value = `v${session.lastSeq + 1}-${random(1_000_000)}`;
-  const { seq } = await session.edit('annotation.set', {
-    targetType: 'finding',
-    targetId: 1 + random(findings),
-    field: 'note',
-    value,
-    author: 'kill-test',
-    at: new Date().toISOString(),
-  });
-  writeSync(1, `ACK ${seq} ${value}\n`);
+  const { seq } = await session.edit('annotation.set', { targetType: 'finding', targetId, field: 'note', value, author: 'kill-test', at });
+  say(`ACK ${seq} ${value}`);
 }

@@ -9,6 +9,7 @@ import type {
 import { AgGridReact } from 'ag-grid-react';
 import type { FindingRow } from '../../../src-core/query/findings';
 import { registerGridModules } from './ag-grid-setup';
+import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';
 import type { FindingsGridContext } from './finding-edits';
 import { DEFAULT_COLUMN, FINDING_COLUMNS } from './findings-columns';
 
@@ -76,6 +77,7 @@ export function FindingsGrid({ datasource, context, onReady, onFocusRow, onEnter
         suppressColumnVirtualisation
         tooltipShowDelay={400}
         enableBrowserTooltips={false}
+        {...GRID_TAB_STOPS}
         onGridReady={(e) => onReady(e.api)}
         onCellFocused={onCellFocused}
         onCellKeyDown={onCellKeyDown}

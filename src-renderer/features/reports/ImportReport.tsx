@@ -17,7 +17,13 @@ export function ImportReport({ state, onImport, dragging }: Props) {
   const zone = ['import', 'drop-zone', dragging && 'drop-zone--over', dragging && running && 'drop-zone--busy'].filter(Boolean).join(' ');
   return (
     <section className={zone} aria-label="Import reports" aria-describedby={hintId}>
-      <button type="button" className="button button--primary" onClick={onImport} disabled={running}>
+      {/* aria-disabled, not disabled, while importing: a disabled button would drop the keyboard focus to the page's start. */}
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={running ? undefined : onImport}
+        aria-disabled={running || undefined}
+      >
         Import report
       </button>
       <p className="import-hint" id={hintId}>

@@ -11,7 +11,8 @@ export function ImportErrorList({ name, errors }: { name: string; errors: Sample
         Nothing was imported: {plural(errors.length, 'problem')} in {name}
       </h3>
       <p>Correct the file (or the mapping below) and import it again. The workspace is as it was.</p>
-      <div className="import-errors-scroll">
+      {/* Focusable, so that the list scrolls with the keyboard too (it can be longer than its box). */}
+      <div className="import-errors-scroll" tabIndex={0} role="region" aria-label="Problems found, scrollable">
         <table className="data-table review-table">
           <caption className="muted">Problems found</caption>
           <thead>

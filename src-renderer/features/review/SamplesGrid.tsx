@@ -5,6 +5,7 @@ import type { SampleListRow } from '../../../src-core/samples/queries';
 import { registerGridModules } from '../findings/ag-grid-setup';
 import { DEFAULT_SAMPLE_COLUMN, SAMPLE_COLUMNS } from './review-columns';
 import type { SamplesGridContext } from './sample-edits';
+import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';
 
 registerGridModules();
 
@@ -49,6 +50,7 @@ export function SamplesGrid({ datasource, showForce, context, onReady, onFocusRo
         // Nineteen columns at most: all rendered, so every cell of a row is in the page for assistive technology.
         suppressColumnVirtualisation
         tooltipShowDelay={400}
+        {...GRID_TAB_STOPS}
         onGridReady={(e) => onReady(e.api)}
         onCellFocused={onCellFocused}
       />
