@@ -1,22 +1,13 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as realFs from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { all } from '../../../../src-core/db/sql-db';
 import { StorageError } from '../../../../src-core/workspace/storage';
 import type { FsLike } from '../../../../src-main/workspace/file-store';
 import { noteEdit, noteOf, openSession, workspaceCopy } from '../../../helpers/session';
-import { execFileSync } from 'node:child_process';
-import { ROOT } from '../../../helpers/seed';
 
-beforeAll(() => {
-  if (!existsSync(path.join(ROOT, 'data/default-workspace.sqlite')))
-    execFileSync(
-      process.execPath,
-      ['bin/peel-workbench.mjs', 'build', 'data/gwent-peel-effectiveness-2017.md', '--out', 'data/default-workspace.sqlite', '--replace'],
-      { cwd: ROOT },
-    );
-});
+// tests/global-setup.ts builds data/default-workspace.sqlite before any test runs.
 
 const tmpFiles = (file: string) => readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp'));
 
