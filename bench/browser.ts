@@ -223,7 +223,7 @@ async function benchCase(
   searches.sort((a, b) => a - b);
   out.push(
     result(
-      `${c.label} (browser): search results on screen after typing stops (incl. 250 ms debounce)`,
+      `${c.label} (browser): search results on screen after typing stops (incl. the search box's 120 ms debounce)`,
       { median: percentile(searches, 0.5), p95: percentile(searches, 0.95), p99: 0, runs: searches.length },
       c.searchTarget,
     ),

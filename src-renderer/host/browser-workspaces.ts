@@ -32,8 +32,20 @@ interface WorkspaceRow {
 
 interface SnapshotRow {
   id: string;
-  snapshot: Uint8Array;
+  /**
+   * A Blob, which Chromium keeps outside the record: a record's own value is capped at ~127 MB, and
+   * a workspace of a thousand reports is over 300 MB. Rows written before this are bytes.
+   */
+  snapshot: Blob | Uint8Array;
 }
+
+/** The bytes of a stored snapshot. Read after the transaction: a Blob outlives it. */
+async function bytesOf(snapshot: Blob | Uint8Array | undefined): Promise<Uint8Array> {
+  if (!snapshot) return new Uint8Array();
+  return snapshot instanceof Uint8Array ? snapshot : new Uint8Array(await snapshot.arrayBuffer());
+}
+
+const stored = (snapshot: Uint8Array): Blob => new Blob([snapshot as Uint8Array<ArrayBuffer>]);
 
 interface BackupRow {
   id: string;
@@ -86,7 +98,7 @@ export class BrowserWorkspaces {
     const tx = this.db.transaction(['workspaces', 'snapshots', 'meta'], 'readwrite', STRICT);
     const done = committed(tx);
     const snapshotId = snapshot.length > 0 ? `${info.handle}.1` : null;
-    if (snapshotId) tx.objectStore('snapshots').put({ id: snapshotId, snapshot } satisfies SnapshotRow);
+    if (snapshotId) tx.objectStore('snapshots').put({ id: snapshotId, snapshot: stored(snapshot) } satisfies SnapshotRow);
     const row: WorkspaceRow = {
       ...info,
       snapshotId,
@@ -121,7 +133,7 @@ export class BrowserWorkspaces {
     await done;
     return {
       info: infoOf(row),
-      snapshot: snap?.snapshot ?? new Uint8Array(),
+      snapshot: await bytesOf(snap?.snapshot),
       journal: lines.map((l) => l.line).join(''),
       orphansRemoved: 0,
     };
@@ -158,7 +170,7 @@ export class BrowserWorkspaces {
     const done = committed(tx);
     const row = await this.row(tx, handle, done);
     const id = `${handle}.${row.nextSnapshot}`;
-    tx.objectStore('snapshots').put({ id, snapshot } satisfies SnapshotRow);
+    tx.objectStore('snapshots').put({ id, snapshot: stored(snapshot) } satisfies SnapshotRow);
     if (row.snapshotId) await this.keepAsBackup(tx, row);
     tx.objectStore('workspaces').put({
       ...row,
@@ -205,7 +217,7 @@ export class BrowserWorkspaces {
     });
     tx.objectStore('journal').delete(journalRange(handle));
     await done;
-    return { info: infoOf(row), snapshot: snap.snapshot, journal: '', orphansRemoved: 0 };
+    return { info: infoOf(row), snapshot: await bytesOf(snap.snapshot), journal: '', orphansRemoved: 0 };
   }
 
   private async row(tx: IDBTransaction, handle: string, done: Promise<void>): Promise<WorkspaceRow> {
