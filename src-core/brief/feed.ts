@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { one, type SqlDatabase } from '../db/sql-db';
-import { FINDING_KINDS } from '../extract/types';
+import { facetQuery } from '../query/facet-query';
 import { FINDING_TEXT_COLUMNS, findingsQuerySchema, type FindingsQuery } from '../query/findings';
 import type { PackFeed } from './model';
 
@@ -21,29 +21,11 @@ const savedFindingsView = z.object({
   filters: z.record(z.string(), z.object({ type: z.string().optional(), filter: z.string() }).loose()).catch({}),
 });
 
-const STATUSES = ['new', 'reviewed', 'flagged', 'verified'] as const;
-const RAGS = ['red', 'amber', 'green', 'none'] as const;
-const oneOf =
-  <T extends string>(list: readonly T[]) =>
-  (v: string): v is T =>
-    (list as readonly string[]).includes(v);
-
 export function savedViewQuery(definition: unknown): FindingsQuery {
   const parsed = savedFindingsView.safeParse(definition ?? {});
   if (!parsed.success) return {};
   const { search, facets, filters } = parsed.data;
-  const q: FindingsQuery = {};
-  if (search.trim()) q.search = search.trim();
-  const ids = (facets.report ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  if (ids.length) q.reportIds = ids;
-  if (facets.section?.length) q.sections = facets.section;
-  const kinds = (facets.kind ?? []).filter(oneOf(FINDING_KINDS));
-  if (kinds.length) q.kinds = kinds;
-  if (facets.tag?.length) q.tags = facets.tag.slice(0, 100);
-  const statuses = (facets.status ?? []).filter(oneOf(STATUSES));
-  if (statuses.length) q.statuses = statuses;
-  const rags = (facets.rag ?? []).filter(oneOf(RAGS));
-  if (rags.length) q.rags = rags;
+  const q: FindingsQuery = facetQuery(search, facets);
   const contains = Object.entries(filters)
     .filter(([column, f]) => Object.hasOwn(FINDING_TEXT_COLUMNS, column) && (f.type ?? 'contains') === 'contains' && f.filter.trim())
     .map(([column, f]) => ({ column: column as keyof typeof FINDING_TEXT_COLUMNS, value: f.filter.trim().slice(0, 300) }))

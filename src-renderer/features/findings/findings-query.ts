@@ -1,38 +1,12 @@
 import type { FilterModel } from 'ag-grid-community';
+import { facetQuery, isOneOf, type FacetSelection } from '../../../src-core/query/facet-query';
 import { FACET_NAMES, type FacetName } from '../../../src-core/query/facets';
 import { FINDING_TEXT_COLUMNS, type FindingTextColumn, type FindingsQuery } from '../../../src-core/query/findings';
 
-/** The facet values the analyst has pressed, by facet: the strings readFacets gave as `value`. */
-export type FacetSelection = Partial<Record<FacetName, string[]>>;
+export type { FacetSelection } from '../../../src-core/query/facet-query';
 
-const STATUSES = ['new', 'reviewed', 'flagged', 'verified'] as const;
-const RAGS = ['red', 'amber', 'green', 'none'] as const;
-
-const isOneOf =
-  <T extends string>(list: readonly T[]) =>
-  (v: string): v is T =>
-    (list as readonly string[]).includes(v);
-
-/**
- * The query the worker runs for the search box and the facets. Values are checked on the way in,
- * because a saved view may carry values from another workspace (a report id that is not there
- * matches nothing, which is right; a malformed one would fail the whole request, which is not).
- */
-export function findingsQuery(search: string, facets: FacetSelection): FindingsQuery {
-  const q: FindingsQuery = {};
-  const s = search.trim();
-  if (s) q.search = s;
-  const ids = (facets.report ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  if (ids.length) q.reportIds = ids;
-  if (facets.section?.length) q.sections = facets.section;
-  if (facets.kind?.length) q.kinds = facets.kind;
-  if (facets.tag?.length) q.tags = facets.tag;
-  const statuses = (facets.status ?? []).filter(isOneOf(STATUSES));
-  if (statuses.length) q.statuses = statuses;
-  const rags = (facets.rag ?? []).filter(isOneOf(RAGS));
-  if (rags.length) q.rags = rags;
-  return q;
-}
+/** The query the worker runs for the search box and the facets (shared with briefing packs). */
+export const findingsQuery = facetQuery;
 
 /** Grid columns that have a text filter: those the query can match with "contains". */
 export const FILTERABLE_COLUMNS = Object.keys(FINDING_TEXT_COLUMNS) as FindingTextColumn[];

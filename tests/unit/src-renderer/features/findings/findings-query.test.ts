@@ -28,6 +28,10 @@ describe('the findings query from the search box and the facets', () => {
     expect(findingsQuery('', { report: ['x', '-1', '2.5', '7'], status: ['done'], rag: ['purple'] })).toEqual({ reportIds: [7] });
   });
 
+  it('drops a kind no finding can have, as a briefing pack fed by the same saved view does', () => {
+    expect(findingsQuery('', { kind: ['concern', 'no-such-kind'] })).toEqual({ kinds: ['concern'] });
+  });
+
   it('toggles a facet value, removing the facet when its last value goes', () => {
     const one = toggleFacet({}, 'kind', 'concern');
     expect(one).toEqual({ kind: ['concern'] });
