@@ -32,7 +32,10 @@ const table = (over: Partial<ExportTable> = {}): ExportTable => ({
   ...over,
 });
 
-const parseCsv = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false }).data;
+// Read as what it is (RFC 4180, comma, CRLF): papaparse's delimiter guess takes a tab for the
+// delimiter when cells hold more tabs than commas, which a spreadsheet given a .csv never does.
+const parseCsv = (csv: string) =>
+  Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',', newline: '\r\n' }).data;
 
 describe('neutraliseCell', () => {
   it.each(TRIGGERS.flatMap((t) => PAYLOADS.map((p) => [t, p])))('prefixes %j%j with an apostrophe', (t, p) => {
