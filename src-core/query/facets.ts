@@ -1,10 +1,9 @@
 import { all, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
 import {
-  byMatchCount,
   compileFindingsCount,
   findingsFrom,
   findingsWhere,
-  ftsMatch,
+  summaryWhere,
   type CompiledQuery,
   type FindingFilter,
   type FindingsQuery,
@@ -28,124 +27,116 @@ const toCounts = (rows: Counted[]): FacetCount[] =>
 /** A WHERE clause's conditions, to be ANDed onto another WHERE. */
 const conditions = (w: CompiledQuery) => (w.sql ? `AND ${w.sql.replace(/^WHERE /, '')}` : '');
 
-/**
- * A query the finding_counts summary (migration 002) can answer: filters on report, section and
- * kind only. Search, subsections, annotations and column text need the findings themselves.
- */
-function summaryWhere(q: FindingsQuery): CompiledQuery | null {
-  const used = (v: unknown[] | undefined) => v !== undefined && v.length > 0;
-  if ((q.search && ftsMatch(q.search)) || used(q.subsections) || used(q.statuses) || used(q.tags) || used(q.rags)) return null;
-  if (used(q.contains) || q.includeInBrief !== undefined) return null;
-  const clauses: string[] = [];
-  const params: SqlValue[] = [];
-  const inList = (column: string, values: readonly SqlValue[] | undefined) => {
-    if (!values?.length) return;
-    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  inList('c.report_id', q.reportIds);
-  inList('c.kind', q.kinds);
-  inList('c.section', q.sections);
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
 const without = (q: FindingsQuery, filter: FindingFilter): FindingsQuery => ({ ...q, [filter]: undefined });
 
 /** How many findings match (the total the "new" and "none" counts are worked out from). */
 function total(db: SqlDatabase, q: FindingsQuery): number {
-  const s = summaryWhere(q);
-  if (s) return Number(one(db, `SELECT coalesce(sum(c.n), 0) AS n FROM finding_counts c ${s.sql}`, s.params)?.n ?? 0);
   const c = compileFindingsCount(q);
   return Number(one(db, c.sql, c.params)?.n ?? 0);
 }
 
-/** Report, section or kind counts: from the summary when the filters allow, else grouped over findings. */
+/** Report, section or kind counts from the finding_counts summary (the filters allow it). */
 function grouped(db: SqlDatabase, q: FindingsQuery, name: 'report' | 'section' | 'kind', limit: number): FacetCount[] {
   const filter = ({ report: 'reportIds', section: 'sections', kind: 'kinds' } as const)[name];
-  const rest = without(q, filter);
-  const s = summaryWhere(rest);
-  if (s) {
-    const sql = {
-      report: `SELECT CAST(c.report_id AS TEXT) AS value, r.force || ' ' || r.year AS label, sum(c.n) AS count
-        FROM finding_counts c JOIN reports r ON r.id = c.report_id ${s.sql} GROUP BY c.report_id HAVING count > 0 ORDER BY label LIMIT ?`,
-      section: `SELECT c.section AS value, c.section AS label, sum(c.n) AS count FROM finding_counts c ${s.sql}
-        GROUP BY c.section HAVING count > 0 ORDER BY min(c.report_id), min(c.first_ordinal) LIMIT ?`,
-      kind: `SELECT c.kind AS value, c.kind AS label, sum(c.n) AS count FROM finding_counts c ${s.sql}
-        GROUP BY c.kind HAVING count > 0 ORDER BY count DESC, label LIMIT ?`,
-    }[name];
-    return toCounts(all(db, sql, [...s.params, limit]));
-  }
-  return fromCells(db, cells(db, q), q, name, limit);
+  const s = summaryWhere(without(q, filter)) as CompiledQuery;
+  const sql = {
+    report: `SELECT CAST(c.report_id AS TEXT) AS value, r.force || ' ' || r.year AS label, sum(c.n) AS count
+      FROM finding_counts c JOIN reports r ON r.id = c.report_id ${s.sql} GROUP BY c.report_id HAVING count > 0 ORDER BY label, c.report_id LIMIT ?`,
+    section: `SELECT c.section AS value, c.section AS label, sum(c.n) AS count FROM finding_counts c ${s.sql}
+      GROUP BY c.section HAVING count > 0 ORDER BY min(c.report_id), min(c.first_ordinal), c.section LIMIT ?`,
+    kind: `SELECT c.kind AS value, c.kind AS label, sum(c.n) AS count FROM finding_counts c ${s.sql}
+      GROUP BY c.kind HAVING count > 0 ORDER BY count DESC, label LIMIT ?`,
+  }[name];
+  return toCounts(all(db, sql, [...s.params, limit]));
 }
 
-/** Matching findings counted by report, section and kind: the summary's shape, for any filter. */
-interface Cell {
-  report: number;
-  section: string;
-  kind: string;
-  n: number;
-  first: number;
+interface Grouped {
+  report: FacetCount[];
+  section: FacetCount[];
+  kind: FacetCount[];
+  /** Findings matching every filter. */
+  total: number;
+}
+
+function fromSummary(db: SqlDatabase, q: FindingsQuery, limit: number): Grouped {
+  return {
+    report: grouped(db, q, 'report', limit),
+    section: grouped(db, q, 'section', limit),
+    kind: grouped(db, q, 'kind', limit),
+    total: total(db, q),
+  };
+}
+
+/** `AND column IN (?, …)` for one of the facet filters, or nothing. */
+function inFilter(column: string, values: readonly SqlValue[] | undefined, params: SqlValue[]): string {
+  if (!values?.length) return '';
+  params.push(...values);
+  return `AND ${column} IN (${values.map(() => '?').join(', ')})`;
 }
 
 /**
- * One GROUP BY over the findings that match every filter except report, section and kind (those
- * three are applied per facet in fromCells), instead of one pass over the findings per facet.
+ * Report, section and kind counts (and the total) when the summary cannot answer: a search, or a
+ * filter on subsections, annotations or column text. One statement: the matching findings are
+ * grouped by report, section and kind once (a MATERIALIZED CTE of at most a few thousand cells),
+ * and each facet sums those cells with the other two facets' filters, so a search is run once
+ * and only a few hundred rows leave SQLite.
  */
-function cells(db: SqlDatabase, q: FindingsQuery): Cell[] {
+function fromCells(db: SqlDatabase, q: FindingsQuery, limit: number): Grouped {
   const rest = { ...q, reportIds: undefined, sections: undefined, kinds: undefined };
   const w = findingsWhere(rest);
-  const plan = (index?: string): CompiledQuery => ({
-    sql: `SELECT f.report_id AS report, f.section AS section, f.kind AS kind, count(*) AS n, min(f.ordinal) AS first
-     ${findingsFrom(w.sql, index)} ${w.sql} GROUP BY f.report_id, f.section, f.kind`,
-    params: w.params,
-  });
-  const match = q.search ? ftsMatch(q.search) : null;
-  // A frequent word: walk the narrow index (which carries report, section and kind) rather than
-  // look up tens of thousands of wide rows.
-  const c = match ? byMatchCount(match, plan('findings_report'), plan(), 'all') : plan();
-  return all(db, c.sql, c.params).map((r) => ({
-    report: Number(r.report),
-    section: String(r.section),
-    kind: String(r.kind),
-    n: Number(r.n),
-    first: Number(r.first),
-  }));
-}
-
-/** SQLite's BINARY order (code units), which the SQL facets sort labels by. */
-const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function fromCells(db: SqlDatabase, list: Cell[], q: FindingsQuery, name: 'report' | 'section' | 'kind', limit: number): FacetCount[] {
-  const reports = name !== 'report' && q.reportIds?.length ? new Set(q.reportIds) : null;
-  const sections = name !== 'section' && q.sections?.length ? new Set(q.sections) : null;
-  const kinds = name !== 'kind' && q.kinds?.length ? new Set<string>(q.kinds) : null;
-  const groups = new Map<string, { count: number; minReport: number; minOrdinal: number }>();
-  for (const c of list) {
-    if ((reports && !reports.has(c.report)) || (sections && !sections.has(c.section)) || (kinds && !kinds.has(c.kind))) continue;
-    const key = name === 'report' ? String(c.report) : name === 'section' ? c.section : c.kind;
-    const g = groups.get(key);
-    if (g) {
-      g.count += c.n;
-      g.minReport = Math.min(g.minReport, c.report);
-      g.minOrdinal = Math.min(g.minOrdinal, c.first);
-    } else groups.set(key, { count: c.n, minReport: c.report, minOrdinal: c.first });
+  // A search alone: each match is looked up in the narrow findings_attrs index (migration 003)
+  // rather than in its wide row. Any other filter reads columns only the row has.
+  const searchOnly = findingsWhere({ search: q.search }).sql === w.sql;
+  const params: SqlValue[] = [...w.params];
+  const branch = (name: FacetName, sql: (where: string) => string, filters: [string, readonly SqlValue[] | undefined][]) => {
+    const where = `WHERE 1 ${filters.map(([column, values]) => inFilter(column, values, params)).join(' ')}`;
+    params.push(limit);
+    return `SELECT * FROM (SELECT '${name}' AS facet, ${sql(where)} LIMIT ?)`;
+  };
+  const sql = `WITH c AS MATERIALIZED (
+      SELECT f.report_id AS report, f.section AS section, f.kind AS kind, count(*) AS n, min(f.ordinal) AS first
+      ${findingsFrom(w.sql, searchOnly && w.sql ? 'findings_attrs' : undefined)} ${w.sql} GROUP BY 1, 2, 3)
+    ${[
+      branch(
+        'report',
+        (where) => `CAST(c.report AS TEXT) AS value, r.force || ' ' || r.year AS label, sum(c.n) AS count
+          FROM c JOIN reports r ON r.id = c.report ${where} GROUP BY c.report ORDER BY label, c.report`,
+        [
+          ['c.section', q.sections],
+          ['c.kind', q.kinds],
+        ],
+      ),
+      branch(
+        'section',
+        (where) => `c.section AS value, c.section AS label, sum(c.n) AS count FROM c ${where}
+          GROUP BY c.section ORDER BY min(c.report), min(c.first), c.section`,
+        [
+          ['c.report', q.reportIds],
+          ['c.kind', q.kinds],
+        ],
+      ),
+      branch(
+        'kind',
+        (where) => `c.kind AS value, c.kind AS label, sum(c.n) AS count FROM c ${where} GROUP BY c.kind ORDER BY count DESC, label`,
+        [
+          ['c.report', q.reportIds],
+          ['c.section', q.sections],
+        ],
+      ),
+      branch('total' as FacetName, (where) => `'' AS value, '' AS label, coalesce(sum(c.n), 0) AS count FROM c ${where}`, [
+        ['c.report', q.reportIds],
+        ['c.section', q.sections],
+        ['c.kind', q.kinds],
+      ]),
+    ].join('\n    UNION ALL ')}`;
+  // UNION ALL keeps each branch's rows in its own ORDER BY (SQLite runs the branches in turn).
+  const out: Grouped = { report: [], section: [], kind: [], total: 0 };
+  for (const r of all(db, sql, params)) {
+    const facet = String(r.facet);
+    if (facet === 'total') out.total = Number(r.count);
+    else out[facet as 'report' | 'section' | 'kind'].push({ value: String(r.value), label: String(r.label), count: Number(r.count) });
   }
-  if (name === 'report') {
-    const labels = new Map(
-      all(db, "SELECT id, force || ' ' || year AS label FROM reports").map((r) => [String(r.id), String(r.label)] as const),
-    );
-    return [...groups]
-      .map(([value, g]) => ({ value, label: labels.get(value) ?? value, count: g.count }))
-      .sort((a, b) => binary(a.label, b.label) || Number(a.value) - Number(b.value))
-      .slice(0, limit);
-  }
-  const rows = [...groups].map(([value, g]) => ({ value, label: value, count: g.count, g }));
-  rows.sort(
-    name === 'section'
-      ? (a, b) => a.g.minReport - b.g.minReport || a.g.minOrdinal - b.g.minOrdinal
-      : (a, b) => b.count - a.count || binary(a.label, b.label),
-  );
-  return rows.slice(0, limit).map(({ value, label, count }) => ({ value, label, count }));
+  return out;
 }
 
 /**
@@ -162,14 +153,27 @@ function annotationsFrom(whereSql: string): string {
   ].join(' ');
 }
 
+const STATUS_RANK = ['new', 'reviewed', 'flagged', 'verified'];
+const RAG_RANK = ['red', 'amber', 'green', 'none'];
+
+/** Status or RAG counts in the panel's order, with the unannotated findings under the fallback. */
+function ranked(counts: Map<string, number>, fallback: string, matching: number, rank: string[], limit: number): FacetCount[] {
+  const others = [...counts].reduce((n, [v, c]) => (v === fallback ? n : n + c), 0);
+  counts.set(fallback, matching - others);
+  return [...counts]
+    .filter(([, c]) => c > 0)
+    .sort(([a], [b]) => (rank.indexOf(a) + 1 || 5) - (rank.indexOf(b) + 1 || 5))
+    .slice(0, limit)
+    .map(([value, count]) => ({ value, label: value, count }));
+}
+
 /**
  * Status or RAG counts. Only annotated findings (a few per cent) are grouped; the findings
  * without an annotation count as "new" / "none", worked out as the total minus the rest.
  */
 function annotated(db: SqlDatabase, q: FindingsQuery, name: 'status' | 'rag', limit: number): FacetCount[] {
   const filter = name === 'status' ? 'statuses' : 'rags';
-  const rest = without(q, filter);
-  const w = findingsWhere(q, filter);
+  const w = findingsWhere(q, filter, 'a.target_id');
   const column = name === 'status' ? 'a.status' : 'a.rag';
   const fallback = name === 'status' ? 'new' : 'none';
   const rows = all(
@@ -180,19 +184,49 @@ function annotated(db: SqlDatabase, q: FindingsQuery, name: 'status' | 'rag', li
     w.params,
   );
   const counts = new Map(rows.map((r) => [String(r.value), Number(r.count)]));
-  const others = [...counts].reduce((n, [v, c]) => (v === fallback ? n : n + c), 0);
-  counts.set(fallback, total(db, rest) - others);
-  const rank = name === 'status' ? ['new', 'reviewed', 'flagged', 'verified'] : ['red', 'amber', 'green', 'none'];
-  return [...counts]
-    .filter(([, c]) => c > 0)
-    .sort(([a], [b]) => (rank.indexOf(a) + 1 || 5) - (rank.indexOf(b) + 1 || 5))
-    .slice(0, limit)
-    .map(([value, count]) => ({ value, label: value, count }));
+  return ranked(counts, fallback, total(db, without(q, filter)), name === 'status' ? STATUS_RANK : RAG_RANK, limit);
+}
+
+/**
+ * Tag, status and RAG counts together, for a query with no filter on annotations: then no facet's
+ * own filter is in play and all three count the same annotated findings, so one statement reads
+ * them once (a MATERIALIZED CTE; a search is run once, not three times) and returns only the
+ * counts. `matching` is the number of findings the query matches, for "new" and "none".
+ */
+function annotationFacets(
+  db: SqlDatabase,
+  q: FindingsQuery,
+  matching: number,
+  limit: number,
+): Pick<Record<FacetName, FacetCount[]>, 'tag' | 'status' | 'rag'> {
+  const w = findingsWhere(q, undefined, 'a.target_id');
+  const rows = all(
+    db,
+    `WITH m AS MATERIALIZED (
+       SELECT a.target_id AS id, a.status AS status, coalesce(a.rag, 'none') AS rag, a.tags AS tags
+       ${annotationsFrom(w.sql)} WHERE a.target_type = 'finding' ${conditions(w)})
+     SELECT 'status' AS facet, status AS value, count(*) AS count FROM m GROUP BY status
+     UNION ALL SELECT 'rag', rag, count(*) FROM m GROUP BY rag
+     UNION ALL SELECT * FROM (SELECT 'tag', t.value, count(DISTINCT m.id) AS count FROM m JOIN json_each(m.tags) t
+       GROUP BY t.value ORDER BY count DESC, t.value LIMIT ?)`,
+    [...w.params, limit],
+  );
+  const status = new Map<string, number>();
+  const rag = new Map<string, number>();
+  const tag: FacetCount[] = [];
+  for (const r of rows) {
+    const value = String(r.value);
+    const count = Number(r.count);
+    if (r.facet === 'status') status.set(value, count);
+    else if (r.facet === 'rag') rag.set(value, count);
+    else tag.push({ value, label: value, count });
+  }
+  return { tag, status: ranked(status, 'new', matching, STATUS_RANK, limit), rag: ranked(rag, 'none', matching, RAG_RANK, limit) };
 }
 
 /** Tag counts: only annotations have tags, so the grouping starts from them. */
 function tags(db: SqlDatabase, q: FindingsQuery, limit: number): FacetCount[] {
-  const w = findingsWhere(q, 'tags');
+  const w = findingsWhere(q, 'tags', 'a.target_id');
   return toCounts(
     all(
       db,
@@ -210,20 +244,21 @@ function tags(db: SqlDatabase, q: FindingsQuery, limit: number): FacetCount[] {
  * counts apply every other filter but not its own, so ticking "Concern" narrows the sections and
  * reports while the other kinds stay listed with what choosing them would give.
  *
- * Kept within the 50 ms target on ~300,000 findings (docs/PERFORMANCE.md) by counting from the
- * finding_counts summary where the filters allow, and from the few annotated findings for tags,
- * status and RAG, never by joining every finding to its annotation.
+ * Kept fast on ~300,000 findings (docs/PERFORMANCE.md) by counting from the finding_counts
+ * summary where the filters allow, running a search once for the report, section and kind counts
+ * together, and counting tags, status and RAG from the few annotated findings, never by joining
+ * every finding to its annotation.
  */
 export function readFacets(db: SqlDatabase, q: FindingsQuery, limit = 200): Record<FacetName, FacetCount[]> {
-  const noSummary = !summaryWhere({ ...q, reportIds: undefined, sections: undefined, kinds: undefined });
-  const shared = noSummary ? cells(db, q) : null;
-  const facet = (name: 'report' | 'section' | 'kind') => (shared ? fromCells(db, shared, q, name, limit) : grouped(db, q, name, limit));
+  const bySummary = summaryWhere({ ...q, reportIds: undefined, sections: undefined, kinds: undefined }) !== null;
+  const g = bySummary ? fromSummary(db, q, limit) : fromCells(db, q, limit);
+  const readsAnnotations = /\ba\./.test(findingsWhere(q).sql);
   return {
-    report: facet('report'),
-    section: facet('section'),
-    kind: facet('kind'),
-    tag: tags(db, q, limit),
-    status: annotated(db, q, 'status', limit),
-    rag: annotated(db, q, 'rag', limit),
+    report: g.report,
+    section: g.section,
+    kind: g.kind,
+    ...(readsAnnotations
+      ? { tag: tags(db, q, limit), status: annotated(db, q, 'status', limit), rag: annotated(db, q, 'rag', limit) }
+      : annotationFacets(db, q, g.total, limit)),
   };
 }

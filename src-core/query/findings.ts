@@ -116,12 +116,16 @@ export function likePattern(value: string): string {
 
 export type FindingFilter = 'reportIds' | 'kinds' | 'sections' | 'subsections' | 'statuses' | 'tags' | 'rags';
 
-/** The WHERE clause of a findings query; `except` leaves one filter out (for that facet's own counts). */
-export function findingsWhere(q: FindingsQuery, except?: FindingFilter): CompiledQuery {
-  return where(except ? { ...q, [except]: undefined } : q);
+/**
+ * The WHERE clause of a findings query; `except` leaves one filter out (for that facet's own
+ * counts). `id` is the column holding the finding's id that a search is matched on: the
+ * annotation counts match `a.target_id`, so that a search alone needs no look-up of the finding.
+ */
+export function findingsWhere(q: FindingsQuery, except?: FindingFilter, id = 'f.id'): CompiledQuery {
+  return where(except ? { ...q, [except]: undefined } : q, id);
 }
 
-function where(q: FindingsQuery): CompiledQuery {
+function where(q: FindingsQuery, id = 'f.id'): CompiledQuery {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
   const inList = (column: string, values: readonly SqlValue[]) => {
@@ -130,7 +134,7 @@ function where(q: FindingsQuery): CompiledQuery {
   };
   const match = q.search ? ftsMatch(q.search) : null;
   if (match) {
-    clauses.push('f.id IN (SELECT docid FROM findings_fts WHERE findings_fts MATCH ?)');
+    clauses.push(`${id} IN (SELECT docid FROM findings_fts WHERE findings_fts MATCH ?)`);
     params.push(match);
   }
   if (q.reportIds?.length) inList('f.report_id', q.reportIds);
@@ -190,8 +194,22 @@ export function findingsFrom(sqlParts: string | string[], index?: string): strin
 export const FREQUENT_MATCHES = 2000;
 
 /**
- * Two plans for one search, of which SQLite runs only the one that fits: a LIMIT of 0 ends a
- * SELECT before its loop. A frequent word ("abuse" in a quarter of all findings) is cheapest
+ * Two plans for one page, of which SQLite runs only the one that fits: a LIMIT of 0 ends a SELECT
+ * before its loop. `gate` is a one-row query whose `frequent` column chooses; it is run once (a
+ * MATERIALIZED CTE), not once per branch.
+ */
+function twoPlans(gate: CompiledQuery, frequent: CompiledQuery, rare: CompiledQuery, limit: number | 'all', offset: number): CompiledQuery {
+  const n = limit === 'all' ? -1 : limit;
+  return {
+    sql: `WITH gate AS MATERIALIZED (${gate.sql})
+      SELECT * FROM (${frequent.sql} LIMIT CASE WHEN (SELECT frequent FROM gate) THEN ? ELSE 0 END OFFSET ?)
+      UNION ALL SELECT * FROM (${rare.sql} LIMIT CASE WHEN (SELECT frequent FROM gate) THEN 0 ELSE ? END OFFSET ?)`,
+    params: [...gate.params, ...frequent.params, n, offset, ...rare.params, n, offset],
+  };
+}
+
+/**
+ * Two plans for one search. A frequent word ("abuse" in a quarter of all findings) is cheapest
  * found by walking the narrow findings_report index in report order and probing the matches
  * (the first page is full after a few hundred entries); a rare one by looking up its few matches
  * and sorting them. Which one is decided by counting at most FREQUENT_MATCHES matches.
@@ -203,12 +221,34 @@ export function byMatchCount(
   limit: number | 'all',
   offset = 0,
 ): CompiledQuery {
-  const gate = `(SELECT count(*) FROM (SELECT 1 FROM findings_fts WHERE findings_fts MATCH ? LIMIT ${FREQUENT_MATCHES})) >= ${FREQUENT_MATCHES}`;
-  const n = limit === 'all' ? -1 : limit;
+  const gate = {
+    sql: `SELECT count(*) >= ${FREQUENT_MATCHES} AS frequent FROM (SELECT 1 FROM findings_fts WHERE findings_fts MATCH ? LIMIT ${FREQUENT_MATCHES})`,
+    params: [match],
+  };
+  return twoPlans(gate, frequent, rare, limit, offset);
+}
+
+/**
+ * With both a kind and a section filter, the reports that have such findings, from the
+ * finding_counts summary. No index has kind and section leading together, so without it a rare
+ * pair (a concern in a data annex: often none at all) is found by reading every finding of the
+ * section or kind; with it, only the reports that have one are read.
+ */
+function reportsWithCells(q: FindingsQuery): CompiledQuery | null {
+  if (!q.kinds?.length || !q.sections?.length) return null;
+  const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
   return {
-    sql: `SELECT * FROM (${frequent.sql} LIMIT CASE WHEN ${gate} THEN ? ELSE 0 END OFFSET ?)
-      UNION ALL SELECT * FROM (${rare.sql} LIMIT CASE WHEN ${gate} THEN 0 ELSE ? END OFFSET ?)`,
-    params: [...frequent.params, match, n, offset, ...rare.params, match, n, offset],
+    sql: `f.report_id IN (SELECT c.report_id FROM finding_counts c WHERE c.kind IN (${marks(q.kinds)}) AND c.section IN (${marks(q.sections)}))`,
+    params: [...q.kinds, ...q.sections],
+  };
+}
+
+/** A page's ids by filtering through the indexes and sorting what matches. */
+function sorted(q: FindingsQuery, w: CompiledQuery, order: string): CompiledQuery {
+  const cells = reportsWithCells(q);
+  return {
+    sql: `SELECT f.id ${findingsFrom([w.sql, order])} ${cells ? `${w.sql} AND ${cells.sql}` : w.sql} ORDER BY ${order}`,
+    params: [...w.params, ...(cells?.params ?? [])],
   };
 }
 
@@ -234,11 +274,26 @@ export function compileFindingsPage(q: FindingsQuery, offset: number, limit: num
       params: w.params,
     });
     ids = byMatchCount(match, plan('findings_report'), plan(), n, skip);
-  } else {
-    ids = {
-      sql: `SELECT f.id ${findingsFrom([w.sql, order])} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-      params: [...w.params, n, skip],
+  } else if (q.sort?.[0]?.column === 'report' && summaryWhere(q)) {
+    // Sorted by report (force, then year) with filters the summary can count: many matches are
+    // cheapest found by walking the reports in that order and each one's findings in report
+    // order (SQLite sorts only within a force and year, and stops once the page is full); few
+    // are found through the kind and section indexes and sorted.
+    const s = summaryWhere(q) as CompiledQuery;
+    const gate = {
+      sql: `SELECT coalesce(sum(c.n), 0) >= ${FREQUENT_MATCHES} AS frequent FROM finding_counts c ${s.sql}`,
+      params: s.params,
     };
+    const annotations = /\ba\./.test(order) ? "LEFT JOIN annotations a ON a.target_type = 'finding' AND a.target_id = f.id" : '';
+    const walk = {
+      sql: `SELECT f.id FROM reports r INDEXED BY reports_order CROSS JOIN findings f INDEXED BY findings_report ON f.report_id = r.id
+        ${annotations} ${w.sql} ORDER BY ${order}`,
+      params: w.params,
+    };
+    ids = twoPlans(gate, walk, sorted(q, w, order), n, skip);
+  } else {
+    const c = sorted(q, w, order);
+    ids = { sql: `${c.sql} LIMIT ? OFFSET ?`, params: [...c.params, n, skip] };
   }
   return {
     sql: `SELECT ${FINDING_SELECT}
@@ -247,7 +302,31 @@ export function compileFindingsPage(q: FindingsQuery, offset: number, limit: num
   };
 }
 
+/**
+ * A query the finding_counts summary (migration 002) can answer: filters on report, section and
+ * kind only. Search, subsections, annotations and column text need the findings themselves.
+ */
+export function summaryWhere(q: FindingsQuery): CompiledQuery | null {
+  const used = (v: unknown[] | undefined) => v !== undefined && v.length > 0;
+  if ((q.search && ftsMatch(q.search)) || used(q.subsections) || used(q.statuses) || used(q.tags) || used(q.rags)) return null;
+  if (used(q.contains) || q.includeInBrief !== undefined) return null;
+  const clauses: string[] = [];
+  const params: SqlValue[] = [];
+  const inList = (column: string, values: readonly SqlValue[] | undefined) => {
+    if (!values?.length) return;
+    clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('c.report_id', q.reportIds);
+  inList('c.kind', q.kinds);
+  inList('c.section', q.sections);
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
 export function compileFindingsCount(q: FindingsQuery): CompiledQuery {
+  // Filters on report, section and kind only: the finding_counts summary (kept exact by triggers).
+  const s = summaryWhere(q);
+  if (s) return { sql: `SELECT coalesce(sum(c.n), 0) AS n FROM finding_counts c ${s.sql}`, params: s.params };
   const match = q.search ? ftsMatch(q.search) : null;
   // Search alone: the full-text index (kept in step with findings by triggers) counts its matches
   // without looking each matching finding up.

@@ -8,6 +8,7 @@ import {
   compileFindingsCount,
   compileFindingsPage,
   FINDING_SELECT,
+  FINDING_SORT_COLUMNS,
   FINDINGS_FROM,
   findingsWhere,
   FREQUENT_MATCHES,
@@ -174,6 +175,55 @@ describe('a frequent search (over FREQUENT_MATCHES findings) walks the report in
         expect(all(db, page.sql, page.params).map((r) => Number(r.id))).toEqual(oraclePage(db, q, offset, 100));
       }
       expect(sortReportLabels(readFacets(db, q))).toEqual(sortReportLabels(oracleFacets(db, q)));
+    }
+  });
+});
+
+describe('a page sorted by report over FREQUENT_MATCHES findings walks the reports in force and year order', () => {
+  /** Every matching finding sorted in full: what the walk (and its sort within a force and year) must equal. */
+  function sortedOracle(db: SqlDatabase, q: FindingsQuery, offset: number, limit: number): number[] {
+    const w = findingsWhere(q);
+    const order = [...(q.sort ?? []).map((s) => `${FINDING_SORT_COLUMNS[s.column]} ${s.direction}`), 'f.report_id', 'f.ordinal'].join(', ');
+    const sql = `SELECT f.id ${FINDINGS_FROM} ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    return all(db, sql, [...w.params, limit, offset]).map((r) => Number(r.id));
+  }
+
+  it('and gives the same pages as sorting every matching finding, in both directions', async () => {
+    const db = await freshWorkspace();
+    const seed = await extractSeed('markdown');
+    const bytes = readFixture(SEED_FILES.markdown);
+    // Imported out of force order, and three programmes share each force and year, so that the
+    // walk must sort within a force and year and cannot follow report ids.
+    const forces = ['Kent Police', 'Avon and Somerset Constabulary', 'Gwent Police'];
+    for (let i = 0; i < 18; i++) {
+      const report = { ...seed.report, force: forces[i % 3] as string, year: 2016 + (i % 2), programme: `programme ${Math.floor(i / 3)}` };
+      await importReport(db, { ...seed, report }, { name: `r${i}.md`, bytes: new Uint8Array([...bytes, i]) });
+    }
+    edit(db, 5, 'status', 'flagged');
+    const many = Number(all(db, 'SELECT count(*) AS n FROM findings')[0]?.n);
+    expect(many).toBeGreaterThanOrEqual(FREQUENT_MATCHES);
+    const sections = all<{ section: string }>(db, 'SELECT DISTINCT section FROM findings ORDER BY section').map((r) => r.section);
+    for (const direction of ['asc', 'desc'] as const) {
+      for (const filter of [
+        {},
+        { kinds: ['narrative', 'concern'] },
+        { kinds: ['concern'], sections: sections.slice(0, 2) },
+        { reportIds: [2, 5, 7, 11] },
+      ] as FindingsQuery[]) {
+        for (const sort of [
+          [{ column: 'report', direction }],
+          [
+            { column: 'report', direction },
+            { column: 'status', direction: 'desc' },
+          ],
+        ]) {
+          const q = { ...filter, sort } as FindingsQuery;
+          for (const offset of [0, 150, 2400]) {
+            const page = compileFindingsPage(q, offset, 100);
+            expect(all(db, page.sql, page.params).map((r) => Number(r.id))).toEqual(sortedOracle(db, q, offset, 100));
+          }
+        }
+      }
     }
   });
 });
