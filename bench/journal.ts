@@ -1,11 +1,14 @@
 // Bench item 4: the durability protocol on the real file store (src-main/workspace/file-store.ts)
 // and session (src-core/workspace/session.ts): journal appends, checkpoints per MB, and opening
-// a workspace (read, sql.js load, integrity check, migrations, journal replay).
+// a workspace (read, sql.js load, integrity check, migrations, journal replay). Opening is timed
+// both ways: as the app left the file after a checkpoint (its seal matches, so the integrity check
+// is skipped) and without a seal (a file from elsewhere, or a lost seal: the full check).
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Migration } from '../src-core/db/migrate';
 import { all, type SqlEngine } from '../src-core/db/sql-db';
 import { openWorkspace } from '../src-core/db/workspace';
+import { sealMatches } from '../src-core/workspace/seal';
 import { WorkspaceSession } from '../src-core/workspace/session';
 import { FileWorkspaceStore } from '../src-main/workspace/file-store';
 import { percentile, result, round, single, type Result } from './lib';
@@ -27,7 +30,7 @@ export async function benchJournal(
   const out: Result[] = [];
 
   let opened = await FileWorkspaceStore.open(file);
-  let { session } = await WorkspaceSession.open(engine, migrations, { name: label, ...opened }, opened.store);
+  const { session } = await WorkspaceSession.open(engine, migrations, { name: label, ...opened }, opened.store);
   const ids = all<{ id: number }>(session.db, 'SELECT id FROM findings ORDER BY id').map((r) => Number(r.id));
   const findingAt = (i: number) => ids[(i * 7919) % ids.length] ?? 1;
   const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
@@ -97,7 +100,8 @@ export async function benchJournal(
     }),
   );
 
-  // Opening: leave `replay` edits in the journal, then open as the app does after a crash.
+  // Opening: leave `replay` edits in the journal, then open as the app does after a crash. The
+  // snapshot is the last checkpoint's, so its seal matches and the integrity check is skipped.
   for (let i = 0; i < opts.replay; i++) await editOnce(opts.appends + 1 + i);
   session.close();
   const t0 = performance.now();
@@ -105,17 +109,39 @@ export async function benchJournal(
   const t1 = performance.now();
   const reopened = await WorkspaceSession.open(engine, migrations, { name: label, ...opened }, opened.store);
   const t2 = performance.now();
-  session = reopened.session;
-  session.close();
-  // The same bytes once more, without the journal, to split the sql.js load and checks from replay.
+  reopened.session.close();
+  // The same file with no seal (a copy from elsewhere, a lost seal): the full integrity check.
   const t3 = performance.now();
+  const unsealed = await FileWorkspaceStore.open(file);
+  const full = await WorkspaceSession.open(engine, migrations, { name: label, ...unsealed, seal: null }, unsealed.store);
+  const t4 = performance.now();
+  full.session.close();
+  // The same bytes once more, without the journal, to split the seal check, the sql.js load and
+  // the integrity check from replay.
+  const t5 = performance.now();
+  const matched = await sealMatches(opened.snapshot, opened.seal);
+  const t6 = performance.now();
   openWorkspace(engine, opened.snapshot, migrations, label).close();
-  const checks = performance.now() - t3;
+  const t7 = performance.now();
+  openWorkspace(engine, opened.snapshot, migrations, label, { sealed: true }).close();
+  const t8 = performance.now();
+  const openMb = round(opened.snapshot.length / 1048576, 1);
   out.push(single(`${label}: open: read snapshot + journal from disk`, t1 - t0, 'ms', null));
-  out.push(single(`${label}: open: sql.js load + integrity check + migrations`, checks, 'ms', null));
+  out.push(single(`${label}: open: seal check (SHA-256 of ${openMb} MB)`, t6 - t5, 'ms', null, { note: matched ? 'matched' : 'NO MATCH' }));
+  out.push(single(`${label}: open: sql.js load + integrity check + migrations`, t7 - t6, 'ms', null));
+  out.push(single(`${label}: open: sql.js load + migrations (sealed: no integrity check)`, t8 - t7, 'ms', null));
   out.push(
-    single(`${label}: open total (read, load, check, replay ${reopened.replayed} records)`, t2 - t0, 'ms', null, {
-      note: `replayed ${reopened.replayed}, discarded ${reopened.discarded}`,
+    single(
+      `${label}: open total after a checkpoint, sealed (read, seal check, load, replay ${reopened.replayed} records)`,
+      t2 - t0,
+      'ms',
+      null,
+      { note: `check ${reopened.check}, replayed ${reopened.replayed}, discarded ${reopened.discarded}` },
+    ),
+  );
+  out.push(
+    single(`${label}: open total without a seal (read, load, integrity check, replay ${full.replayed} records)`, t4 - t3, 'ms', null, {
+      note: `check ${full.check}, replayed ${full.replayed}, discarded ${full.discarded}`,
     }),
   );
   await rm(dir, { recursive: true, force: true });

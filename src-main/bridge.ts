@@ -34,7 +34,7 @@ export function createBridge(version: string, invoke: Invoke, subscribe: Subscri
     openRecent: (handle) => call(IPC_CHANNELS.openRecent, handle),
     recent: () => call(IPC_CHANNELS.recent),
     appendJournal: (handle, line) => call(IPC_CHANNELS.appendJournal, handle, line),
-    checkpoint: (handle, snapshot, lastSeq) => call(IPC_CHANNELS.checkpoint, handle, snapshot, lastSeq),
+    checkpoint: (handle, snapshot, lastSeq, seal) => call(IPC_CHANNELS.checkpoint, handle, snapshot, lastSeq, seal),
     backups: (handle) => call(IPC_CHANNELS.backups, handle),
     restoreBackup: (handle, backupId) => call(IPC_CHANNELS.restoreBackup, handle, backupId),
     saveCopy: (handle, snapshot) => call(IPC_CHANNELS.saveCopy, handle, snapshot),

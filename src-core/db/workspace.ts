@@ -24,12 +24,29 @@ export function createWorkspace(engine: SqlEngine, migrations: Migration[], now 
   return db;
 }
 
+export interface OpenOptions {
+  /**
+   * The caller has matched these bytes against the seal recorded when this app wrote them
+   * (src-core/workspace/seal.ts), so `PRAGMA integrity_check` (seconds on a large workspace) is
+   * skipped: they are what sql.js exported from a database that passed the check when it was
+   * opened. Every other check still runs. Set it only after a match, never from a flag stored
+   * with the file.
+   */
+  sealed?: boolean;
+}
+
 /**
- * Opens workspace bytes: checks they are SQLite, passes an integrity check, belong to PEEL
- * Workbench and have a known migration history, then migrates forward. Any refusal leaves the
+ * Opens workspace bytes: checks they are SQLite, pass an integrity check (unless sealed), belong to
+ * PEEL Workbench and have a known migration history, then migrates forward. Any refusal leaves the
  * caller's bytes (and so the file) untouched.
  */
-export function openWorkspace(engine: SqlEngine, bytes: Uint8Array, migrations: Migration[], name = 'workspace'): SqlDatabase {
+export function openWorkspace(
+  engine: SqlEngine,
+  bytes: Uint8Array,
+  migrations: Migration[],
+  name = 'workspace',
+  opts: OpenOptions = {},
+): SqlDatabase {
   if (!isSqlite(bytes)) {
     throw new WorkspaceError('not-sqlite', `${name} is not a SQLite database, so it cannot be a PEEL Workbench workspace`);
   }
@@ -40,10 +57,12 @@ export function openWorkspace(engine: SqlEngine, bytes: Uint8Array, migrations: 
     throw new WorkspaceError('corrupt', `${name} cannot be opened: ${e instanceof Error ? e.message : String(e)}`);
   }
   try {
-    const check = db.exec('PRAGMA integrity_check');
-    const verdict = check[0]?.values.map((v) => String(v[0])) ?? [];
-    if (verdict.length !== 1 || verdict[0] !== 'ok') {
-      throw new WorkspaceError('corrupt', `${name} failed its integrity check: ${verdict.slice(0, 3).join('; ')}`);
+    if (!opts.sealed) {
+      const check = db.exec('PRAGMA integrity_check');
+      const verdict = check[0]?.values.map((v) => String(v[0])) ?? [];
+      if (verdict.length !== 1 || verdict[0] !== 'ok') {
+        throw new WorkspaceError('corrupt', `${name} failed its integrity check: ${verdict.slice(0, 3).join('; ')}`);
+      }
     }
     applyPragmas(db);
     migrate(db, migrations);

@@ -70,6 +70,12 @@ export interface OpenedWorkspace {
   journal: string;
   /** Temporary files left by an interrupted checkpoint and removed on opening. */
   orphansRemoved: number;
+  /**
+   * The seal recorded with this snapshot at the checkpoint that wrote it (src-core/workspace/seal.ts),
+   * or null (foreign bytes, a restored backup, a seal lost or never written). The worker checks it
+   * against the bytes itself: a seal that does not match only means a full integrity check.
+   */
+  seal: string | null;
 }
 
 export interface BackupInfo {
@@ -176,8 +182,12 @@ export interface WorkspaceHostApi {
   recent(): Promise<Result<WorkspaceInfo[]>>;
   /** Resolves only once the record is durably on disk: only then may the UI show an edit as saved. */
   appendJournal(handle: string, line: string): Promise<Result<void>>;
-  /** Atomically replaces the workspace file, keeps the last five as backups, drops journal records up to lastSeq. */
-  checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number): Promise<Result<void>>;
+  /**
+   * Atomically replaces the workspace file, keeps the last five as backups, drops journal records up
+   * to lastSeq, and keeps the snapshot's seal beside it for the next open (best effort: failing to
+   * keep the seal does not fail the checkpoint).
+   */
+  checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number, seal: string): Promise<Result<void>>;
   backups(handle: string): Promise<Result<BackupInfo[]>>;
   restoreBackup(handle: string, backupId: string): Promise<Result<OpenedWorkspace>>;
   /** Asks where to save a copy (a save dialog); null when the user cancels. */

@@ -11,6 +11,7 @@ import {
   type IpcChannel,
   type Result,
 } from './contract';
+import { SEAL_PATTERN } from '../workspace/seal';
 
 /**
  * What may cross IPC, checked on both sides: main validates every request before acting on it,
@@ -23,6 +24,8 @@ export const handleSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a wor
 const bytesSchema = z.instanceof(Uint8Array);
 /** A workspace of a few hundred MB is the design's upper end; refuse absurd sizes early. */
 export const MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024 * 1024 - 1;
+/** A snapshot's seal (src-core/workspace/seal.ts): a fixed shape, so nothing else rides along with it. */
+export const sealSchema = z.string().max(100).regex(SEAL_PATTERN, 'not a snapshot seal');
 /** One journal record: one edit. A note longer than this is not a note. */
 export const MAX_JOURNAL_LINE = 1024 * 1024;
 
@@ -61,11 +64,14 @@ export const requestSchemas = {
       .max(MAX_JOURNAL_LINE)
       .regex(/^[^\n]*\n$/, 'one line ending in a newline'),
   ]),
-  [IPC_CHANNELS.checkpoint]: z.tuple([
-    handleSchema,
-    bytesSchema.refine((b) => b.length > 0 && b.length <= MAX_SNAPSHOT_BYTES, 'snapshot size'),
-    z.number().int().min(0),
-  ]),
+  [IPC_CHANNELS.checkpoint]: z
+    .tuple([
+      handleSchema,
+      bytesSchema.refine((b) => b.length > 0 && b.length <= MAX_SNAPSHOT_BYTES, 'snapshot size'),
+      z.number().int().min(0),
+      sealSchema,
+    ])
+    .refine(([, snapshot, , seal]) => seal.endsWith(`:${snapshot.length}`), { message: 'is not the seal of this snapshot', path: [3] }),
   [IPC_CHANNELS.backups]: z.tuple([handleSchema]),
   [IPC_CHANNELS.restoreBackup]: z.tuple([handleSchema, z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'not a backup id')]),
   [IPC_CHANNELS.saveCopy]: z.tuple([
@@ -87,7 +93,13 @@ function resultSchema<T extends z.ZodType>(value: T) {
 }
 
 const workspaceInfo = z.object({ handle: handleSchema, name: z.string(), isDefault: z.boolean() });
-const opened = z.object({ info: workspaceInfo, snapshot: bytesSchema, journal: z.string(), orphansRemoved: z.number().int().min(0) });
+const opened = z.object({
+  info: workspaceInfo,
+  snapshot: bytesSchema,
+  journal: z.string(),
+  orphansRemoved: z.number().int().min(0),
+  seal: sealSchema.nullable(),
+});
 
 export const replySchemas = {
   [IPC_CHANNELS.openLast]: resultSchema(opened),

@@ -5,6 +5,7 @@ import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '
 import type { Extraction } from '../extract/types';
 import { applyEdit, parseEdit, unstamped, type UnstampedEdit } from './edits';
 import { encodeRecord, readJournal, sealRecord } from './journal';
+import { sealMatches, sealOf } from './seal';
 import type { WorkspaceStorage } from './storage';
 
 export interface LoadedWorkspace {
@@ -13,7 +14,16 @@ export interface LoadedWorkspace {
   snapshot: Uint8Array;
   /** The journal file's text. */
   journal: string;
+  /** The seal storage recorded with this snapshot (./seal.ts); null or absent when it has none. */
+  seal?: string | null;
 }
+
+/**
+ * How the snapshot was checked on opening: `sealed` when its bytes matched the seal recorded at
+ * the checkpoint that wrote them (integrity check skipped), `full` when PRAGMA integrity_check ran,
+ * `none` for a workspace just created (there were no bytes to check).
+ */
+export type OpenCheck = 'sealed' | 'full' | 'none';
 
 export interface OpenReport {
   session: WorkspaceSession;
@@ -22,6 +32,7 @@ export interface OpenReport {
   replayed: number;
   /** Journal lines not applied: a torn last write, or anything after a damaged record. */
   discarded: number;
+  check: OpenCheck;
 }
 
 /**
@@ -51,7 +62,11 @@ export class WorkspaceSession {
 
   static async open(engine: SqlEngine, migrations: Migration[], loaded: LoadedWorkspace, storage: WorkspaceStorage): Promise<OpenReport> {
     const created = loaded.snapshot.length === 0;
-    const db = created ? createWorkspace(engine, migrations) : openWorkspace(engine, loaded.snapshot, migrations, loaded.name);
+    // Only bytes that match the seal of the checkpoint that wrote them skip the integrity check;
+    // no seal, a stale one or a malformed one means the full check, exactly as without seals.
+    const sealed = !created && (await sealMatches(loaded.snapshot, loaded.seal));
+    const check: OpenCheck = created ? 'none' : sealed ? 'sealed' : 'full';
+    const db = created ? createWorkspace(engine, migrations) : openWorkspace(engine, loaded.snapshot, migrations, loaded.name, { sealed });
     const base = Number(getMeta(db, 'last_seq') ?? 0);
     const { records, discarded } = await readJournal(loaded.journal);
     let seq = base;
@@ -87,7 +102,7 @@ export class WorkspaceSession {
     // a damaged journal, a checkpoint drops the records that could not be replayed, so that new
     // edits are not appended behind them (replay stops at the first bad record).
     if (created || skipped > 0) await session.checkpoint();
-    return { session, created, replayed: seq - base, discarded: skipped };
+    return { session, created, replayed: seq - base, discarded: skipped, check };
   }
 
   /** The seq of the last acknowledged edit. */
@@ -177,9 +192,10 @@ export class WorkspaceSession {
       const bytes = this.db.export();
       // sql.js's export() closes and reopens the connection; pragmas are per connection.
       applyPragmas(this.db);
-      // Measured first: a storage that transfers the buffer to another thread leaves it empty.
+      // Measured and sealed first: a storage that transfers the buffer to another thread leaves it empty.
       const size = bytes.length;
-      await this.storage.checkpoint(bytes, lastSeq);
+      const seal = await sealOf(bytes);
+      await this.storage.checkpoint(bytes, lastSeq, seal);
       return { bytes: size, lastSeq };
     });
   }
@@ -195,7 +211,7 @@ export class WorkspaceSession {
         const bytes = this.db.export();
         applyPragmas(this.db);
         try {
-          await this.storage.checkpoint(bytes, this.seq);
+          await this.storage.checkpoint(bytes, this.seq, await sealOf(bytes));
         } catch (e) {
           // Not on disk, so not imported: take it out again (every table cascades from reports),
           // or the next checkpoint would save an import the analyst was told had failed.

@@ -9,8 +9,13 @@ export interface WorkspaceStorage {
    * Atomically replaces the stored snapshot with these bytes (which include every record up to
    * lastSeq), keeps the previous snapshots as backups, and drops journal records up to lastSeq.
    * Records with a higher seq, appended while the snapshot was being taken, must be kept.
+   *
+   * The seal (./seal.ts) is taken of these exact bytes; storage keeps it with the snapshot and
+   * hands it back on opening, so that the next open can skip the integrity check. Keeping it is
+   * best effort: once the snapshot is durable the checkpoint has succeeded, and a seal that is lost
+   * costs only a full check on the next open.
    */
-  checkpoint(snapshot: Uint8Array, lastSeq: number): Promise<void>;
+  checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void>;
 }
 
 /** A storage failure, with a message the analyst can act on ("the disk is full"). */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { encodeRecord, readJournal } from '../../src-core/workspace/journal';
+import { SEAL_PATTERN } from '../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/storage';
 import { errnoCode, storageError } from './fs-errors';
 
@@ -31,7 +32,9 @@ const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.s
  * itself; edits since the last checkpoint are lines in `<file>.peel-journal` (never `-journal`,
  * which SQLite would take for its own rollback journal); the last snapshots are kept in
  * `<file>.backups/`. Temporary files sit beside the workspace as `.<name>.*.tmp` so a rename is
- * atomic, and are removed on the next open if a crash left them. One operation at a time.
+ * atomic, and are removed on the next open if a crash left them. `<file>.peel-seal` holds the
+ * seal of the snapshot (src-core/workspace/seal.ts), which lets the next open skip the integrity
+ * check. One operation at a time.
  */
 export class FileWorkspaceStore implements WorkspaceStorage {
   private queue: Promise<unknown> = Promise.resolve();
@@ -65,6 +68,10 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     return `${this.file}.peel-journal`;
   }
 
+  get sealFile(): string {
+    return `${this.file}.peel-seal`;
+  }
+
   get backupDir(): string {
     return `${this.file}.backups`;
   }
@@ -76,7 +83,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   static async open(
     file: string,
     opts: FileStoreOptions = {},
-  ): Promise<{ store: FileWorkspaceStore; snapshot: Uint8Array; journal: string; orphansRemoved: number }> {
+  ): Promise<{ store: FileWorkspaceStore; snapshot: Uint8Array; journal: string; orphansRemoved: number; seal: string | null }> {
     const fs = opts.fs ?? nodeFs;
     const name = path.basename(file);
     const dir = path.dirname(file);
@@ -107,7 +114,8 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     const journalExists = journalBytes.length > 0 || (await exists(fs, journalFile).catch(() => false));
     const store = new FileWorkspaceStore(file, opts, journalExists, complete);
     store.journalDamaged = !tailCut;
-    return { store, snapshot, journal, orphansRemoved };
+    const seal = snapshot.length > 0 ? await readSeal(fs, store.sealFile) : null;
+    return { store, snapshot, journal, orphansRemoved, seal };
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -153,7 +161,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     });
   }
 
-  checkpoint(snapshot: Uint8Array, lastSeq: number): Promise<void> {
+  checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     return this.serial(async () => {
       try {
         const tmp = await this.writeTemp(snapshot);
@@ -164,9 +172,10 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         await this.removeTemps();
         throw storageError('save', this.name, e);
       }
-      // The new snapshot is durable from here: the save has succeeded. Trimming the journal and
-      // pruning old backups only tidy up (replay skips records the snapshot holds), so a failure
-      // now is retried by the next checkpoint rather than reported as a failed save.
+      // The new snapshot is durable from here: the save has succeeded. Writing its seal, trimming
+      // the journal and pruning old backups only make the next open faster or tidy up (replay
+      // skips records the snapshot holds), so a failure now is not reported as a failed save.
+      await this.writeSeal(seal).catch(() => undefined);
       await this.trimJournal(lastSeq).catch(() => this.removeTemps());
       await this.pruneBackups().catch(() => undefined);
     });
@@ -177,7 +186,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   }
 
   /** Makes a backup the current workspace; the current one becomes a backup, so this can be undone. */
-  restoreBackup(id: string): Promise<{ snapshot: Uint8Array; journal: string }> {
+  restoreBackup(id: string): Promise<{ snapshot: Uint8Array; journal: string; seal: null }> {
     return this.serial(async () => {
       const backup = (await this.listBackups()).find((b) => b.id === id);
       if (!backup) throw new StorageError(`There is no backup "${id}" of "${this.name}"; choose one from the list of backups.`);
@@ -189,12 +198,32 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         await this.syncDir();
         await this.trimJournal(Number.MAX_SAFE_INTEGER);
         await this.pruneBackups();
-        return { snapshot: bytes, journal: '' };
+        // The seal described the snapshot just replaced. It could not match the restored bytes
+        // anyway (it is their hash); removing it only spares the next open from hashing them.
+        await this.fs.unlink(this.sealFile).catch(() => undefined);
+        // Backups keep no seal: the restored snapshot is checked in full when it is next opened.
+        return { snapshot: bytes, journal: '', seal: null };
       } catch (e) {
         await this.removeTemps();
         throw storageError('restore a backup of', this.name, e);
       }
     });
+  }
+
+  /**
+   * Written in place, after the snapshot's rename is durable, and without fsync: whatever a crash
+   * leaves here (the previous seal, nothing, half a line) does not match the new snapshot, and a
+   * seal that does not match costs a full integrity check on the next open, nothing more. A
+   * direct write also leaves no temp file behind to clean up.
+   */
+  private async writeSeal(seal: string): Promise<void> {
+    if (!SEAL_PATTERN.test(seal)) throw new Error('not a snapshot seal');
+    const fh = await this.fs.open(this.sealFile, 'w', 0o600);
+    try {
+      await fh.writeFile(seal);
+    } finally {
+      await fh.close();
+    }
   }
 
   private tempPath(kind: string): string {
@@ -331,6 +360,18 @@ async function removeOrphans(fs: FsLike, dir: string, name: string): Promise<num
     }
   }
   return removed;
+}
+
+/** The recorded seal, or null when it is missing, unreadable or not a seal: all mean a full check. */
+async function readSeal(fs: FsLike, file: string): Promise<string | null> {
+  try {
+    // A seal is under 100 bytes; anything much larger is not one, and is not read into memory.
+    if ((await fs.stat(file)).size > 128) return null;
+    const text = new TextDecoder().decode(await fs.readFile(file));
+    return SEAL_PATTERN.test(text) ? text : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readOrEmpty(fs: FsLike, file: string, name: string): Promise<Uint8Array> {

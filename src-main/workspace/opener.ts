@@ -95,9 +95,9 @@ export class WorkspaceOpener {
     const { handle, entry } = this.registry.entryFor(file, path.resolve(file) === this.defaultCopy);
     const opened = await fromStorage('read-failed', () => FileWorkspaceStore.open(entry.file));
     if (!opened.ok) return opened;
-    const { store, snapshot, journal, orphansRemoved } = opened.value;
+    const { store, snapshot, journal, orphansRemoved, seal } = opened.value;
     entry.store = store;
     await this.recentFile.tryUpdate((s) => remember(s, entry.file, true));
-    return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved });
+    return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved, seal });
   }
 }

@@ -15,10 +15,12 @@ export class WorkspaceWrites {
     return this.withStore(handle, (store) => fromStorage('write-failed', () => store.append(line)));
   }
 
-  checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number): Promise<Result<void>> {
+  checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number, seal: string): Promise<Result<void>> {
     // The one write that replaces the workspace file: never with something that is not SQLite.
     if (!isSqliteBytes(snapshot)) return Promise.resolve(notSqlite());
-    return this.withStore(handle, (store) => fromStorage('write-failed', () => store.checkpoint(snapshot, lastSeq)));
+    // The seal is kept as given (its shape was checked with the request): it is checked against
+    // the bytes on the next open, so a wrong one can only cost that open a full integrity check.
+    return this.withStore(handle, (store) => fromStorage('write-failed', () => store.checkpoint(snapshot, lastSeq, seal)));
   }
 
   backups(handle: string): Promise<Result<BackupInfo[]>> {
@@ -29,8 +31,8 @@ export class WorkspaceWrites {
     return this.withStore(handle, async (store) => {
       const restored = await fromStorage('write-failed', () => store.restoreBackup(backupId));
       if (!restored.ok) return restored;
-      const { snapshot, journal } = restored.value;
-      return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved: 0 });
+      const { snapshot, journal, seal } = restored.value;
+      return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved: 0, seal });
     });
   }
 

@@ -101,11 +101,11 @@ export class DbClient {
   /** Opens a workspace the host handed over; the one open so far stays open if this one is refused. */
   async open(opened: OpenedWorkspace) {
     this.handles.add(opened.info.handle);
-    const { info, snapshot, journal } = opened;
+    const { info, snapshot, journal, seal } = opened;
     // A new workspace is written as it opens; read before the transfer empties the array.
     const writes = snapshot.length === 0;
     const result = await this.tracked(
-      this.request({ type: 'open', handle: info.handle, name: info.name, snapshot, journal }, transferable(snapshot)),
+      this.request({ type: 'open', handle: info.handle, name: info.name, snapshot, journal, seal }, transferable(snapshot)),
       writes,
     );
     // Pending checkpoints belonged to the previous workspace (the caller flushed them first).
@@ -374,7 +374,7 @@ export class DbClient {
       result =
         request.op === 'append'
           ? await this.host.workspace.appendJournal(request.handle, request.line)
-          : await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq);
+          : await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq, request.seal);
     } catch (e) {
       // The host API answers with values; a throw is a bug or a dead bridge, and still not saved.
       result = { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../src-core/db/import-report';
 import { MAX_INPUT_BYTES } from '../../src-core/extract/errors';
-import { handleSchema } from '../../src-core/host/ipc-schema';
+import { handleSchema, sealSchema } from '../../src-core/host/ipc-schema';
 import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
 import type { FacetCount, FacetName } from '../../src-core/query/facets';
 import type { FindingDetail } from '../../src-core/query/finding-detail';
@@ -17,6 +17,7 @@ import type { ReportOverview } from './overview';
 import { MARKINGS, packDefinitionSchema } from '../../src-core/brief/model';
 import type { SavedPack } from '../../src-core/query/packs';
 import type { ExportMime } from '../../src-core/host/contract';
+import type { OpenCheck } from '../../src-core/workspace/session';
 
 /**
  * The messages between the UI thread and the DB worker. Requests are data, checked with zod in the
@@ -76,7 +77,15 @@ export const PACK_FORMATS = ['docx', 'pdf', 'html', 'md'] as const;
 export type PackFormat = (typeof PACK_FORMATS)[number];
 
 export const dbRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('open'), handle: handleSchema, name: z.string().min(1).max(500), snapshot: bytes, journal: z.string() }),
+  z.object({
+    type: z.literal('open'),
+    handle: handleSchema,
+    name: z.string().min(1).max(500),
+    snapshot: bytes,
+    journal: z.string(),
+    /** The seal the host recorded with the snapshot; the worker checks it against the bytes itself. */
+    seal: sealSchema.nullable(),
+  }),
   z.object({
     type: z.literal('findings.page'),
     query: findingsQuerySchema,
@@ -151,6 +160,8 @@ export interface OpenSummary {
   replayed: number;
   /** Journal lines not applied (a torn last write, or anything after a damaged record). */
   discarded: number;
+  /** Whether the snapshot matched its seal and skipped the integrity check, had it in full, or was just created. */
+  check: OpenCheck;
 }
 
 /** Whether the open session has edits to undo or redo (the stacks live in the worker's session). */
@@ -276,7 +287,8 @@ export interface ImportProgress {
 }
 
 export type StorageRequest =
-  { op: 'append'; handle: string; line: string } | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number };
+  | { op: 'append'; handle: string; line: string }
+  | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number; seal: string };
 
 export type StorageReply = { ok: true } | { ok: false; message: string };
 

@@ -151,11 +151,11 @@ function browserWorkspaceApi(): WorkspaceHostApi {
         return failure(e, 'write');
       }
     },
-    async checkpoint(handle, snapshot, lastSeq) {
-      const args = parseRequest(IPC_CHANNELS.checkpoint, [handle, snapshot, lastSeq]);
+    async checkpoint(handle, snapshot, lastSeq, seal) {
+      const args = parseRequest(IPC_CHANNELS.checkpoint, [handle, snapshot, lastSeq, seal]);
       if (!args.ok) return args;
       try {
-        await (await workspaces()).checkpoint(handle, snapshot, lastSeq);
+        await (await workspaces()).checkpoint(handle, snapshot, lastSeq, seal);
         return ok(undefined);
       } catch (e) {
         return failure(e, 'write');

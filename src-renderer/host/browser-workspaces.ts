@@ -1,11 +1,12 @@
 import type { BackupInfo, OpenedWorkspace, WorkspaceInfo } from '../../src-core/host/contract';
+import { SEAL_PATTERN } from '../../src-core/workspace/seal';
 import { committed, openDatabase, request } from './idb';
 
 /**
  * The browser host's workspace files, in IndexedDB: the same durability protocol as the Electron
  * host's files (DESIGN.md), with a transaction where the desktop has fsync and rename.
  *
- *  - workspaces: {handle, name, isDefault, snapshotId, lastSeq, bytes, savedAt, nextSnapshot}
+ *  - workspaces: {handle, name, isDefault, snapshotId, lastSeq, bytes, savedAt, nextSnapshot, seal}
  *  - snapshots:  {id, snapshot} — the current snapshot and the backups, by id; a checkpoint adds one
  *                and re-points the workspace, so the previous one becomes a backup without being copied
  *  - backups:    {id, handle, order, savedAt, bytes, lastSeq} — which snapshots are backups, 5 per workspace
@@ -28,6 +29,18 @@ interface WorkspaceRow {
   bytes: number;
   savedAt: string;
   nextSnapshot: number;
+  /**
+   * The seal of the current snapshot (src-core/workspace/seal.ts), written in the transaction that
+   * stores the snapshot, so the two cannot disagree. null for bytes this app did not export (the
+   * bundled default, a file opened from disk) and for a restored backup; absent in rows written
+   * before seals, which reads as null. Either way the next open runs the full integrity check.
+   */
+  seal?: string | null;
+}
+
+/** A recorded seal of the right shape, or null: anything else only costs the next open a full check. */
+function recordedSeal(row: WorkspaceRow): string | null {
+  return typeof row.seal === 'string' && SEAL_PATTERN.test(row.seal) ? row.seal : null;
 }
 
 interface SnapshotRow {
@@ -93,7 +106,11 @@ export class BrowserWorkspaces {
     return new BrowserWorkspaces(db);
   }
 
-  /** Stores a new workspace (empty, or a private copy of the given bytes) and makes it the last used. */
+  /**
+   * Stores a new workspace (empty, or a private copy of the given bytes) and makes it the last used.
+   * The bytes come from outside (the bundled default, a file the user picked): no seal, so their
+   * first open runs the full integrity check.
+   */
   async add(info: WorkspaceInfo, snapshot: Uint8Array): Promise<OpenedWorkspace> {
     const tx = this.db.transaction(['workspaces', 'snapshots', 'meta'], 'readwrite', STRICT);
     const done = committed(tx);
@@ -106,11 +123,12 @@ export class BrowserWorkspaces {
       bytes: snapshot.length,
       savedAt: new Date().toISOString(),
       nextSnapshot: 2,
+      seal: null,
     };
     tx.objectStore('workspaces').put(row);
     await this.markUsed(tx, info.handle);
     await done;
-    return { info, snapshot, journal: '', orphansRemoved: 0 };
+    return { info, snapshot, journal: '', orphansRemoved: 0, seal: null };
   }
 
   async lastUsed(): Promise<string | null> {
@@ -136,6 +154,7 @@ export class BrowserWorkspaces {
       snapshot: await bytesOf(snap?.snapshot),
       journal: lines.map((l) => l.line).join(''),
       orphansRemoved: 0,
+      seal: snap ? recordedSeal(row) : null,
     };
   }
 
@@ -163,9 +182,10 @@ export class BrowserWorkspaces {
   /**
    * One transaction: the new snapshot goes in, the previous one becomes a backup (the oldest
    * beyond five are deleted), and the journal records it contains are dropped. All of it commits,
-   * or none of it does — the IndexedDB equivalent of temp file, fsync, rename.
+   * or none of it does — the IndexedDB equivalent of temp file, fsync, rename. The snapshot's seal
+   * is stored in the same transaction.
    */
-  async checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number): Promise<void> {
+  async checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     const tx = this.db.transaction(['workspaces', 'snapshots', 'backups', 'journal'], 'readwrite', STRICT);
     const done = committed(tx);
     const row = await this.row(tx, handle, done);
@@ -179,6 +199,7 @@ export class BrowserWorkspaces {
       bytes: snapshot.length,
       savedAt: new Date().toISOString(),
       nextSnapshot: row.nextSnapshot + 1,
+      seal,
     } satisfies WorkspaceRow);
     tx.objectStore('journal').delete(journalRange(handle, lastSeq));
     await done;
@@ -214,10 +235,12 @@ export class BrowserWorkspaces {
       lastSeq: backup.lastSeq,
       bytes: backup.bytes,
       savedAt: new Date().toISOString(),
-    });
+      // Backups keep no seal: a restored snapshot is checked in full when it is opened.
+      seal: null,
+    } satisfies WorkspaceRow);
     tx.objectStore('journal').delete(journalRange(handle));
     await done;
-    return { info: infoOf(row), snapshot: await bytesOf(snap.snapshot), journal: '', orphansRemoved: 0 };
+    return { info: infoOf(row), snapshot: await bytesOf(snap.snapshot), journal: '', orphansRemoved: 0, seal: null };
   }
 
   private async row(tx: IDBTransaction, handle: string, done: Promise<void>): Promise<WorkspaceRow> {

@@ -14,8 +14,10 @@ import { FileWorkspaceStore } from '../../src-main/workspace/file-store';
 
 export interface OpenedState {
   lastSeq: number;
-  /** PRAGMA integrity_check as openWorkspace ran it on the reopened file. */
+  /** PRAGMA integrity_check of the reopened file (run here when a matching seal let the open skip it). */
   integrity: string;
+  /** Whether the open matched the seal written by the last checkpoint ('sealed') or checked in full. */
+  check: string;
   replayed: number;
   discarded: number;
   orphansRemoved: number;
@@ -41,14 +43,24 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations(process.env.PEEL_MIGRATIONS_DIR)]);
 let session: WorkspaceSession;
 try {
-  const { store, snapshot, journal, orphansRemoved } = await FileWorkspaceStore.open(file);
-  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, store);
+  const { store, snapshot, journal, orphansRemoved, seal } = await FileWorkspaceStore.open(file);
+  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, store);
   session = opened.session;
   const state: OpenedState = {
     lastSeq: session.lastSeq,
-    // openWorkspace has just run PRAGMA integrity_check on these bytes and refuses anything but
-    // "ok" (an OPENFAIL, counted as a corrupt open); running it twice would double the cost of a kill.
-    integrity: 'ok',
+    // A full open has just run PRAGMA integrity_check on these bytes and refuses anything but "ok"
+    // (an OPENFAIL, counted as a corrupt open); running it twice would double the cost of a kill.
+    // A sealed open skipped it, so it runs here: a seal must never vouch for a damaged file.
+    integrity:
+      opened.check === 'sealed'
+        ? String(
+            session.db
+              .exec('PRAGMA integrity_check')[0]
+              ?.values.map((v) => String(v[0]))
+              .join('; '),
+          )
+        : 'ok',
+    check: opened.check,
     replayed: opened.replayed,
     discarded: opened.discarded,
     orphansRemoved,

@@ -17,9 +17,10 @@ export function workspaceCopy(name = 'ws.sqlite'): string {
 
 export async function openSession(file: string, opts: FileStoreOptions = {}) {
   const { engine, migrations } = await engineAndMigrations();
-  const { store, snapshot, journal, orphansRemoved } = await FileWorkspaceStore.open(file, opts);
-  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, store);
-  return { ...opened, store, orphansRemoved };
+  const { store, snapshot, journal, orphansRemoved, seal } = await FileWorkspaceStore.open(file, opts);
+  // With the seal the store read, as the app opens it: a checkpointed workspace skips the integrity check.
+  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, store);
+  return { ...opened, store, orphansRemoved, seal };
 }
 
 export const noteEdit = (targetId: number, value: string, at = '2026-11-27T10:00:00.000Z') => ({

@@ -173,11 +173,12 @@ export class DbService {
         const { engine, migrations } = await this.loadEngine();
         const storage = new StorageProxy(r.handle, (req, transfer) => this.askHost(req, transfer));
         // The previous session stays open until the new one is: a refused file changes nothing.
-        const opened = await WorkspaceSession.open(engine, migrations, { name: r.name, snapshot: r.snapshot, journal: r.journal }, storage);
+        const loaded = { name: r.name, snapshot: r.snapshot, journal: r.journal, seal: r.seal };
+        const opened = await WorkspaceSession.open(engine, migrations, loaded, storage);
         this.session?.close();
         this.session = opened.session;
         this.storage = storage;
-        return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded };
+        return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded, check: opened.check };
       }),
     'findings.page': (r) =>
       this.serial(() => {

@@ -22,7 +22,7 @@ export class StorageProxy implements WorkspaceStorage {
     check(await this.ask({ op: 'append', handle: this.handle, line }, []));
   }
 
-  async checkpoint(snapshot: Uint8Array, lastSeq: number): Promise<void> {
+  async checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     this.onCheckpoint?.();
     // Transferred, not copied: a workspace can be hundreds of MB. db.export() returns a fresh
     // buffer of exactly the database's size, which the session does not read again; anything
@@ -31,7 +31,7 @@ export class StorageProxy implements WorkspaceStorage {
       snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength && snapshot.buffer instanceof ArrayBuffer
         ? (snapshot as Uint8Array<ArrayBuffer>)
         : snapshot.slice();
-    check(await this.ask({ op: 'checkpoint', handle: this.handle, snapshot: owned, lastSeq }, [owned.buffer]));
+    check(await this.ask({ op: 'checkpoint', handle: this.handle, snapshot: owned, lastSeq, seal }, [owned.buffer]));
   }
 }
 

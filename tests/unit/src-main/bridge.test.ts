@@ -8,6 +8,7 @@ const OPENED = {
   snapshot: new Uint8Array([1]),
   journal: '',
   orphansRemoved: 0,
+  seal: null,
 };
 
 function fakeMain(reply: (channel: string, args: unknown[]) => unknown) {
@@ -43,13 +44,14 @@ describe('window.workbench (createBridge)', () => {
     expect(bridge.version).toBe('1.2.3');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.workspace)).toBe(true);
     const snapshot = new Uint8Array([83]);
+    const seal = `sha256:${'ab'.repeat(32)}:1`;
     await bridge.workspace.appendJournal(HANDLE, '{"seq":1}\n');
-    await bridge.workspace.checkpoint(HANDLE, snapshot, 4);
+    await bridge.workspace.checkpoint(HANDLE, snapshot, 4, seal);
     await bridge.workspace.restoreBackup(HANDLE, 'b.sqlite');
     await bridge.setAuthor('Ann');
     expect(main.sent).toEqual([
       [IPC_CHANNELS.appendJournal, [HANDLE, '{"seq":1}\n']],
-      [IPC_CHANNELS.checkpoint, [HANDLE, snapshot, 4]],
+      [IPC_CHANNELS.checkpoint, [HANDLE, snapshot, 4, seal]],
       [IPC_CHANNELS.restoreBackup, [HANDLE, 'b.sqlite']],
       [IPC_CHANNELS.setAuthor, ['Ann']],
     ]);

@@ -29,6 +29,34 @@ describe('the IPC contract', () => {
     });
   });
 
+  it('accepts an opened workspace with a seal of the one shape, or none, and nothing else', () => {
+    const opened = (seal: unknown) => ({
+      ok: true,
+      value: {
+        info: { handle: 'Zm9vYmFy', name: 'w', isDefault: false },
+        snapshot: new Uint8Array(1),
+        journal: '',
+        orphansRemoved: 0,
+        seal,
+      },
+    });
+    const good = `sha256:${'9f'.repeat(32)}:1`;
+    expect(parseReply(IPC_CHANNELS.openLast, opened(good))).toEqual(opened(good));
+    expect(parseReply(IPC_CHANNELS.openLast, opened(null))).toEqual(opened(null));
+    for (const bad of [
+      undefined,
+      '',
+      'sha256:',
+      good.toUpperCase(),
+      `${good} `,
+      `sha1:${'9f'.repeat(20)}:1`,
+      good.replace(':1', ':-1'),
+      42,
+    ]) {
+      expect(parseReply(IPC_CHANNELS.openLast, opened(bad)), String(bad)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    }
+  });
+
   it('refuses requests that name a path where a handle belongs', () => {
     expect(parseRequest(IPC_CHANNELS.openRecent, ['/home/analyst/w.sqlite'])).toMatchObject({
       ok: false,

@@ -9,6 +9,8 @@ import { MAIN_FRAME, TRUSTED } from '../../helpers/main-host';
 const HANDLE = 'Zm9vYmFyYmF6cXV4MTIzNDU2';
 const SQLITE = new Uint8Array(100);
 SQLITE.set(new TextEncoder().encode('SQLite format 3\u0000'));
+/** A seal of the right shape for those 100 bytes (main checks its shape; the worker checks it against the bytes on opening). */
+const SEAL = `sha256:${'5e'.repeat(32)}:100`;
 
 /** Well-formed arguments for every channel: what the preload would forward from a good call. */
 const VALID: Record<IpcChannel, unknown[]> = {
@@ -18,7 +20,7 @@ const VALID: Record<IpcChannel, unknown[]> = {
   [IPC_CHANNELS.openRecent]: [HANDLE],
   [IPC_CHANNELS.recent]: [],
   [IPC_CHANNELS.appendJournal]: [HANDLE, '{"seq":1}\n'],
-  [IPC_CHANNELS.checkpoint]: [HANDLE, SQLITE, 3],
+  [IPC_CHANNELS.checkpoint]: [HANDLE, SQLITE, 3, SEAL],
   [IPC_CHANNELS.backups]: [HANDLE],
   [IPC_CHANNELS.restoreBackup]: [HANDLE, '2026-01-02T03-04-05-678Z.sqlite'],
   [IPC_CHANNELS.saveCopy]: [HANDLE, SQLITE],
@@ -56,10 +58,19 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
     [HANDLE, 'SQLite format 3', 1],
     [HANDLE, [83, 81, 76], 1],
     [HANDLE, new Uint8Array(0), 1],
-    [HANDLE, SQLITE, -1],
-    [HANDLE, SQLITE, 1.5],
-    [HANDLE, SQLITE, '1'],
-    ['/tmp/w.sqlite', SQLITE, 1],
+    [HANDLE, SQLITE, -1, SEAL],
+    [HANDLE, SQLITE, 1.5, SEAL],
+    [HANDLE, SQLITE, '1', SEAL],
+    ['/tmp/w.sqlite', SQLITE, 1, SEAL],
+    // The seal: required, one exact shape, and of these bytes' length.
+    [HANDLE, SQLITE, 1],
+    [HANDLE, SQLITE, 1, null],
+    [HANDLE, SQLITE, 1, SEAL.toUpperCase()],
+    [HANDLE, SQLITE, 1, `${SEAL}\n`],
+    [HANDLE, SQLITE, 1, SEAL.replace(':100', ':99')],
+    [HANDLE, SQLITE, 1, SEAL.replace(':100', ':0100')],
+    [HANDLE, SQLITE, 1, `sha256:${'5e'.repeat(31)}:100`],
+    [HANDLE, SQLITE, 1, { seal: SEAL }],
   ],
   [IPC_CHANNELS.backups]: [[], ['/tmp/w.sqlite'], [null]],
   [IPC_CHANNELS.restoreBackup]: [[HANDLE], [HANDLE, '../../etc/passwd'], [HANDLE, 'a/b.sqlite'], [HANDLE, 7]],

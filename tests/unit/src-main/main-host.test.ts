@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type OpenedWorkspace, type Result } from '../../../src-core/host/contract';
 import { parseReply } from '../../../src-core/host/ipc-schema';
+import { sealOf } from '../../../src-core/workspace/seal';
 import { journalLine, MAIN_FRAME, makeMainHost, removeMainHostFolders, workspaceBytes } from '../../helpers/main-host';
 
 let bytes: Uint8Array;
@@ -36,13 +37,15 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     expect(opened.info).toMatchObject({ name: 'Default workspace', isDefault: true });
     expect(opened.info.handle).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(opened.snapshot).toEqual(bytes);
+    // A copy of the bundled file was never checkpointed by this app: no seal, so a full check.
+    expect(opened.seal).toBeNull();
     expect(Buffer.isBuffer(opened.snapshot)).toBe(false);
     expect(existsSync(path.join(host.userData, 'workspaces', 'default-workspace.sqlite'))).toBe(true);
     expectNoPath(host, reply);
 
     const { handle } = opened.info;
     expect(await call(host, C.appendJournal, handle, await journalLine(1))).toEqual({ ok: true, value: undefined });
-    expect(await call(host, C.checkpoint, handle, bytes, 1)).toEqual({ ok: true, value: undefined });
+    expect(await call(host, C.checkpoint, handle, bytes, 1, await sealOf(bytes))).toEqual({ ok: true, value: undefined });
     expect(statSync(host.bundled).mtimeMs).toBe(before);
     expect(readFileSync(host.bundled)).toEqual(Buffer.from(bytes));
   });
@@ -50,11 +53,12 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
   it('keeps backups, restores one, and lists recent workspaces by handle and name', async () => {
     const host = makeMainHost(bytes);
     const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
-    await call(host, C.checkpoint, handle, bytes, 0);
+    await call(host, C.checkpoint, handle, bytes, 0, await sealOf(bytes));
     const backups = value<{ id: string }[]>(await call(host, C.backups, handle));
     expect(backups).toHaveLength(1);
     const restored = await call(host, C.restoreBackup, handle, backups[0]?.id);
-    expect(value<OpenedWorkspace>(restored)).toMatchObject({ info: { handle }, journal: '', orphansRemoved: 0 });
+    expect(value<OpenedWorkspace>(restored)).toMatchObject({ info: { handle }, journal: '', orphansRemoved: 0, seal: null });
+    expect(parseReply(C.restoreBackup, restored)).toEqual(restored);
     expect(await call(host, C.restoreBackup, handle, 'no-such-backup.sqlite')).toMatchObject({
       ok: false,
       error: { code: 'write-failed' },
@@ -71,13 +75,16 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     expect(created).toMatchObject({ info: { name: 'Gwent review.sqlite', isDefault: false }, journal: '' });
     expect(created.snapshot).toHaveLength(0);
     // The worker initialises the new database and checkpoints it.
-    expect((await call(host, C.checkpoint, created.info.handle, bytes, 0)).ok).toBe(true);
+    expect((await call(host, C.checkpoint, created.info.handle, bytes, 0, await sealOf(bytes))).ok).toBe(true);
     await call(host, C.appendJournal, created.info.handle, await journalLine(1));
 
     const restarted = makeMainHost(bytes, host.root);
     const last = value<OpenedWorkspace>(await call(restarted, C.openLast));
     expect(last.info).toMatchObject({ name: 'Gwent review.sqlite', isDefault: false });
     expect(last.journal).toBe(await journalLine(1));
+    // The seal of the checkpoint comes back with the snapshot it was taken of.
+    expect(last.seal).toBe(await sealOf(bytes));
+    expect(parseReply(C.openLast, { ok: true, value: last })).toEqual({ ok: true, value: last });
     expect(last.info.handle).not.toBe(created.info.handle);
   });
 
@@ -117,7 +124,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     for (const [channel, args] of [
       [C.openRecent, [unknown]],
       [C.appendJournal, [unknown, await journalLine(1)]],
-      [C.checkpoint, [unknown, bytes, 1]],
+      [C.checkpoint, [unknown, bytes, 1, await sealOf(bytes)]],
       [C.backups, [unknown]],
       [C.restoreBackup, [unknown, 'x.sqlite']],
       [C.saveCopy, [unknown, bytes]],
@@ -129,7 +136,8 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
   it('refuses a checkpoint that is not a SQLite database', async () => {
     const host = makeMainHost(bytes);
     const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
-    const reply = await call(host, C.checkpoint, handle, new TextEncoder().encode('not a database'), 1);
+    const notADatabase = new TextEncoder().encode('not a database');
+    const reply = await call(host, C.checkpoint, handle, notADatabase, 1, await sealOf(notADatabase));
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/not a SQLite database/) } });
     expect(readFileSync(path.join(host.userData, 'workspaces', 'default-workspace.sqlite'))).toEqual(Buffer.from(bytes));
   });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { all, one } from '../../../../src-core/db/sql-db';
 import { importReport } from '../../../../src-core/db/import-report';
+import { WorkspaceError } from '../../../../src-core/db/errors';
 import { EditError } from '../../../../src-core/workspace/edits';
 import { encodeRecord, readJournal, sealRecord } from '../../../../src-core/workspace/journal';
 import { WorkspaceSession } from '../../../../src-core/workspace/session';
+import { sealOf } from '../../../../src-core/workspace/seal';
 import type { WorkspaceStorage } from '../../../../src-core/workspace/storage';
+import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
 import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace';
 
@@ -12,12 +15,14 @@ import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace'
 class MemoryStorage implements WorkspaceStorage {
   journal = '';
   snapshot: Uint8Array = new Uint8Array(0);
+  seal: string | null = null;
   checkpoints = 0;
   async append(line: string) {
     this.journal += line;
   }
-  async checkpoint(bytes: Uint8Array, lastSeq: number) {
+  async checkpoint(bytes: Uint8Array, lastSeq: number, seal: string) {
     this.snapshot = bytes;
+    this.seal = seal;
     this.checkpoints++;
     const { records } = await readJournal(this.journal);
     this.journal = records
@@ -133,6 +138,77 @@ describe('replay', () => {
     expect(created).toBe(true);
     expect(storage.checkpoints).toBe(1);
     expect(storage.snapshot.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the seal of a checkpoint', () => {
+  const note = (targetId: number, value: string) => ({ targetType: 'finding', targetId, field: 'note', value, author: 'a', at });
+  const noteOf = (s: WorkspaceSession, id: number) =>
+    one<{ note: string }>(s.db, "SELECT note FROM annotations WHERE target_type = 'finding' AND target_id = ?", [id])?.note ?? null;
+  const reopen = async (loaded: { snapshot: Uint8Array; journal?: string; seal: string | null }) => {
+    const { engine, migrations } = await engineAndMigrations();
+    return WorkspaceSession.open(engine, migrations, { name: 'ws', journal: '', ...loaded }, new MemoryStorage());
+  };
+
+  it('is taken of exactly the bytes stored, and lets them reopen without the integrity check', async () => {
+    const { session, storage, check } = await seededSession();
+    // Bytes handed over without a seal (an imported or bundled file) get the full check.
+    expect(check).toBe('full');
+    await session.edit('annotation.set', note(1, 'sealed in'));
+    await session.checkpoint();
+    expect(storage.seal).toBe(await sealOf(storage.snapshot));
+    const again = await reopen({ snapshot: storage.snapshot, seal: storage.seal });
+    expect(again.check).toBe('sealed');
+    expect(noteOf(again.session, 1)).toBe('sealed in');
+    expect(again.session.lastSeq).toBe(1);
+  });
+
+  it('comes with the checkpoint of an import too', async () => {
+    const { session, storage } = await seededSession();
+    const ex = structuredClone(await extractSeed('markdown'));
+    ex.report.force = 'Testshire Constabulary';
+    await session.importReport(ex, { name: 'testshire.md', bytes: new TextEncoder().encode('testshire') });
+    expect(storage.seal).toBe(await sealOf(storage.snapshot));
+    expect((await reopen({ snapshot: storage.snapshot, seal: storage.seal })).check).toBe('sealed');
+  });
+
+  it('does not vouch for a damaged snapshot: one flipped byte means the full check, which refuses it', async () => {
+    const { session, storage } = await seededSession();
+    await session.checkpoint();
+    const hash = String(one<{ h: string }>(session.db, 'SELECT content_hash AS h FROM reports')?.h);
+    const damaged = flipByteInContentHash(storage.snapshot, hash);
+    const before = damaged.slice();
+    const failure = await reopen({ snapshot: damaged, seal: storage.seal }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WorkspaceError);
+    expect(failure).toMatchObject({ code: 'corrupt', message: `ws failed its integrity check: ${DAMAGED_HASH_VERDICT}` });
+    // Refused, not repaired or rewritten.
+    expect(damaged).toEqual(before);
+  });
+
+  it('from an older snapshot only costs a full check, and the newer data opens', async () => {
+    const { session, storage } = await seededSession();
+    await session.edit('annotation.set', note(1, 'first'));
+    await session.checkpoint();
+    const older = storage.seal;
+    await session.edit('annotation.set', note(2, 'second'));
+    await session.checkpoint();
+    // Same length (whole pages) but other bytes: the seal of the previous checkpoint does not match.
+    expect(older?.endsWith(`:${storage.snapshot.length}`)).toBe(true);
+    const again = await reopen({ snapshot: storage.snapshot, seal: older });
+    expect(again.check).toBe('full');
+    expect([noteOf(again.session, 1), noteOf(again.session, 2)]).toEqual(['first', 'second']);
+  });
+
+  it('that is malformed or missing only costs a full check', async () => {
+    const { session, storage } = await seededSession();
+    await session.checkpoint();
+    const good = String(storage.seal);
+    for (const seal of [null, good.toUpperCase(), `${good}\n`, good.replace('sha256:', 'sha1:'), 'sha256:nonsense']) {
+      const again = await reopen({ snapshot: storage.snapshot, seal });
+      expect(again.check, String(seal)).toBe('full');
+      again.session.close();
+    }
+    expect((await reopen({ snapshot: storage.snapshot, seal: good })).check).toBe('sealed');
   });
 });
 

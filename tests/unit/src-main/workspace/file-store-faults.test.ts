@@ -41,9 +41,12 @@ interface Step {
   outcome: Outcome;
   /** Set-up before the faulty open: a fresh journal (for the first-append folder sync) or a torn tail and an orphan (for open). */
   setup?: 'no-journal' | 'torn-and-orphan';
+  /** The seal cannot be written or read: the next open must run the full integrity check (and lose nothing). */
+  fullCheckAfter?: boolean;
 }
 
 const isJournal = (c: FsCall) => c.path.endsWith('.peel-journal');
+const isSeal = (c: FsCall) => c.path.endsWith('.peel-seal');
 const isDir = (c: FsCall) => c.flags === 'r' && !path.extname(c.path) && !c.path.endsWith('.peel-journal');
 const isTemp = (kind: string) => (c: FsCall) => path.basename(c.path).includes(`.${kind}.`) && c.path.endsWith('.tmp');
 const once = (code: string, when: Fault['when']): Fault => ({ code, when, times: 1 });
@@ -104,6 +107,22 @@ const STEPS: Step[] = [
     faults: (c) => [always(c, (x) => x.op === 'rename' && x.path.endsWith('ws.sqlite'))],
   },
   { phase: 'checkpoint', step: 'fsync folder', outcome: 'refused', faults: (c) => [once(c, (x) => x.op === 'sync' && isDir(x))] },
+  // The seal is written after the snapshot is durable and only speeds up the next open: its failure
+  // is absorbed, and costs that open a full integrity check. A failing write leaves half a seal.
+  {
+    phase: 'checkpoint',
+    step: 'write seal (open)',
+    outcome: 'absorbed',
+    fullCheckAfter: true,
+    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x))],
+  },
+  {
+    phase: 'checkpoint',
+    step: 'write seal (write)',
+    outcome: 'absorbed',
+    fullCheckAfter: true,
+    faults: (c) => [once(c, (x) => x.op === 'writeFile' && isSeal(x))],
+  },
   {
     phase: 'checkpoint',
     step: 'trim journal (write)',
@@ -152,6 +171,14 @@ const STEPS: Step[] = [
   },
   {
     phase: 'open',
+    step: 'read seal',
+    outcome: 'absorbed',
+    setup: 'torn-and-orphan',
+    fullCheckAfter: true,
+    faults: (c) => [once(c, (x) => x.op === 'readFile' && isSeal(x))],
+  },
+  {
+    phase: 'open',
     step: 'cut torn journal tail',
     outcome: 'absorbed',
     setup: 'torn-and-orphan',
@@ -181,7 +208,7 @@ function viaHost(store: FileWorkspaceStore, results: Result<void>[]): WorkspaceS
   };
   return {
     append: async (line) => pass(await writes.appendJournal(handle, line)),
-    checkpoint: async (bytes, lastSeq) => pass(await writes.checkpoint(handle, bytes, lastSeq)),
+    checkpoint: async (bytes, lastSeq, seal) => pass(await writes.checkpoint(handle, bytes, lastSeq, seal)),
   };
 }
 
@@ -211,6 +238,7 @@ async function reopen(file: string) {
     notes: [1, 2, 3, 4].map((id) => noteOf(r.session, id)),
     integrity: String(r.session.db.exec('PRAGMA integrity_check')[0]?.values[0]?.[0]),
     tmp: tmpFiles(file),
+    check: r.check,
   };
   r.session.close();
   return state;
@@ -243,10 +271,12 @@ describe.each(STEPS)('$phase: $step fails', (s) => {
         expect(journalOf(file)).toBe(journalBefore);
       } else {
         if (!opened.ok) throw new Error(`open failed: ${opened.error.message}`);
-        const { store, snapshot, journal } = opened.value;
-        const o = await WorkspaceSession.open(engine, migrations, { name: 'ws.sqlite', snapshot, journal }, viaHost(store, results));
+        const { store, snapshot, journal, seal } = opened.value;
+        const o = await WorkspaceSession.open(engine, migrations, { name: 'ws.sqlite', snapshot, journal, seal }, viaHost(store, results));
         session = o.session;
         if (s.phase === 'open') expect([o.replayed, o.discarded]).toEqual([1, 1]);
+        // The good state was checkpointed by this app: sealed, unless the fault is in reading the seal.
+        if (s.phase === 'open') expect(o.check).toBe(s.fullCheckAfter ? 'full' : 'sealed');
       }
 
       if (session && s.phase === 'append') {
@@ -295,6 +325,7 @@ describe.each(STEPS)('$phase: $step fails', (s) => {
       // A restart now finds the last good state: every acknowledged edit, an intact database, no temp files.
       const after = await reopen(file);
       expect(after.integrity).toBe('ok');
+      if (s.fullCheckAfter && s.phase === 'checkpoint') expect(after.check).toBe('full');
       expect(after.notes.slice(0, expectedNotes.length)).toEqual(expectedNotes);
       if (s.outcome === 'refused') expect(after.notes[2]).toBeNull();
       expect(after.tmp).toEqual([]);
@@ -315,6 +346,8 @@ describe.each(STEPS)('$phase: $step fails', (s) => {
       session.close();
       const recovered = await reopen(file);
       expect(recovered.notes[3]).toBe('after recovery');
+      // Once the disk recovers, a checkpoint seals its snapshot again.
+      expect(recovered.check).toBe('sealed');
       expect(recovered.notes.slice(0, 2)).toEqual(expectedNotes.slice(0, 2));
       expect(journalOf(file)).toBe('');
       matrix.set(`${s.phase}: ${s.step}|${code}`, s.outcome === 'refused' ? 'refused ok' : 'absorbed ok');

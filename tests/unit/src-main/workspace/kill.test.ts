@@ -25,6 +25,8 @@ describe('the workspace store killed at random instants', () => {
     const file = workspaceCopy();
     const ledger = new AckLedger();
     let promised = 0;
+    // Opens that matched the seal of the last checkpoint; the child checks their integrity itself.
+    let sealedOpens = 0;
     for (let i = 0; i < KILLS; i++) {
       // One kill in ten lands while the store is still opening (clean-up, trim, replay); the others
       // after a few acknowledged edits (so a busy CI machine still gets edits in) plus a random delay.
@@ -36,6 +38,7 @@ describe('the workspace store killed at random instants', () => {
         i % 10 === 9 ? { delayMs: random(150), fromSpawn: true } : { delayMs: random(80), afterAcks },
       );
       ledger.check(run, `kill ${i + 1}`);
+      if (run.opened?.check === 'sealed') sealedOpens++;
       ledger.record(run);
       ledger.tally.kills++;
     }
@@ -43,7 +46,7 @@ describe('the workspace store killed at random instants', () => {
     ledger.check(last, 'final open');
     const t = ledger.tally;
     console.log(
-      `kill test: ${t.kills} kills (${t.duringCheckpoint} during a checkpoint, ${t.duringOpen} while opening), ${t.acknowledged} acknowledged edits, ${t.lost} lost, ${t.corruptOpens} corrupt opens`,
+      `kill test: ${t.kills} kills (${t.duringCheckpoint} during a checkpoint, ${t.duringOpen} while opening), ${t.acknowledged} acknowledged edits, ${t.lost} lost, ${t.corruptOpens} corrupt opens, ${sealedOpens} sealed opens`,
     );
     expect(ledger.problems).toEqual([]);
     expect(last.opened?.values.length).toBeGreaterThanOrEqual(ledger.acked.length);

@@ -66,7 +66,7 @@ async function seededService() {
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '' });
+  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
   await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
   const countyLines = await value<FindingRow[]>({ type: 'findings.page', query: { search: 'county lines' }, offset: 0, limit: 10 });
   const annotate = (targetId: number, field: string, v: unknown) =>

@@ -48,9 +48,11 @@ describe('the DB client on the UI thread', () => {
   it('hands the snapshot to the worker without copying it', async () => {
     const { worker, client } = setup();
     const snapshot = new Uint8Array(64);
-    const opened = client.open({ info: { handle: 'ws-1', name: 'W', isDefault: false }, snapshot, journal: '', orphansRemoved: 0 });
+    const seal = `sha256:${'cd'.repeat(32)}:64`;
+    const opened = client.open({ info: { handle: 'ws-1', name: 'W', isDefault: false }, snapshot, journal: '', orphansRemoved: 0, seal });
     const sent = worker.lastRequest();
-    expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '' });
+    // The seal goes with the bytes; the worker checks one against the other.
+    expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '', seal });
     expect(sent.transfer).toEqual([snapshot.buffer]);
     worker.emit({ kind: 'response', id: sent.id, result: { ok: true, value: { created: false, replayed: 0, discarded: 0 } } });
     expect(await opened).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0 } });
@@ -63,14 +65,16 @@ describe('the DB client on the UI thread', () => {
       snapshot: new Uint8Array(1),
       journal: '',
       orphansRemoved: 0,
+      seal: null,
     });
     worker.emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
     const snapshot = new Uint8Array([1, 2]);
-    worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1 } });
+    const seal = `sha256:${'ef'.repeat(32)}:2`;
+    worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1, seal } });
     worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
     await settle();
     expect(api.appendJournal).toHaveBeenCalledExactlyOnceWith('ws-1', '{"seq":1}\n');
-    expect(api.checkpoint).toHaveBeenCalledExactlyOnceWith('ws-1', snapshot, 1);
+    expect(api.checkpoint).toHaveBeenCalledExactlyOnceWith('ws-1', snapshot, 1, seal);
     expect(worker.replies().sort((a, b) => a.id - b.id)).toEqual([
       { kind: 'storage-reply', id: 1, reply: { ok: true } },
       { kind: 'storage-reply', id: 2, reply: { ok: true } },
@@ -85,6 +89,7 @@ describe('the DB client on the UI thread', () => {
       snapshot: new Uint8Array(1),
       journal: '',
       orphansRemoved: 0,
+      seal: null,
     });
     worker.emit({ kind: 'storage', id: 9, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
     await settle();

@@ -23,7 +23,7 @@ const includeInBrief = (targetId: number, value: boolean) => ({
  * in memory: it answers storage questions the way the browser host stores them.
  */
 function harness(opts: { failAppends?: boolean } = {}) {
-  const stored = { snapshot: new Uint8Array() as Uint8Array, journal: '', checkpoints: 0, transferred: 0 };
+  const stored = { snapshot: new Uint8Array() as Uint8Array, journal: '', seal: null as string | null, checkpoints: 0, transferred: 0 };
   const progress = new Map<number, (ImportProgress | ExportProgress)[]>();
   const waiting = new Map<number, (result: DbResult<unknown>) => void>();
   let nextId = 1;
@@ -35,6 +35,7 @@ function harness(opts: { failAppends?: boolean } = {}) {
       else stored.journal += request.line;
     } else {
       stored.snapshot = request.snapshot;
+      stored.seal = request.seal;
       stored.checkpoints++;
       const { records } = await readJournal(stored.journal);
       stored.journal = records
@@ -72,14 +73,14 @@ function harness(opts: { failAppends?: boolean } = {}) {
   const count = () => value<number>({ type: 'findings.count', query: {} });
   const page = (limit = 100) => value<FindingRow[]>({ type: 'findings.page', query: {}, offset: 0, limit });
   const openStored = (name = 'Test workspace') =>
-    call({ type: 'open', handle: 'ws-1', name, snapshot: stored.snapshot.slice(), journal: stored.journal });
+    call({ type: 'open', handle: 'ws-1', name, snapshot: stored.snapshot.slice(), journal: stored.journal, seal: stored.seal });
 
   return { service, stored, progress, call, value, count, page, openStored };
 }
 
 async function withReport() {
   const h = harness();
-  await h.value({ type: 'open', handle: 'ws-1', name: 'Test workspace', snapshot: new Uint8Array(), journal: '' });
+  await h.value({ type: 'open', handle: 'ws-1', name: 'Test workspace', snapshot: new Uint8Array(), journal: '', seal: null });
   const seed = readFixture(SEED_FILES.markdown);
   const imported = await h.value<ImportResult>({ type: 'import', name: 'gwent.md', bytes: seed });
   return { ...h, seed, imported };
@@ -106,10 +107,11 @@ describe('the DB worker service', () => {
 
   it('creates a new workspace and writes it at once, transferring the snapshot', async () => {
     const h = harness();
-    expect(await h.value({ type: 'open', handle: 'ws-1', name: 'New', snapshot: new Uint8Array(), journal: '' })).toEqual({
+    expect(await h.value({ type: 'open', handle: 'ws-1', name: 'New', snapshot: new Uint8Array(), journal: '', seal: null })).toEqual({
       created: true,
       replayed: 0,
       discarded: 0,
+      check: 'none',
     });
     expect(h.stored.checkpoints).toBe(1);
     expect(new TextDecoder().decode(h.stored.snapshot.subarray(0, 15))).toBe('SQLite format 3');
@@ -167,8 +169,9 @@ describe('the DB worker service', () => {
 
     // The worker dies before any checkpoint: the stored snapshot does not have the edit, the journal does.
     const reopened = harness();
-    Object.assign(reopened.stored, { snapshot: h.stored.snapshot, journal: h.stored.journal });
-    expect(await reopened.openStored()).toEqual({ ok: true, value: { created: false, replayed: 1, discarded: 0 } });
+    Object.assign(reopened.stored, { snapshot: h.stored.snapshot, journal: h.stored.journal, seal: h.stored.seal });
+    // The snapshot is the one the import's checkpoint stored, with its seal: no integrity check needed.
+    expect(await reopened.openStored()).toEqual({ ok: true, value: { created: false, replayed: 1, discarded: 0, check: 'sealed' } });
     expect((await reopened.page(1))[0]?.includeInBrief).toBe(true);
 
     // A checkpoint folds the journal into the snapshot.
@@ -198,7 +201,14 @@ describe('the DB worker service', () => {
   it('keeps the open workspace when another one is refused', async () => {
     const h = await withReport();
     const before = await h.count();
-    const refused = await h.call({ type: 'open', handle: 'ws-2', name: 'notes.sqlite', snapshot: new Uint8Array(200), journal: '' });
+    const refused = await h.call({
+      type: 'open',
+      handle: 'ws-2',
+      name: 'notes.sqlite',
+      snapshot: new Uint8Array(200),
+      journal: '',
+      seal: null,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'workspace-refused', message: expect.stringContaining('notes.sqlite') } });
     expect(await h.count()).toBe(before);
   });

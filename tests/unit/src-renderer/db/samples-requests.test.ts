@@ -49,7 +49,7 @@ async function service() {
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '' });
+  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
   await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
   return { call, value, storage };
 }

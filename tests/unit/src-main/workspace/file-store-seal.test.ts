@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WorkspaceError } from '../../../../src-core/db/errors';
+import { one } from '../../../../src-core/db/sql-db';
+import { sealOf } from '../../../../src-core/workspace/seal';
+import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
+import { faultyFs } from '../../../helpers/faulty-fs';
+import { noteEdit, noteOf, openSession, workspaceCopy } from '../../../helpers/session';
+
+// The seal beside a workspace file (<file>.peel-seal) lets an open skip PRAGMA integrity_check,
+// but only for the exact bytes the last checkpoint wrote. Everything else opens as before.
+
+const sealFile = (file: string) => `${file}.peel-seal`;
+const leftovers = (file: string) => readdirSync(path.dirname(file)).filter((f) => f.endsWith('.tmp'));
+
+async function checkpointed(...notes: string[]) {
+  const file = workspaceCopy();
+  const opened = await openSession(file);
+  for (const [i, n] of notes.entries()) {
+    await opened.session.edit('annotation.set', noteEdit(i + 1, n));
+    await opened.session.checkpoint();
+  }
+  return { file, ...opened };
+}
+
+describe('the seal beside a workspace file', () => {
+  it('is written by a checkpoint and lets the next open skip the integrity check, with the same data', async () => {
+    const { file, session, check } = await checkpointed('kept');
+    // The copy of the default workspace had no seal: its first open was checked in full.
+    expect(check).toBe('full');
+    session.close();
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(readFileSync(file))));
+    const again = await openSession(file);
+    expect(again.check).toBe('sealed');
+    expect(noteOf(again.session, 1)).toBe('kept');
+    expect(leftovers(file)).toEqual([]);
+  });
+
+  it('does not let a damaged file in: one flipped byte is refused by the full check, and nothing is touched', async () => {
+    const { file, session } = await checkpointed('kept');
+    const hash = String(one<{ h: string }>(session.db, 'SELECT content_hash AS h FROM reports')?.h);
+    session.close();
+    writeFileSync(file, flipByteInContentHash(new Uint8Array(readFileSync(file)), hash));
+    const [bytes, seal, journal] = [readFileSync(file), readFileSync(sealFile(file)), readFileSync(`${file}.peel-journal`)];
+    const failure = await openSession(file).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WorkspaceError);
+    expect(failure).toMatchObject({ code: 'corrupt', message: `ws.sqlite failed its integrity check: ${DAMAGED_HASH_VERDICT}` });
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readFileSync(sealFile(file)).equals(seal)).toBe(true);
+    expect(readFileSync(`${file}.peel-journal`).equals(journal)).toBe(true);
+  });
+
+  it('left from an older snapshot (a crash after the rename) only costs a full check', async () => {
+    const { file, session } = await checkpointed('first');
+    const older = readFileSync(sealFile(file));
+    await session.edit('annotation.set', noteEdit(2, 'second'));
+    await session.checkpoint();
+    session.close();
+    writeFileSync(sealFile(file), older);
+    const again = await openSession(file);
+    expect(again.check).toBe('full');
+    expect([noteOf(again.session, 1), noteOf(again.session, 2)]).toEqual(['first', 'second']);
+  });
+
+  it('that is torn, malformed or oversized only costs a full check', async () => {
+    const { file, session } = await checkpointed('kept');
+    session.close();
+    const good = readFileSync(sealFile(file), 'utf8');
+    for (const text of [good.slice(0, 40), `${good}\n`, good.toUpperCase(), '', `${good}${' '.repeat(200)}`]) {
+      writeFileSync(sealFile(file), text);
+      const again = await openSession(file);
+      expect(again.check, JSON.stringify(text.slice(0, 50))).toBe('full');
+      expect(noteOf(again.session, 1)).toBe('kept');
+      again.session.close();
+    }
+  });
+
+  it('cannot be written: the checkpoint still succeeds, the next open checks in full and loses nothing', async () => {
+    const file = workspaceCopy();
+    const { fs, calls } = faultyFs([{ code: 'ENOSPC', times: 1, when: (c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal') }]);
+    const { session } = await openSession(file, { fs });
+    await session.edit('annotation.set', noteEdit(1, 'durable'));
+    await expect(session.checkpoint()).resolves.toMatchObject({ lastSeq: 1 });
+    expect(calls.some((c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal'))).toBe(true);
+    expect(readFileSync(`${file}.peel-journal`, 'utf8')).toBe('');
+    expect(leftovers(file)).toEqual([]);
+    session.close();
+    const again = await openSession(file);
+    expect(again.check).toBe('full');
+    expect(noteOf(again.session, 1)).toBe('durable');
+  });
+
+  it('is dropped when a backup is restored: the restored snapshot is checked in full', async () => {
+    const { file, session, store } = await checkpointed('first', 'second');
+    const newest = (await store.backups())[0];
+    const restored = await store.restoreBackup(newest?.id ?? '');
+    expect(restored.seal).toBeNull();
+    expect(existsSync(sealFile(file))).toBe(false);
+    session.close();
+    const again = await openSession(file);
+    expect(again.check).toBe('full');
+    expect(noteOf(again.session, 1)).toBe('first');
+  });
+});
