@@ -34,9 +34,15 @@ interface Tamper {
 const SEAL_LAB = `async (tamper) => {
   const req = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const db = await req(indexedDB.open('peel-workbench'));
+  // src-core/workspace/seal.ts: SHA-256 over the SHA-256 of each 16 MiB piece.
   const sealOf = async (bytes) => {
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    return 'sha256:' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') + ':' + bytes.length;
+    const piece = 16 * 1024 * 1024;
+    const digests = [];
+    for (let at = 0; at < bytes.length; at += piece) digests.push(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.subarray(at, at + piece))));
+    const all = new Uint8Array(digests.length * 32);
+    digests.forEach((d, i) => all.set(d, i * 32));
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+    return 'sha256-16m:' + Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') + ':' + bytes.length;
   };
   const handle = await req(db.transaction('meta').objectStore('meta').get('last'));
   const row = await req(db.transaction('workspaces').objectStore('workspaces').get(handle));
@@ -99,7 +105,7 @@ test('a checkpoint stores the seal of its snapshot; the open trusts only a seal 
 
   await editAndCheckpoint(page, grid, 1);
   const stored = await sealLab(page);
-  expect(stored.seal).toMatch(/^sha256:[0-9a-f]{64}:\d+$/);
+  expect(stored.seal).toMatch(/^sha256-16m:[0-9a-f]{64}:\d+$/);
   expect(stored.seal).toBe(stored.sealOfBytes);
   expect(stored.seal?.endsWith(`:${stored.bytes}`)).toBe(true);
 
@@ -133,7 +139,7 @@ test('rows from before seals, and restored backups, open with the full check', a
   await expect(toggle(again, 2)).toBeChecked();
   expect(await sealLab(page)).toMatchObject({ hasSealField: false });
   // A malformed seal in the row is treated as none.
-  await sealLab(page, { seal: 'sha256:not-a-seal' });
+  await sealLab(page, { seal: 'sha256-16m:not-a-seal' });
   await page.reload();
   await expect(toggle(await openFindings(page), 2)).toBeChecked();
 

@@ -44,7 +44,7 @@ describe('window.workbench (createBridge)', () => {
     expect(bridge.version).toBe('1.2.3');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.workspace)).toBe(true);
     const snapshot = new Uint8Array([83]);
-    const seal = `sha256:${'ab'.repeat(32)}:1`;
+    const seal = `sha256-16m:${'ab'.repeat(32)}:1`;
     await bridge.workspace.appendJournal(HANDLE, '{"seq":1}\n');
     await bridge.workspace.checkpoint(HANDLE, snapshot, 4, seal);
     await bridge.workspace.restoreBackup(HANDLE, 'b.sqlite');

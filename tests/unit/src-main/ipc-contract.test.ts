@@ -40,13 +40,14 @@ describe('the IPC contract', () => {
         seal,
       },
     });
-    const good = `sha256:${'9f'.repeat(32)}:1`;
+    const good = `sha256-16m:${'9f'.repeat(32)}:1`;
     expect(parseReply(IPC_CHANNELS.openLast, opened(good))).toEqual(opened(good));
     expect(parseReply(IPC_CHANNELS.openLast, opened(null))).toEqual(opened(null));
     for (const bad of [
       undefined,
       '',
-      'sha256:',
+      'sha256-16m:',
+      `sha256:${'9f'.repeat(32)}:1`,
       good.toUpperCase(),
       `${good} `,
       `sha1:${'9f'.repeat(20)}:1`,

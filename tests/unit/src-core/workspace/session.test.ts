@@ -203,7 +203,7 @@ describe('the seal of a checkpoint', () => {
     const { session, storage } = await seededSession();
     await session.checkpoint();
     const good = String(storage.seal);
-    for (const seal of [null, good.toUpperCase(), `${good}\n`, good.replace('sha256:', 'sha1:'), 'sha256:nonsense']) {
+    for (const seal of [null, good.toUpperCase(), `${good}\n`, good.replace('sha256-16m:', 'sha1:'), 'sha256-16m:nonsense']) {
       const again = await reopen({ snapshot: storage.snapshot, seal });
       expect(again.check, String(seal)).toBe('full');
       again.session.close();

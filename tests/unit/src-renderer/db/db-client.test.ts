@@ -48,7 +48,7 @@ describe('the DB client on the UI thread', () => {
   it('hands the snapshot to the worker without copying it', async () => {
     const { worker, client } = setup();
     const snapshot = new Uint8Array(64);
-    const seal = `sha256:${'cd'.repeat(32)}:64`;
+    const seal = `sha256-16m:${'cd'.repeat(32)}:64`;
     const opened = client.open({ info: { handle: 'ws-1', name: 'W', isDefault: false }, snapshot, journal: '', orphansRemoved: 0, seal });
     const sent = worker.lastRequest();
     // The seal goes with the bytes; the worker checks one against the other.
@@ -69,7 +69,7 @@ describe('the DB client on the UI thread', () => {
     });
     worker.emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
     const snapshot = new Uint8Array([1, 2]);
-    const seal = `sha256:${'ef'.repeat(32)}:2`;
+    const seal = `sha256-16m:${'ef'.repeat(32)}:2`;
     worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1, seal } });
     worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
     await settle();

@@ -13,7 +13,7 @@ describe('the DB worker protocol', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     for (const r of [
       { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: null },
-      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: `sha256:${'0a'.repeat(32)}:3` },
+      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3` },
       { type: 'findings.page', query: {}, offset: 0, limit: 100 },
       {
         type: 'findings.page',
@@ -57,8 +57,8 @@ describe('the DB worker protocol', () => {
       [{ type: 'open', handle: 'h', name: 'x', snapshot: [1, 2, 3], journal: '', seal: null }, /snapshot/],
       // A seal only ever has one shape: anything else (or none at all) is refused, not passed on.
       [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '' }, /seal/],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256:${'0A'.repeat(32)}:3` }, /seal/],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256:${'0a'.repeat(32)}:3\n` }, /seal/],
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0A'.repeat(32)}:3` }, /seal/],
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3\n` }, /seal/],
       [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `md5:${'0a'.repeat(16)}:3` }, /seal/],
       [{ type: 'import', name: 'big.pdf', bytes: { length: MAX_REPORT_BYTES + 1 } }, /bytes/],
       [{ type: 'edit', op: '', params: {} }, /op/],
