@@ -35,6 +35,7 @@ export function createBridge(version: string, invoke: Invoke, subscribe: Subscri
     recent: () => call(IPC_CHANNELS.recent),
     appendJournal: (handle, line) => call(IPC_CHANNELS.appendJournal, handle, line),
     checkpoint: (handle, snapshot, lastSeq, seal) => call(IPC_CHANNELS.checkpoint, handle, snapshot, lastSeq, seal),
+    recordSeal: (handle, seal) => call(IPC_CHANNELS.recordSeal, handle, seal),
     backups: (handle) => call(IPC_CHANNELS.backups, handle),
     restoreBackup: (handle, backupId) => call(IPC_CHANNELS.restoreBackup, handle, backupId),
     saveCopy: (handle, snapshot) => call(IPC_CHANNELS.saveCopy, handle, snapshot),

@@ -46,6 +46,7 @@ export function createMainHost({ registry, opener, writes, dialogs, about, prefe
     recent: async () => ok(await opener.recent()),
     appendJournal: (handle, line) => writes.appendJournal(handle, line),
     checkpoint: (handle, snapshot, lastSeq, seal) => writes.checkpoint(handle, snapshot, lastSeq, seal),
+    recordSeal: (handle, seal) => writes.recordSeal(handle, seal),
     backups: (handle) => writes.backups(handle),
     restoreBackup: (handle, backupId) => writes.restoreBackup(handle, backupId),
     saveCopy: async (handle, snapshot) => {

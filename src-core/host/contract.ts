@@ -117,6 +117,7 @@ export const IPC_CHANNELS = {
   recent: 'workspace.recent',
   appendJournal: 'journal.append',
   checkpoint: 'workspace.checkpoint',
+  recordSeal: 'workspace.recordSeal',
   backups: 'backups.list',
   restoreBackup: 'backups.restore',
   saveCopy: 'workspace.saveCopy',
@@ -188,6 +189,13 @@ export interface WorkspaceHostApi {
    * keep the seal does not fail the checkpoint).
    */
   checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number, seal: string): Promise<Result<void>>;
+  /**
+   * The snapshot the host handed over when the workspace was opened passed the worker's full
+   * integrity check: keep this seal of it for the next open, as a checkpoint would. Best effort,
+   * and only while that snapshot is still the stored one; a seal that does not match the stored
+   * bytes only costs the next open a full check.
+   */
+  recordSeal(handle: string, seal: string): Promise<Result<void>>;
   backups(handle: string): Promise<Result<BackupInfo[]>>;
   restoreBackup(handle: string, backupId: string): Promise<Result<OpenedWorkspace>>;
   /** Asks where to save a copy (a save dialog); null when the user cancels. */

@@ -72,6 +72,7 @@ export const requestSchemas = {
       sealSchema,
     ])
     .refine(([, snapshot, , seal]) => seal.endsWith(`:${snapshot.length}`), { message: 'is not the seal of this snapshot', path: [3] }),
+  [IPC_CHANNELS.recordSeal]: z.tuple([handleSchema, sealSchema]),
   [IPC_CHANNELS.backups]: z.tuple([handleSchema]),
   [IPC_CHANNELS.restoreBackup]: z.tuple([handleSchema, z.string().regex(/^[A-Za-z0-9._-]{1,128}$/, 'not a backup id')]),
   [IPC_CHANNELS.saveCopy]: z.tuple([
@@ -109,6 +110,7 @@ export const replySchemas = {
   [IPC_CHANNELS.recent]: resultSchema(z.array(workspaceInfo)),
   [IPC_CHANNELS.appendJournal]: resultSchema(z.undefined()),
   [IPC_CHANNELS.checkpoint]: resultSchema(z.undefined()),
+  [IPC_CHANNELS.recordSeal]: resultSchema(z.undefined()),
   [IPC_CHANNELS.backups]: resultSchema(z.array(z.object({ id: z.string(), savedAt: z.string(), bytes: z.number() }))),
   [IPC_CHANNELS.restoreBackup]: resultSchema(opened),
   [IPC_CHANNELS.saveCopy]: resultSchema(workspaceInfo.nullable()),

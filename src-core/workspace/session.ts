@@ -102,7 +102,40 @@ export class WorkspaceSession {
     // a damaged journal, a checkpoint drops the records that could not be replayed, so that new
     // edits are not appended behind them (replay stops at the first bad record).
     if (created || skipped > 0) await session.checkpoint();
+    // Bytes that passed the full check are sealed where they are kept, so that the next open skips
+    // it (the checkpoint above, when there is one, seals the bytes that replace them instead).
+    else if (check === 'full') session.keepSeal(loaded.snapshot);
     return { session, created, replayed: seq - base, discarded: skipped, check };
+  }
+
+  /**
+   * Hands storage the seal of the snapshot it gave on opening, which has just passed the full
+   * integrity check: a workspace that is only read is never checkpointed, so without this every
+   * later open would pay the full check again. Queued like a checkpoint, so that it reaches storage
+   * before any later checkpoint and can never replace that checkpoint's seal with this older one;
+   * the open does not wait for it (reads do not queue here; an edit waits for the hash, a fraction
+   * of a second on the largest workspace). Best effort: a seal not kept costs a full check, nothing
+   * else, so a failure is ignored.
+   */
+  private keepSeal(snapshot: Uint8Array): void {
+    // sql.js copied the bytes on loading and nothing here writes to them, but a caller that handed
+    // the buffer on to another thread since would have left it empty: then there is nothing to seal.
+    const length = snapshot.length;
+    void this.serial(async () => {
+      try {
+        if (snapshot.length === length) await this.storage.recordSeal(await sealOf(snapshot));
+      } catch {
+        // Storage could not keep it: the next open runs the full check, as it would have anyway.
+      }
+    });
+  }
+
+  /**
+   * Resolves once every task queued so far (edits, checkpoints, keeping the seal of the open) has
+   * run, for a caller that is about to close the session and then use or remove its storage.
+   */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
   }
 
   /** The seq of the last acknowledged edit. */

@@ -16,6 +16,17 @@ export interface WorkspaceStorage {
    * costs only a full check on the next open.
    */
   checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void>;
+  /**
+   * The snapshot storage gave on opening passed the full integrity check: keep this seal (of those
+   * bytes) with it, so that the next open can skip the check. Without this, a workspace that is
+   * opened and read but never edited (a file a colleague sent, the browser's first visit, a
+   * restored backup) is never checkpointed, and pays the full check on every open.
+   *
+   * Best effort, like the seal of a checkpoint: storage may decline (its snapshot has been replaced
+   * since it was handed out) and may fail quietly, and the session ignores a rejection. A seal that
+   * is lost or kept beside other bytes costs the next open a full check, nothing else.
+   */
+  recordSeal(seal: string): Promise<void>;
 }
 
 /** A storage failure, with a message the analyst can act on ("the disk is full"). */

@@ -98,8 +98,8 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** Storage that writes nothing: the CLI reads a workspace, it never changes it (not even to trim a damaged journal). */
-const READ_ONLY: WorkspaceStorage = { append: async () => undefined, checkpoint: async () => undefined };
+/** Storage that writes nothing: the CLI reads a workspace, it never changes it (not even to trim a damaged journal or keep a seal). */
+const READ_ONLY: WorkspaceStorage = { append: async () => undefined, checkpoint: async () => undefined, recordSeal: async () => undefined };
 
 /**
  * The workspace as the app would show it: the snapshot plus the edits journaled since the last

@@ -43,6 +43,12 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   private journalSize: number;
   /** Set when a failed append could not be undone: no append is safe until a checkpoint rewrites the journal. */
   private journalDamaged = false;
+  /**
+   * The workspace file as it was when open() or restoreBackup() handed out its bytes, while those
+   * may still be the stored snapshot; null once a checkpoint replaces them. recordSeal keeps a seal
+   * only while the file is still that one.
+   */
+  private handedOut: FileIdentity | null = null;
   private readonly fs: FsLike;
   private readonly keep: number;
   private readonly retries: number;
@@ -114,6 +120,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     const journalExists = journalBytes.length > 0 || (await exists(fs, journalFile).catch(() => false));
     const store = new FileWorkspaceStore(file, opts, journalExists, complete);
     store.journalDamaged = !tailCut;
+    store.handedOut = snapshot.length > 0 ? await identify(fs, file) : null;
     const seal = snapshot.length > 0 ? await readSeal(fs, store.sealFile) : null;
     return { store, snapshot, journal, orphansRemoved, seal };
   }
@@ -163,6 +170,8 @@ export class FileWorkspaceStore implements WorkspaceStorage {
 
   checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     return this.serial(async () => {
+      // The snapshot handed out is replaced from here (or the file is in doubt): a seal of it no longer belongs.
+      this.handedOut = null;
       try {
         const tmp = await this.writeTemp(snapshot);
         if (await exists(this.fs, this.file)) await this.keepBackup();
@@ -181,6 +190,23 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     });
   }
 
+  /**
+   * Keeps the seal of the snapshot open() or restoreBackup() handed out, once the session has
+   * checked those bytes in full, exactly as a checkpoint keeps its own: written in place, without
+   * fsync, and never failing. Declined when the file is no longer the one handed out (a
+   * checkpoint, this store's or another's, put new bytes there and sealed them itself) or the seal
+   * is of bytes of another length; a seal kept beside other bytes would only cost a full check.
+   */
+  recordSeal(seal: string): Promise<void> {
+    return this.serial(async () => {
+      const was = this.handedOut;
+      if (!was || !seal.endsWith(`:${was.size}`)) return;
+      const now = await identify(this.fs, this.file);
+      if (!now || now.ino !== was.ino || now.size !== was.size || now.mtimeMs !== was.mtimeMs) return;
+      await this.writeSeal(seal).catch(() => undefined);
+    });
+  }
+
   backups(): Promise<BackupInfo[]> {
     return this.serial(() => this.listBackups());
   }
@@ -190,6 +216,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     return this.serial(async () => {
       const backup = (await this.listBackups()).find((b) => b.id === id);
       if (!backup) throw new StorageError(`There is no backup "${id}" of "${this.name}"; choose one from the list of backups.`);
+      this.handedOut = null;
       try {
         const bytes = new Uint8Array(await this.fs.readFile(path.join(this.backupDir, id)));
         const tmp = await this.writeTemp(bytes);
@@ -201,7 +228,9 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         // The seal described the snapshot just replaced. It could not match the restored bytes
         // anyway (it is their hash); removing it only spares the next open from hashing them.
         await this.fs.unlink(this.sealFile).catch(() => undefined);
-        // Backups keep no seal: the restored snapshot is checked in full when it is next opened.
+        // Backups keep no seal: the restored snapshot is checked in full when it is next opened,
+        // and sealed then (recordSeal) if it passes.
+        this.handedOut = bytes.length > 0 ? await identify(this.fs, this.file) : null;
         return { snapshot: bytes, journal: '', seal: null };
       } catch (e) {
         await this.removeTemps();
@@ -360,6 +389,23 @@ async function removeOrphans(fs: FsLike, dir: string, name: string): Promise<num
     }
   }
   return removed;
+}
+
+/** Enough of a file's stat to tell that it was replaced (a rename puts another inode there) or rewritten. */
+interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** The file's identity, or null when it cannot be read: then no seal is kept for it. */
+async function identify(fs: FsLike, file: string): Promise<FileIdentity | null> {
+  try {
+    const { ino, size, mtimeMs } = await fs.stat(file);
+    return { ino, size, mtimeMs };
+  } catch {
+    return null;
+  }
 }
 
 /** The recorded seal, or null when it is missing, unreadable or not a seal: all mean a full check. */

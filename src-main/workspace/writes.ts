@@ -23,6 +23,15 @@ export class WorkspaceWrites {
     return this.withStore(handle, (store) => fromStorage('write-failed', () => store.checkpoint(snapshot, lastSeq, seal)));
   }
 
+  /**
+   * Keeps the seal of the snapshot this store handed over on opening, which the worker has checked
+   * in full. Kept as given, like a checkpoint's (its shape was checked with the request); the store
+   * declines it once that snapshot has been replaced, and never reports a failure to keep it.
+   */
+  recordSeal(handle: string, seal: string): Promise<Result<void>> {
+    return this.withStore(handle, (store) => fromStorage('write-failed', () => store.recordSeal(seal)));
+  }
+
   backups(handle: string): Promise<Result<BackupInfo[]>> {
     return this.withStore(handle, (store) => fromStorage('read-failed', () => store.backups()));
   }

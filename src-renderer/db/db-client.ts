@@ -374,7 +374,9 @@ export class DbClient {
       result =
         request.op === 'append'
           ? await this.host.workspace.appendJournal(request.handle, request.line)
-          : await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq, request.seal);
+          : request.op === 'checkpoint'
+            ? await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq, request.seal)
+            : await this.host.workspace.recordSeal(request.handle, request.seal);
     } catch (e) {
       // The host API answers with values; a throw is a bug or a dead bridge, and still not saved.
       result = { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };

@@ -26,7 +26,8 @@ import type { OpenCheck } from '../../src-core/workspace/session';
  *
  * Three conversations share the one channel, each keyed by its own id:
  *  - UI → worker `request`, answered by a worker → UI `response` (with `progress` in between for imports);
- *  - worker → UI `storage` (the session asking for a journal append or a checkpoint), answered by UI → worker `storage-reply`.
+ *  - worker → UI `storage` (the session asking for a journal append, a checkpoint or to keep the seal of a
+ *    snapshot it checked in full), answered by UI → worker `storage-reply`.
  */
 
 /** Rows per page: the grid asks for blocks of 100; anything far larger is a bug, not a request. */
@@ -288,7 +289,9 @@ export interface ImportProgress {
 
 export type StorageRequest =
   | { op: 'append'; handle: string; line: string }
-  | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number; seal: string };
+  | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number; seal: string }
+  /** The snapshot the host handed over passed the full integrity check: keep its seal (best effort). */
+  | { op: 'recordSeal'; handle: string; seal: string };
 
 export type StorageReply = { ok: true } | { ok: false; message: string };
 

@@ -161,6 +161,17 @@ function browserWorkspaceApi(): WorkspaceHostApi {
         return failure(e, 'write');
       }
     },
+    async recordSeal(handle, seal) {
+      const args = parseRequest(IPC_CHANNELS.recordSeal, [handle, seal]);
+      if (!args.ok) return args;
+      try {
+        // Declined quietly when the snapshot was replaced since it was loaded: nothing to report.
+        await (await workspaces()).recordSeal(handle, seal);
+        return ok(undefined);
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
     async backups(handle) {
       const args = parseRequest(IPC_CHANNELS.backups, [handle]);
       if (!args.ok) return args;

@@ -32,8 +32,10 @@ interface WorkspaceRow {
   /**
    * The seal of the current snapshot (src-core/workspace/seal.ts), written in the transaction that
    * stores the snapshot, so the two cannot disagree. null for bytes this app did not export (the
-   * bundled default, a file opened from disk) and for a restored backup; absent in rows written
-   * before seals, which reads as null. Either way the next open runs the full integrity check.
+   * bundled default, a file opened from disk) and for a restored backup, until an open has checked
+   * them in full and sealed them (recordSeal, only while the row still points at those bytes);
+   * absent in rows written before seals, which reads as null. Either way the next open runs the
+   * full integrity check.
    */
   seal?: string | null;
 }
@@ -91,6 +93,12 @@ function infoOf(row: WorkspaceRow): WorkspaceInfo {
 }
 
 export class BrowserWorkspaces {
+  /**
+   * The snapshot id each workspace had when this tab handed its bytes out (add, load, restore):
+   * recordSeal seals only that snapshot, and only while the row still points at it.
+   */
+  private readonly handedOut = new Map<string, string>();
+
   private constructor(private readonly db: IDBDatabase) {}
 
   static async open(): Promise<BrowserWorkspaces> {
@@ -128,6 +136,7 @@ export class BrowserWorkspaces {
     tx.objectStore('workspaces').put(row);
     await this.markUsed(tx, info.handle);
     await done;
+    this.handOut(info.handle, snapshotId);
     return { info, snapshot, journal: '', orphansRemoved: 0, seal: null };
   }
 
@@ -149,6 +158,7 @@ export class BrowserWorkspaces {
     const lines = (await request(tx.objectStore('journal').getAll(journalRange(handle)))) as JournalRow[];
     await this.markUsed(tx, handle);
     await done;
+    this.handOut(handle, snap ? row.snapshotId : null);
     return {
       info: infoOf(row),
       snapshot: await bytesOf(snap?.snapshot),
@@ -240,7 +250,33 @@ export class BrowserWorkspaces {
     } satisfies WorkspaceRow);
     tx.objectStore('journal').delete(journalRange(handle));
     await done;
+    this.handOut(handle, backupId);
     return { info: infoOf(row), snapshot: await bytesOf(snap.snapshot), journal: '', orphansRemoved: 0, seal: null };
+  }
+
+  /**
+   * Keeps the seal of the snapshot this tab handed out, which the worker has checked in full, so
+   * that the next open skips the check (a workspace only read is never checkpointed, and would pay
+   * it on every open). Only while the row still points at that snapshot and records its length: a
+   * checkpoint since (in this tab or another) stored new bytes with their own seal, which must not
+   * be replaced. Resolves whether the seal was kept. Without strict durability, like the seal file
+   * of the desktop host: a seal lost to a crash costs a full check, nothing else.
+   */
+  async recordSeal(handle: string, seal: string): Promise<boolean> {
+    const snapshotId = this.handedOut.get(handle);
+    if (!snapshotId || !SEAL_PATTERN.test(seal)) return false;
+    const tx = this.db.transaction(['workspaces'], 'readwrite');
+    const done = committed(tx);
+    const row = await this.row(tx, handle, done);
+    const current = row.snapshotId === snapshotId && seal.endsWith(`:${row.bytes}`);
+    if (current) tx.objectStore('workspaces').put({ ...row, seal } satisfies WorkspaceRow);
+    await done;
+    return current;
+  }
+
+  private handOut(handle: string, snapshotId: string | null): void {
+    if (snapshotId) this.handedOut.set(handle, snapshotId);
+    else this.handedOut.delete(handle);
   }
 
   private async row(tx: IDBTransaction, handle: string, done: Promise<void>): Promise<WorkspaceRow> {

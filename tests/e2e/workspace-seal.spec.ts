@@ -4,9 +4,10 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
 
 // The browser host keeps each snapshot's seal (SHA-256 and length, src-core/workspace/seal.ts) in
-// the workspace's IndexedDB row, written in the transaction that stores the snapshot. On opening,
-// the worker skips PRAGMA integrity_check only for bytes that match it. These tests look at the
-// stored rows directly and tamper with them as a damaged disk would.
+// the workspace's IndexedDB row, written in the transaction that stores the snapshot, or, for bytes
+// from elsewhere (the bundled default, a restored backup), once an open has checked them in full.
+// On opening, the worker skips PRAGMA integrity_check only for bytes that match it. These tests
+// look at the stored rows directly and tamper with them as a damaged disk would.
 
 /** The default workspace holds one report, the seed; its content hash is the SHA-256 of the seed file. */
 const SEED_HASH = createHash('sha256').update(readFileSync('data/gwent-peel-effectiveness-2017.md')).digest('hex');
@@ -79,6 +80,15 @@ function sealLab(page: Page, tamper: Tamper = {}): Promise<Stored> {
   return page.evaluate(`(${SEAL_LAB})(${JSON.stringify(tamper)})`) as Promise<Stored>;
 }
 
+/** The stored row as sealLab reads it, or null while there is none yet (the first visit is still storing it). */
+const storedOrNull = (page: Page): Promise<Stored | null> => sealLab(page).catch(() => null);
+
+/** Whether the row holds the seal of the snapshot stored with it: what an open that passed the full check leaves. */
+const sealedAsStored = async (page: Page): Promise<boolean> => {
+  const stored = await storedOrNull(page);
+  return stored !== null && stored.seal === stored.sealOfBytes;
+};
+
 async function openFindings(page: Page): Promise<Locator> {
   await page.getByRole('tab', { name: 'Findings' }).click();
   await expect(page.getByText(/^[\d,]+ findings$/)).toBeVisible();
@@ -97,11 +107,35 @@ async function editAndCheckpoint(page: Page, grid: Locator, row: number): Promis
   await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
 }
 
+test('the first visit stores the bundled workspace without a seal; the open that checks it in full seals it', async ({ page }) => {
+  // The DB worker is held back, so the stored row can be read before any open has checked it.
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  // The private copy of the bundled workspace is not bytes this app exported: stored with no seal.
+  await expect.poll(() => storedOrNull(page)).toMatchObject({ seal: null, hasSealField: true });
+  const added = await sealLab(page);
+  release();
+  await expect(await openFindings(page)).toBeVisible();
+  // Once the worker's full integrity check has passed, the row holds the seal of the very bytes
+  // stored (which the open left as they were), so the next open can skip the check.
+  await expect.poll(() => sealLab(page)).toMatchObject({ seal: added.sealOfBytes, sealOfBytes: added.sealOfBytes, bytes: added.bytes });
+
+  await page.unroute(/\/assets\/worker-[^/]*\.js$/);
+  await page.reload();
+  await expect(toggle(await openFindings(page), 1)).not.toBeChecked();
+  // A sealed open changes nothing in the row.
+  expect(await sealLab(page)).toMatchObject({ seal: added.sealOfBytes, sealOfBytes: added.sealOfBytes });
+});
+
 test('a checkpoint stores the seal of its snapshot; the open trusts only a seal that matches the bytes', async ({ page }) => {
   await page.goto('/');
   const grid = await openFindings(page);
-  // The private copy of the bundled workspace is not bytes this app exported: no seal.
-  expect(await sealLab(page)).toMatchObject({ seal: null });
+  await expect.poll(() => sealedAsStored(page)).toBe(true);
 
   await editAndCheckpoint(page, grid, 1);
   const stored = await sealLab(page);
@@ -126,28 +160,35 @@ test('a checkpoint stores the seal of its snapshot; the open trusts only a seal 
   await expect(toggle(await openFindings(page), 1)).toBeChecked();
 });
 
-test('rows from before seals, and restored backups, open with the full check', async ({ page }) => {
+test('rows from before seals, and restored backups, open with the full check, which seals them', async ({ page }) => {
   await page.goto('/');
   const grid = await openFindings(page);
   await editAndCheckpoint(page, grid, 1);
   await editAndCheckpoint(page, grid, 2);
 
-  // A row written by an earlier version has no seal field at all.
+  // A row written by an earlier version has no seal field at all: checked in full, then sealed.
   await sealLab(page, { seal: 'delete' });
+  expect(await sealLab(page)).toMatchObject({ hasSealField: false });
   await page.reload();
   const again = await openFindings(page);
   await expect(toggle(again, 2)).toBeChecked();
-  expect(await sealLab(page)).toMatchObject({ hasSealField: false });
-  // A malformed seal in the row is treated as none.
+  await expect.poll(() => sealedAsStored(page)).toBe(true);
+  // A malformed seal in the row is treated as none, and replaced once the full check has passed.
   await sealLab(page, { seal: 'sha256-16m:not-a-seal' });
   await page.reload();
   await expect(toggle(await openFindings(page), 2)).toBeChecked();
+  await expect.poll(() => sealedAsStored(page)).toBe(true);
 
   await page.getByText('Backups', { exact: true }).click();
   await page.getByRole('list', { name: 'Backups, newest first' }).getByRole('button').first().click();
   const restored = await openFindings(page);
   await expect(toggle(restored, 1)).toBeChecked();
   await expect(toggle(restored, 2)).not.toBeChecked();
-  // A backup's bytes have sat in storage since they were sealed: restored without a seal.
-  expect(await sealLab(page)).toMatchObject({ seal: null, hasSealField: true });
+  // A backup's bytes have sat in storage since they were sealed: restored without a seal, then
+  // sealed by the open that checked them in full (the row's snapshot is the restored one).
+  await expect.poll(() => sealedAsStored(page)).toBe(true);
+  const restoredRow = await sealLab(page);
+  await page.reload();
+  await expect(toggle(await openFindings(page), 1)).toBeChecked();
+  expect(await sealLab(page)).toEqual(restoredRow);
 });

@@ -5,7 +5,7 @@ import type { StorageReply, StorageRequest } from '../protocol';
 export type AskHost = (request: StorageRequest, transfer: ArrayBuffer[]) => Promise<StorageReply>;
 
 /**
- * The session's storage inside the worker: every append and checkpoint is a question to the UI
+ * The session's storage inside the worker: every append, checkpoint and seal is a question to the UI
  * thread, which holds the host API and answers only once the host says the bytes are durable.
  * The worker has no storage of its own, so it can never acknowledge an edit the host did not keep.
  */
@@ -32,6 +32,10 @@ export class StorageProxy implements WorkspaceStorage {
         ? (snapshot as Uint8Array<ArrayBuffer>)
         : snapshot.slice();
     check(await this.ask({ op: 'checkpoint', handle: this.handle, snapshot: owned, lastSeq, seal }, [owned.buffer]));
+  }
+
+  async recordSeal(seal: string): Promise<void> {
+    check(await this.ask({ op: 'recordSeal', handle: this.handle, seal }, []));
   }
 }
 

@@ -47,11 +47,13 @@ describe('window.workbench (createBridge)', () => {
     const seal = `sha256-16m:${'ab'.repeat(32)}:1`;
     await bridge.workspace.appendJournal(HANDLE, '{"seq":1}\n');
     await bridge.workspace.checkpoint(HANDLE, snapshot, 4, seal);
+    await bridge.workspace.recordSeal(HANDLE, seal);
     await bridge.workspace.restoreBackup(HANDLE, 'b.sqlite');
     await bridge.setAuthor('Ann');
     expect(main.sent).toEqual([
       [IPC_CHANNELS.appendJournal, [HANDLE, '{"seq":1}\n']],
       [IPC_CHANNELS.checkpoint, [HANDLE, snapshot, 4, seal]],
+      [IPC_CHANNELS.recordSeal, [HANDLE, seal]],
       [IPC_CHANNELS.restoreBackup, [HANDLE, 'b.sqlite']],
       [IPC_CHANNELS.setAuthor, ['Ann']],
     ]);

@@ -88,6 +88,28 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     expect(last.info.handle).not.toBe(created.info.handle);
   });
 
+  it('keeps the seal of a workspace only read, once the worker checked it, so the next start opens it sealed', async () => {
+    const host = makeMainHost(bytes);
+    const opened = value<OpenedWorkspace>(await call(host, C.openLast));
+    expect(opened.seal).toBeNull();
+    const seal = await sealOf(bytes);
+    expect(await call(host, C.recordSeal, opened.info.handle, seal)).toEqual({ ok: true, value: undefined });
+    const restarted = value<OpenedWorkspace>(await call(makeMainHost(bytes, host.root), C.openLast));
+    expect(restarted.seal).toBe(seal);
+    expect(restarted.snapshot).toEqual(bytes);
+  });
+
+  it("declines a seal that comes after a checkpoint: the checkpoint's seal stays", async () => {
+    const host = makeMainHost(bytes);
+    const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
+    const checkpointed = await sealOf(bytes);
+    await call(host, C.checkpoint, handle, bytes, 0, checkpointed);
+    // Well formed and of the right length, but the snapshot it would describe has been replaced.
+    const stale = `sha256-16m:${'ab'.repeat(32)}:${bytes.length}`;
+    expect(await call(host, C.recordSeal, handle, stale)).toEqual({ ok: true, value: undefined });
+    expect(value<OpenedWorkspace>(await call(makeMainHost(bytes, host.root), C.openLast)).seal).toBe(checkpointed);
+  });
+
   it('never creates a workspace over an existing file', async () => {
     const host = makeMainHost(bytes);
     const file = path.join(host.docs, 'notes.sqlite');
@@ -125,6 +147,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
       [C.openRecent, [unknown]],
       [C.appendJournal, [unknown, await journalLine(1)]],
       [C.checkpoint, [unknown, bytes, 1, await sealOf(bytes)]],
+      [C.recordSeal, [unknown, await sealOf(bytes)]],
       [C.backups, [unknown]],
       [C.restoreBackup, [unknown, 'x.sqlite']],
       [C.saveCopy, [unknown, bytes]],

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { all, one } from '../../../../src-core/db/sql-db';
 import { importReport } from '../../../../src-core/db/import-report';
 import { WorkspaceError } from '../../../../src-core/db/errors';
@@ -6,7 +6,7 @@ import { EditError } from '../../../../src-core/workspace/edits';
 import { encodeRecord, readJournal, sealRecord } from '../../../../src-core/workspace/journal';
 import { WorkspaceSession } from '../../../../src-core/workspace/session';
 import { sealOf } from '../../../../src-core/workspace/seal';
-import type { WorkspaceStorage } from '../../../../src-core/workspace/storage';
+import { StorageError, type WorkspaceStorage } from '../../../../src-core/workspace/storage';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
 import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace';
@@ -14,16 +14,24 @@ import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace'
 /** Storage in memory: what a host would have on disk. */
 class MemoryStorage implements WorkspaceStorage {
   journal = '';
-  snapshot: Uint8Array = new Uint8Array(0);
   seal: string | null = null;
   checkpoints = 0;
+  /** Every seal that reached storage, in order, and how: with a checkpoint or recorded after a full check. */
+  seals: string[] = [];
+  /** The snapshot it hands out on opening (empty: a workspace not created yet). */
+  constructor(public snapshot: Uint8Array = new Uint8Array(0)) {}
   async append(line: string) {
     this.journal += line;
+  }
+  async recordSeal(seal: string) {
+    this.seals.push(`recorded ${seal}`);
+    this.seal = seal;
   }
   async checkpoint(bytes: Uint8Array, lastSeq: number, seal: string) {
     this.snapshot = bytes;
     this.seal = seal;
     this.checkpoints++;
+    this.seals.push(`checkpoint ${seal}`);
     const { records } = await readJournal(this.journal);
     this.journal = records
       .filter((r) => r.seq > lastSeq)
@@ -34,12 +42,17 @@ class MemoryStorage implements WorkspaceStorage {
 
 const at = '2026-11-27T09:30:00.000Z';
 
-async function seededSession() {
+/** A workspace holding the seed report, as bytes from elsewhere (no seal). */
+async function seededBytes(): Promise<Uint8Array> {
   const db = await freshWorkspace();
   await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
-  const storage = new MemoryStorage();
+  return db.export();
+}
+
+async function seededSession() {
+  const snapshot = await seededBytes();
+  const storage = new MemoryStorage(snapshot);
   const { engine, migrations } = await engineAndMigrations();
-  const snapshot = db.export();
   const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
   return { ...opened, storage, engine, migrations, snapshot };
 }
@@ -209,6 +222,120 @@ describe('the seal of a checkpoint', () => {
       again.session.close();
     }
     expect((await reopen({ snapshot: storage.snapshot, seal: good })).check).toBe('sealed');
+  });
+});
+
+describe('the seal of a full check', () => {
+  const note = (targetId: number, value: string) => ({ targetType: 'finding', targetId, field: 'note', value, author: 'a', at });
+  const noteOf = (s: WorkspaceSession, id: number) =>
+    one<{ note: string }>(s.db, "SELECT note FROM annotations WHERE target_type = 'finding' AND target_id = ?", [id])?.note ?? null;
+  /** Opens what storage holds, with the seal it holds, as a restart would. */
+  const restart = async (storage: MemoryStorage) => {
+    const { engine, migrations } = await engineAndMigrations();
+    const loaded = { name: 'ws', snapshot: storage.snapshot, journal: storage.journal, seal: storage.seal };
+    return WorkspaceSession.open(engine, migrations, loaded, storage);
+  };
+
+  it('is kept with bytes that passed it, so a workspace only read opens sealed the next time', async () => {
+    const { session, storage, check, snapshot } = await seededSession();
+    // Never edited, never checkpointed: the only way the next open can skip the check.
+    expect(check).toBe('full');
+    await session.settled();
+    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot)}`]);
+    expect(storage.snapshot).toBe(snapshot);
+    session.close();
+    const again = await restart(storage);
+    expect(again.check).toBe('sealed');
+    expect(one(again.session.db, 'SELECT force FROM reports')).toEqual({ force: 'Gwent Police' });
+    // A sealed open has nothing new to record.
+    await again.session.settled();
+    expect(storage.seals).toHaveLength(1);
+  });
+
+  it('does not hold up the open, and an edit right after it waits for it', async () => {
+    const { engine, migrations } = await engineAndMigrations();
+    const snapshot = await seededBytes();
+    const storage = new MemoryStorage(snapshot);
+    let release = () => undefined as void;
+    storage.recordSeal = async (seal) => {
+      storage.seals.push(`recording ${seal}`);
+      await new Promise<void>((r) => (release = r));
+      storage.seal = seal;
+    };
+    const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+    expect(opened.check).toBe('full');
+    await vi.waitFor(() => expect(storage.seals).toHaveLength(1));
+    const edit = opened.session.edit('annotation.set', note(1, 'after the open'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(storage.journal).toBe('');
+    release();
+    expect(await edit).toEqual({ seq: 1 });
+    expect(storage.journal).not.toBe('');
+    expect(storage.seal).toBe(await sealOf(snapshot));
+  });
+
+  it('that storage cannot keep does not fail the open, and loses nothing', async () => {
+    const storage = new MemoryStorage(await seededBytes());
+    let asked = 0;
+    storage.recordSeal = async () => {
+      asked++;
+      throw new StorageError('The disk is full');
+    };
+    const opened = await restart(storage);
+    expect(opened.check).toBe('full');
+    await opened.session.edit('annotation.set', note(1, 'kept'));
+    await opened.session.settled();
+    expect(asked).toBe(1);
+    expect(storage.seal).toBeNull();
+    opened.session.close();
+    // No seal: the next open checks in full again, and has the edit.
+    const again = await restart(storage);
+    expect(again.check).toBe('full');
+    expect(noteOf(again.session, 1)).toBe('kept');
+  });
+
+  it('is not recorded when the open checkpoints anyway: a new workspace, or a journal it had to cut', async () => {
+    const { engine, migrations } = await engineAndMigrations();
+    const created = new MemoryStorage();
+    const c = await WorkspaceSession.open(engine, migrations, { name: 'new', snapshot: new Uint8Array(0), journal: '' }, created);
+    expect(c.check).toBe('none');
+    await c.session.settled();
+    expect(created.seals).toEqual([`checkpoint ${await sealOf(created.snapshot)}`]);
+
+    const loaded = await seededBytes();
+    const torn = new MemoryStorage(loaded);
+    torn.journal = `${encodeRecord(await sealRecord(1, 'annotation.set', note(1, 'replayed')))}{"seq":2,"op":"annot`;
+    const t = await restart(torn);
+    expect([t.check, t.replayed, t.discarded]).toEqual(['full', 1, 1]);
+    await t.session.settled();
+    // Only the checkpoint's seal, of the snapshot with the replayed edit, not the seal of the bytes loaded.
+    expect(torn.snapshot).not.toBe(loaded);
+    expect(torn.seals).toEqual([`checkpoint ${await sealOf(torn.snapshot)}`]);
+    t.session.close();
+    expect((await restart(torn)).check).toBe('sealed');
+  });
+
+  it("never lands after a later checkpoint: the seal storage keeps is the checkpoint's", async () => {
+    const { engine, migrations } = await engineAndMigrations();
+    const snapshot = await seededBytes();
+    const storage = new MemoryStorage(snapshot);
+    // A slow host: were the seal not queued with the edits, the checkpoint would overtake it.
+    const record = storage.recordSeal.bind(storage);
+    storage.recordSeal = async (seal) => {
+      await new Promise((r) => setTimeout(r, 50));
+      await record(seal);
+    };
+    const { session } = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+    await session.edit('annotation.set', note(1, 'after the open'));
+    await session.checkpoint();
+    await session.settled();
+    const checkpointed = await sealOf(storage.snapshot);
+    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot)}`, `checkpoint ${checkpointed}`]);
+    expect(storage.seal).toBe(checkpointed);
+    session.close();
+    const again = await restart(storage);
+    expect(again.check).toBe('sealed');
+    expect(noteOf(again.session, 1)).toBe('after the open');
   });
 });
 

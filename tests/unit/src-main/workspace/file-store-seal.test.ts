@@ -5,6 +5,7 @@ import { WorkspaceError } from '../../../../src-core/db/errors';
 import { one } from '../../../../src-core/db/sql-db';
 import { sealOf } from '../../../../src-core/workspace/seal';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
+import { FileWorkspaceStore } from '../../../../src-main/workspace/file-store';
 import { faultyFs } from '../../../helpers/faulty-fs';
 import { noteEdit, noteOf, openSession, workspaceCopy } from '../../../helpers/session';
 
@@ -72,14 +73,20 @@ describe('the seal beside a workspace file', () => {
       const again = await openSession(file);
       expect(again.check, JSON.stringify(text.slice(0, 50))).toBe('full');
       expect(noteOf(again.session, 1)).toBe('kept');
+      // (The full check passed, so the open seals the file again before the next text is tried.)
+      await again.session.settled();
       again.session.close();
     }
   });
 
   it('cannot be written: the checkpoint still succeeds, the next open checks in full and loses nothing', async () => {
     const file = workspaceCopy();
-    const { fs, calls } = faultyFs([{ code: 'ENOSPC', times: 1, when: (c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal') }]);
+    const { fs, calls, arm } = faultyFs([{ code: 'ENOSPC', times: 1, when: (c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal') }]);
+    // Only the checkpoint's seal fails (the open's full check seals the copy first, unharmed).
+    arm(false);
     const { session } = await openSession(file, { fs });
+    await session.settled();
+    arm(true);
     await session.edit('annotation.set', noteEdit(1, 'durable'));
     await expect(session.checkpoint()).resolves.toMatchObject({ lastSeq: 1 });
     expect(calls.some((c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal'))).toBe(true);
@@ -101,5 +108,66 @@ describe('the seal beside a workspace file', () => {
     const again = await openSession(file);
     expect(again.check).toBe('full');
     expect(noteOf(again.session, 1)).toBe('first');
+    // Once that check has passed, the restored snapshot is sealed: the open after it skips the check.
+    await again.session.settled();
+    again.session.close();
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(restored.snapshot));
+    const third = await openSession(file);
+    expect(third.check).toBe('sealed');
+    expect(noteOf(third.session, 1)).toBe('first');
+  });
+});
+
+describe('a workspace only read (a file from a colleague, never edited)', () => {
+  it('is sealed by the open that checked it in full, so the next open skips the check; nothing else is written', async () => {
+    const file = workspaceCopy();
+    const bytes = readFileSync(file);
+    const first = await openSession(file);
+    expect(first.check).toBe('full');
+    await first.session.settled();
+    first.session.close();
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(bytes)));
+    // Reading it changed nothing else: the same bytes, no journal, no backups, no temp files.
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readdirSync(path.dirname(file)).sort()).toEqual(['ws.sqlite', 'ws.sqlite.peel-seal']);
+    const second = await openSession(file);
+    expect(second.check).toBe('sealed');
+    expect(one(second.session.db, 'SELECT force FROM reports')).toEqual({ force: 'Gwent Police' });
+  });
+
+  it('whose seal cannot be written still opens, edits and saves; the next open checks in full and loses nothing', async () => {
+    const file = workspaceCopy();
+    const { fs, calls } = faultyFs([
+      { code: 'EIO', times: Number.POSITIVE_INFINITY, when: (c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal') },
+    ]);
+    const opened = await openSession(file, { fs });
+    expect(opened.check).toBe('full');
+    await expect(opened.session.edit('annotation.set', noteEdit(1, 'durable'))).resolves.toEqual({ seq: 1 });
+    await opened.session.settled();
+    expect(calls.some((c) => c.op === 'writeFile' && c.path.endsWith('.peel-seal'))).toBe(true);
+    opened.session.close();
+    const again = await openSession(file);
+    expect(again.check).toBe('full');
+    expect(noteOf(again.session, 1)).toBe('durable');
+    expect(leftovers(file)).toEqual([]);
+  });
+
+  it('is not sealed over a file a checkpoint replaced in the meantime: the checkpoint keeps its seal', async () => {
+    const file = workspaceCopy();
+    const reader = await FileWorkspaceStore.open(file);
+    // Another session (another window, say) writes the file and seals it before the reader's seal arrives.
+    const writer = await openSession(file);
+    await writer.session.edit('annotation.set', noteEdit(1, 'newer'));
+    await writer.session.checkpoint();
+    writer.session.close();
+    const checkpointed = readFileSync(sealFile(file), 'utf8');
+    await reader.store.recordSeal(await sealOf(reader.snapshot));
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(checkpointed);
+    // And a store declines a seal once its own checkpoint has replaced what it handed out.
+    await writer.store.recordSeal(await sealOf(reader.snapshot));
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(checkpointed);
+    const again = await openSession(file);
+    expect(again.check).toBe('sealed');
+    expect(noteOf(again.session, 1)).toBe('newer');
   });
 });

@@ -34,6 +34,7 @@ function setup(workspace: Partial<WorkspaceHostApi> = {}) {
   const api = {
     appendJournal: vi.fn(async () => ok(undefined)),
     checkpoint: vi.fn(async () => ok(undefined)),
+    recordSeal: vi.fn(async () => ok(undefined)),
     ...workspace,
   } as unknown as WorkspaceHostApi;
   const host = { kind: 'browser', version: 'test', workspace: api } as unknown as Host;
@@ -72,13 +73,18 @@ describe('the DB client on the UI thread', () => {
     const seal = `sha256-16m:${'ef'.repeat(32)}:2`;
     worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1, seal } });
     worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
+    worker.emit({ kind: 'storage', id: 4, request: { op: 'recordSeal', handle: 'ws-1', seal } });
+    worker.emit({ kind: 'storage', id: 5, request: { op: 'recordSeal', handle: 'someone-else', seal } });
     await settle();
     expect(api.appendJournal).toHaveBeenCalledExactlyOnceWith('ws-1', '{"seq":1}\n');
     expect(api.checkpoint).toHaveBeenCalledExactlyOnceWith('ws-1', snapshot, 1, seal);
+    expect(api.recordSeal).toHaveBeenCalledExactlyOnceWith('ws-1', seal);
     expect(worker.replies().sort((a, b) => a.id - b.id)).toEqual([
       { kind: 'storage-reply', id: 1, reply: { ok: true } },
       { kind: 'storage-reply', id: 2, reply: { ok: true } },
       { kind: 'storage-reply', id: 3, reply: { ok: false, message: 'That workspace is not open in this window' } },
+      { kind: 'storage-reply', id: 4, reply: { ok: true } },
+      { kind: 'storage-reply', id: 5, reply: { ok: false, message: 'That workspace is not open in this window' } },
     ]);
   });
 

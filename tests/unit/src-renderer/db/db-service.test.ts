@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../../../src-core/db/import-report';
 import type { FindingRow } from '../../../../src-core/query/findings';
 import { encodeRecord, readJournal } from '../../../../src-core/workspace/journal';
+import { sealOf } from '../../../../src-core/workspace/seal';
 import type { DbRequest, DbResult, ExportProgress, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
 import { DbService } from '../../../../src-renderer/db/service/db-service';
 import type { ReportOverview } from '../../../../src-renderer/db/overview';
@@ -23,7 +24,15 @@ const includeInBrief = (targetId: number, value: boolean) => ({
  * in memory: it answers storage questions the way the browser host stores them.
  */
 function harness(opts: { failAppends?: boolean } = {}) {
-  const stored = { snapshot: new Uint8Array() as Uint8Array, journal: '', seal: null as string | null, checkpoints: 0, transferred: 0 };
+  const stored = {
+    snapshot: new Uint8Array() as Uint8Array,
+    journal: '',
+    seal: null as string | null,
+    checkpoints: 0,
+    /** Seals kept without a checkpoint: the snapshot handed over passed the full check. */
+    recorded: 0,
+    transferred: 0,
+  };
   const progress = new Map<number, (ImportProgress | ExportProgress)[]>();
   const waiting = new Map<number, (result: DbResult<unknown>) => void>();
   let nextId = 1;
@@ -33,6 +42,9 @@ function harness(opts: { failAppends?: boolean } = {}) {
     if (request.op === 'append') {
       if (opts.failAppends) reply = { ok: false, message: 'The disk is full' };
       else stored.journal += request.line;
+    } else if (request.op === 'recordSeal') {
+      stored.seal = request.seal;
+      stored.recorded++;
     } else {
       stored.snapshot = request.snapshot;
       stored.seal = request.seal;
@@ -177,6 +189,26 @@ describe('the DB worker service', () => {
     // A checkpoint folds the journal into the snapshot.
     expect(await reopened.value({ type: 'checkpoint' })).toEqual({ lastSeq: 1 });
     expect(reopened.stored.journal).toBe('');
+  });
+
+  it('asks the host to keep the seal of a snapshot it checked in full, so the next open skips the check', async () => {
+    const h = await withReport();
+    // The same bytes from elsewhere (the bundled default, a colleague's file): no seal.
+    const reader = harness();
+    Object.assign(reader.stored, { snapshot: h.stored.snapshot });
+    expect(await reader.openStored()).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0, check: 'full' } });
+    await vi.waitFor(() => expect(reader.stored.recorded).toBe(1));
+    expect(reader.stored.seal).toBe(await sealOf(reader.stored.snapshot));
+    expect(reader.stored.checkpoints).toBe(0);
+
+    const later = harness();
+    Object.assign(later.stored, { snapshot: reader.stored.snapshot, seal: reader.stored.seal });
+    expect(await later.openStored()).toMatchObject({ ok: true, value: { check: 'sealed' } });
+    expect(await later.count()).toBe(await h.count());
+    // A sealed open has nothing to keep (an edit queues behind anything the open asked for).
+    const [row] = await later.page(1);
+    expect(await later.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(row?.id ?? 0, true) })).toEqual({ seq: 1 });
+    expect(later.stored.recorded).toBe(0);
   });
 
   it('refuses an invalid edit, and rolls back an edit whose journal record could not be stored', async () => {
