@@ -58,7 +58,10 @@ describe('the DB worker protocol', () => {
       // A seal only ever has one shape: anything else (or none at all) is refused, not passed on.
       [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '' }, /seal/],
       [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0A'.repeat(32)}:3` }, /seal/],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3\n` }, /seal/],
+      [
+        { type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3\n` },
+        /seal/,
+      ],
       [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `md5:${'0a'.repeat(16)}:3` }, /seal/],
       [{ type: 'import', name: 'big.pdf', bytes: { length: MAX_REPORT_BYTES + 1 } }, /bytes/],
       [{ type: 'edit', op: '', params: {} }, /op/],
