@@ -112,8 +112,12 @@ async function openReadOnly(file: string): Promise<SqlDatabase> {
   if (snapshot.length === 0) throw new BriefUsageError(`${file} is empty, so it is not a PEEL Workbench workspace`);
   const journalFile = `${resolved}.peel-journal`;
   const journal = existsSync(journalFile) ? await readFile(journalFile, 'utf8') : '';
+  // The app's seal of this snapshot, if it left one: bytes that match it skip the integrity check
+  // (src-core/workspace/seal.ts); anything else in the file simply does not match.
+  const sealFile = `${resolved}.peel-seal`;
+  const seal = existsSync(sealFile) ? (await readFile(sealFile, 'utf8')).slice(0, 200) : null;
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
-  const { session } = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal }, READ_ONLY);
+  const { session } = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, READ_ONLY);
   return session.db;
 }
 

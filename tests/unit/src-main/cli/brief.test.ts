@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sealOf } from '../../../../src-core/workspace/seal';
+import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { runNode } from '../../../helpers/run-node';
 import { ROOT } from '../../../helpers/seed';
 import { openSession } from '../../../helpers/session';
@@ -189,6 +191,37 @@ describe('peel-workbench brief', () => {
         'peel-workbench: notes.sqlite is not a SQLite database, so it cannot be a PEEL Workbench workspace\n',
       ]);
       expect(existsSync(out('pack.html'))).toBe(false);
+    },
+    SLOW,
+  );
+});
+
+describe('peel-workbench brief and the seal the app leaves beside a workspace', () => {
+  it(
+    'skips the integrity check only for bytes that match the seal, and refuses damage otherwise',
+    async () => {
+      const db = await gwentWorkspace();
+      const hash = String(db.exec('SELECT content_hash FROM reports')[0]?.values[0]?.[0]);
+      const bytes = db.export();
+      db.close();
+      const dir = mkdtempSync(path.join(tmpdir(), 'peel-brief-'));
+      const ws = path.join(dir, 'gwent.sqlite');
+      // Damage only PRAGMA integrity_check notices (SQLite still reads the file).
+      const damaged = flipByteInContentHash(bytes, hash);
+      writeFileSync(ws, damaged);
+      const out = path.join(dir, 'pack.md');
+      writeFileSync(`${ws}.peel-seal`, await sealOf(bytes)); // the seal of the bytes before the damage
+      const refused = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(DAMAGED_HASH_VERDICT);
+      expect(existsSync(out)).toBe(false);
+      // A seal that matches these very bytes is read and trusted: the same damage goes unchecked,
+      // which shows the CLI used the seal (a seal guards against accidents, not tampering).
+      writeFileSync(`${ws}.peel-seal`, await sealOf(damaged));
+      const sealed = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL');
+      expect(sealed.stderr).toBe('');
+      expect(sealed.code).toBe(0);
+      expect(existsSync(out)).toBe(true);
     },
     SLOW,
   );
