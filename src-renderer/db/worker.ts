@@ -25,3 +25,4 @@ const service = new DbService({
 });
 
 scope.addEventListener('message', (event) => service.receive(event.data));
+service.warmUp();

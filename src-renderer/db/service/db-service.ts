@@ -54,6 +54,9 @@ export interface ServiceDeps {
   exports?: ExportLibraries;
 }
 
+/** Resolves after the messages already posted to this thread have been received. */
+const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 type Handler<T extends DbRequest['type']> = (request: Extract<DbRequest, { type: T }>, id: number) => Promise<DbResponses[T]>;
 
 /** A failure the analyst can act on, carried to the UI as a value. */
@@ -127,6 +130,15 @@ export class DbService {
     return this.session;
   }
 
+  /**
+   * Starts loading sql.js (fetching and compiling its wasm) before the first open asks for it, so
+   * that this overlaps the UI thread's start-up and its reading of the workspace. A failure here
+   * is not reported: the open tries again and reports its own.
+   */
+  warmUp(): void {
+    this.loadEngine().catch(() => undefined);
+  }
+
   private loadEngine() {
     this.engine ??= this.deps.loadEngine().catch((e: unknown) => {
       // Not cached: a later attempt may succeed.
@@ -190,7 +202,10 @@ export class DbService {
         const q = compileFindingsCount(r.query);
         return Number(all(this.open().db, q.sql, q.params)[0]?.n ?? 0);
       }),
-    'findings.facets': (r) => this.serial(() => readFacets(this.open().db, r.query)),
+    // The facet counts for a new search can take longer than its rows (tens of ms for a frequent
+    // word on a thousand reports): queued a turn later, so that the grid's page and count, posted
+    // with them, go first and the results are on screen before the counts are.
+    'findings.facets': (r) => nextTurn().then(() => this.serial(() => readFacets(this.open().db, r.query))),
     'findings.detail': (r) => this.serial(() => readFindingDetail(this.open().db, r.id)),
     'tags.suggest': (r) => this.serial(() => readTagSuggestions(this.open().db, r.prefix, r.limit)),
     'views.list': (r) => this.serial(() => readSavedViews(this.open().db, r.view)),

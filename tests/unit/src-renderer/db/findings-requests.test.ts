@@ -51,6 +51,18 @@ async function seededService() {
 }
 
 describe('the DB worker’s findings requests', () => {
+  it('answers a search’s rows and count before its facet counts, whatever order they were sent in', async () => {
+    const w = await seededService();
+    const order: string[] = [];
+    const query = { search: 'custody' };
+    await Promise.all([
+      w.call({ type: 'findings.facets', query }).then(() => order.push('facets')),
+      w.call({ type: 'findings.count', query }).then(() => order.push('count')),
+      w.call({ type: 'findings.page', query, offset: 0, limit: 100 }).then(() => order.push('page')),
+    ]);
+    expect(order).toEqual(['count', 'page', 'facets']);
+  });
+
   it('counts facets with the other filters, and filters by column "contains"', async () => {
     const w = await seededService();
     const all = await w.value<Record<FacetName, FacetCount[]>>({ type: 'findings.facets', query: {} });
