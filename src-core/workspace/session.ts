@@ -104,7 +104,9 @@ export class WorkspaceSession {
     if (created || skipped > 0) await session.checkpoint();
     // Bytes that passed the full check are sealed where they are kept, so that the next open skips
     // it (the checkpoint above, when there is one, seals the bytes that replace them instead).
-    else if (check === 'full') session.keepSeal(loaded.snapshot);
+    // Before the open resolves, not after: a window closed or reloaded the moment the grid showed
+    // (a second after the check) would otherwise lose the seal and pay the check again.
+    else if (check === 'full') await session.keepSeal(loaded.snapshot);
     return { session, created, replayed: seq - base, discarded: skipped, check };
   }
 
@@ -117,11 +119,11 @@ export class WorkspaceSession {
    * of a second on the largest workspace). Best effort: a seal not kept costs a full check, nothing
    * else, so a failure is ignored.
    */
-  private keepSeal(snapshot: Uint8Array): void {
+  private keepSeal(snapshot: Uint8Array): Promise<void> {
     // sql.js copied the bytes on loading and nothing here writes to them, but a caller that handed
     // the buffer on to another thread since would have left it empty: then there is nothing to seal.
     const length = snapshot.length;
-    void this.serial(async () => {
+    return this.serial(async () => {
       try {
         if (snapshot.length === length) await this.storage.recordSeal(await sealOf(snapshot));
       } catch {

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../src-core/host/contract';
 import type { DbClient } from '../db/db-client';
 import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
+import { preloadable } from '../ui/preloadable';
 import { StatusNotice } from '../ui/StatusNotice';
 import { AboutDialog } from './AboutDialog';
 import { PreferencesDialog } from './PreferencesDialog';
@@ -16,14 +17,14 @@ import { panelId, tabId, type ViewId } from './views';
 import type { WorkspaceController } from './workspace-controller';
 import { WorkspaceActions } from './WorkspaceActions';
 
-// AG Grid is most of the UI's code; it loads when the Findings view is first opened.
-const FindingsView = lazy(() => import('../features/findings/FindingsView').then((m) => ({ default: m.FindingsView })));
-// Likewise the metrics grid and Chart.js.
-const MetricsView = lazy(() => import('../features/metrics/MetricsView').then((m) => ({ default: m.MetricsView })));
-// The Briefing view (its preview and exports run in the DB worker).
-const BriefingView = lazy(() => import('../features/briefing/BriefingView').then((m) => ({ default: m.BriefingView })));
-// And the case-file review (its own grid and panels).
-const ReviewView = lazy(() => import('../features/review/ReviewView').then((m) => ({ default: m.ReviewView })));
+// AG Grid is most of the UI's code: the Findings view's code loads while the workspace opens,
+// so that the grid does not wait for it (nor for React's hold on content leaving a fallback).
+const FindingsView = preloadable(() => import('../features/findings/FindingsView').then((m) => m.FindingsView));
+// The metrics grid and Chart.js, the Briefing view and the case-file review load once the
+// workspace is open, or when first shown.
+const MetricsView = preloadable(() => import('../features/metrics/MetricsView').then((m) => m.MetricsView));
+const BriefingView = preloadable(() => import('../features/briefing/BriefingView').then((m) => m.BriefingView));
+const ReviewView = preloadable(() => import('../features/review/ReviewView').then((m) => m.ReviewView));
 
 interface Props {
   host: Host;
@@ -37,7 +38,10 @@ export function App({ host, client, controller }: Props) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
-  useEffect(() => controller.start(), [controller]);
+  useEffect(() => {
+    void FindingsView.preload().catch(() => undefined); // shown by the view's Suspense if it fails
+    controller.start();
+  }, [controller]);
   usePageLifecycle(client);
   const { fromMenu: undoFromMenu } = useUndoRedo(client, host);
 
@@ -65,6 +69,11 @@ export function App({ host, client, controller }: Props) {
   useMenuCommands(host, menu);
 
   const ready = workspace.phase === 'ready' ? workspace : null;
+  const isReady = ready !== null;
+  useEffect(() => {
+    if (!isReady) return;
+    for (const view of [MetricsView, ReviewView, BriefingView]) void view.preload().catch(() => undefined);
+  }, [isReady]);
   // Views reload when another workspace opens or its content changes.
   const version = ready ? `${ready.info.handle}:${ready.revision}` : '';
 
