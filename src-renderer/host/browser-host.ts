@@ -38,7 +38,8 @@ function failure(e: unknown, doing: 'read' | 'write'): Result<never> {
   return doing === 'write' ? err('write-failed', `The change could not be stored in this browser: ${why}`) : err('read-failed', why);
 }
 
-async function fetchDefaultWorkspace(): Promise<Result<Uint8Array>> {
+/** The default workspace's bytes, and the fetched Blob that holds them (stored as it is). */
+async function fetchDefaultWorkspace(): Promise<Result<{ bytes: Uint8Array; blob: Blob }>> {
   let res: Response;
   try {
     res = await fetch(new URL(DEFAULT_WORKSPACE, document.baseURI), { credentials: 'same-origin', cache: 'no-store' });
@@ -52,7 +53,8 @@ async function fetchDefaultWorkspace(): Promise<Result<Uint8Array>> {
     );
   }
   if (!res.ok) return err('read-failed', `The default workspace could not be fetched (HTTP ${res.status}).`);
-  return ok(new Uint8Array(await res.arrayBuffer()));
+  const blob = await res.blob();
+  return ok({ bytes: new Uint8Array(await blob.arrayBuffer()), blob });
 }
 
 function newHandle(): string {
@@ -74,12 +76,13 @@ function browserWorkspaceApi(): WorkspaceHostApi {
   };
 
   async function openDefault(): Promise<Result<OpenedWorkspace>> {
-    const bytes = await fetchDefaultWorkspace();
-    if (!bytes.ok) return bytes;
-    const problem = notAWorkspace('The default workspace', bytes.value);
+    const fetched = await fetchDefaultWorkspace();
+    if (!fetched.ok) return fetched;
+    const problem = notAWorkspace('The default workspace', fetched.value.bytes);
     if (problem) return err('refused', problem);
     // A private copy: the analyst's annotations never touch the bundled file.
-    return ok(await (await workspaces()).add({ handle: newHandle(), name: 'Default workspace', isDefault: true }, bytes.value));
+    const info = { handle: newHandle(), name: 'Default workspace', isDefault: true };
+    return ok(await (await workspaces()).add(info, fetched.value.bytes, fetched.value.blob));
   }
 
   return {
@@ -112,7 +115,7 @@ function browserWorkspaceApi(): WorkspaceHostApi {
         const problem = notAWorkspace(file.name, bytes);
         if (problem) return err('refused', problem);
         const name = file.name.replace(/\.(sqlite|db)$/i, '');
-        return ok(await (await workspaces()).add({ handle: newHandle(), name, isDefault: false }, bytes));
+        return ok(await (await workspaces()).add({ handle: newHandle(), name, isDefault: false }, bytes, file));
       } catch (e) {
         return failure(e, 'write');
       }
