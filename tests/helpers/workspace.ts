@@ -1,3 +1,4 @@
+import { WorkspaceError } from '../../src-core/db/errors';
 import { loadMigrations, type Migration } from '../../src-core/db/migrate';
 import type { SqlDatabase, SqlEngine } from '../../src-core/db/sql-db';
 import { createWorkspace } from '../../src-core/db/workspace';
@@ -24,4 +25,15 @@ export async function migrationsPlus(file: string, sql: string): Promise<Migrati
     ...current.map((m) => ({ file: `${String(m.version).padStart(3, '0')}_${m.name}.sql`, sql: m.sql })),
     { file: file.replace(/^\d+_/, `${next}_`), sql },
   ]);
+}
+
+/** How opening (or migrating) a workspace went: "accepted", or the refusal's code and message. */
+export function refusalOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof WorkspaceError) return `${e.code}: ${e.message}`;
+    throw e;
+  }
+  return 'accepted';
 }

@@ -1,20 +1,9 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../../../../src-core/db/errors';
 import { APPLICATION_ID, loadMigrations, migrate } from '../../../../src-core/db/migrate';
 import { all } from '../../../../src-core/db/sql-db';
 import { createWorkspace, openWorkspace } from '../../../../src-core/db/workspace';
-import { engineAndMigrations, migrationsPlus } from '../../../helpers/workspace';
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkspaceError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'accepted';
-}
+import { engineAndMigrations, migrationsPlus, refusalOf } from '../../../helpers/workspace';
 
 describe('migrations', () => {
   it('orders files by number and refuses gaps, duplicates and odd names', async () => {
@@ -80,11 +69,11 @@ describe('migrations', () => {
     const fromNewerApp = openWorkspace(engine, createWorkspace(engine, migrations).export(), newer).export();
     const before = fromNewerApp.slice();
     const next = migrations.length + 1;
-    expect(codeOf(() => openWorkspace(engine, fromNewerApp, migrations, 'team.sqlite'))).toBe(
+    expect(refusalOf(() => openWorkspace(engine, fromNewerApp, migrations, 'team.sqlite'))).toBe(
       `unknown-migrations: The workspace's schema migration ${next} "add_colour" is unknown to this version; it was made by a newer or different version of PEEL Workbench and has been left untouched`,
     );
     const edited = await migrationsPlus('002_add_size.sql', 'ALTER TABLE reports ADD COLUMN size TEXT;');
-    expect(codeOf(() => openWorkspace(engine, fromNewerApp, edited))).toMatch(
+    expect(refusalOf(() => openWorkspace(engine, fromNewerApp, edited))).toMatch(
       new RegExp(`^unknown-migrations: .* migration ${next} "add_colour" differs from this version's migration ${next} "add_size"`),
     );
     expect(fromNewerApp).toEqual(before);
@@ -94,14 +83,14 @@ describe('migrations', () => {
     const { engine, migrations } = await engineAndMigrations();
     const bytes = createWorkspace(engine, migrations).export();
     const changed = migrations.map((m) => ({ ...m, checksum: 'edited' }));
-    expect(codeOf(() => openWorkspace(engine, bytes, changed))).toMatch(/^unknown-migrations: .*migration 1 "initial" differs/);
+    expect(refusalOf(() => openWorkspace(engine, bytes, changed))).toMatch(/^unknown-migrations: .*migration 1 "initial" differs/);
   });
 
   it('rolls back a failing migration and reports which one', async () => {
     const { engine, migrations } = await engineAndMigrations();
     const bad = await migrationsPlus('002_broken.sql', 'ALTER TABLE reports ADD COLUMN ok TEXT; ALTER TABLE nowhere ADD COLUMN x TEXT;');
     const db = createWorkspace(engine, migrations);
-    expect(codeOf(() => migrate(db, bad))).toMatch(
+    expect(refusalOf(() => migrate(db, bad))).toMatch(
       new RegExp(`^migration-failed: Schema migration ${migrations.length + 1} "broken" failed: no such table: nowhere`),
     );
     expect(all(db, 'SELECT version FROM schema_migrations').map((r) => r.version)).toEqual(migrations.map((m) => m.version));
@@ -110,13 +99,13 @@ describe('migrations', () => {
 
   it('refuses files that are not PEEL Workbench workspaces', async () => {
     const { engine, migrations } = await engineAndMigrations();
-    expect(codeOf(() => openWorkspace(engine, new TextEncoder().encode('# just a report\n'.repeat(20)), migrations, 'notes.md'))).toBe(
+    expect(refusalOf(() => openWorkspace(engine, new TextEncoder().encode('# just a report\n'.repeat(20)), migrations, 'notes.md'))).toBe(
       'not-sqlite: notes.md is not a SQLite database, so it cannot be a PEEL Workbench workspace',
     );
     const foreign = new engine.Database();
     foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
     const foreignBytes = foreign.export();
-    expect(codeOf(() => openWorkspace(engine, foreignBytes, migrations, 'crm.sqlite'))).toMatch(
+    expect(refusalOf(() => openWorkspace(engine, foreignBytes, migrations, 'crm.sqlite'))).toMatch(
       /^foreign: This SQLite database is not a PEEL Workbench workspace/,
     );
   });
@@ -125,7 +114,7 @@ describe('migrations', () => {
     const { engine, migrations } = await engineAndMigrations();
     const bytes = createWorkspace(engine, migrations).export();
     const damaged = bytes.slice(0, Math.floor(bytes.length / 2));
-    expect(codeOf(() => openWorkspace(engine, damaged, migrations, 'half.sqlite'))).toMatch(/^corrupt: half\.sqlite/);
+    expect(refusalOf(() => openWorkspace(engine, damaged, migrations, 'half.sqlite'))).toMatch(/^corrupt: half\.sqlite/);
   });
 
   it('keeps the audit trail append-only', async () => {

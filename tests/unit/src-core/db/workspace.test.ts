@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { WorkspaceError } from '../../../../src-core/db/errors';
 import { importReport } from '../../../../src-core/db/import-report';
 import { one } from '../../../../src-core/db/sql-db';
 import { createWorkspace, openWorkspace } from '../../../../src-core/db/workspace';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
-import { engineAndMigrations } from '../../../helpers/workspace';
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof WorkspaceError) return `${e.code}: ${e.message}`;
-    throw e;
-  }
-  return 'accepted';
-}
+import { engineAndMigrations, refusalOf } from '../../../helpers/workspace';
 
 /** A workspace holding the seed report, and the same bytes with one byte of its content hash flipped. */
 async function seededAndDamaged() {
@@ -34,8 +23,8 @@ describe('opening workspace bytes', () => {
     openWorkspace(engine, bytes, migrations, 'ws.sqlite').close();
     // Without the option (and with sealed: false) the check runs and refuses the damaged copy...
     const message = `corrupt: ws.sqlite failed its integrity check: ${DAMAGED_HASH_VERDICT}`;
-    expect(refusal(() => openWorkspace(engine, damaged, migrations, 'ws.sqlite'))).toBe(message);
-    expect(refusal(() => openWorkspace(engine, damaged, migrations, 'ws.sqlite', { sealed: false }))).toBe(message);
+    expect(refusalOf(() => openWorkspace(engine, damaged, migrations, 'ws.sqlite'))).toBe(message);
+    expect(refusalOf(() => openWorkspace(engine, damaged, migrations, 'ws.sqlite', { sealed: false }))).toBe(message);
     // ...which SQLite itself would open and read: skipping the check is what `sealed` does, so it
     // may only be set for bytes that matched their seal.
     const skipped = openWorkspace(engine, damaged, migrations, 'ws.sqlite', { sealed: true });
@@ -46,11 +35,11 @@ describe('opening workspace bytes', () => {
   it('still refuses what is not SQLite or not a workbench file when sealed', async () => {
     const { engine, migrations } = await engineAndMigrations();
     expect(
-      refusal(() => openWorkspace(engine, new TextEncoder().encode('# notes\n'.repeat(20)), migrations, 'notes.md', { sealed: true })),
+      refusalOf(() => openWorkspace(engine, new TextEncoder().encode('# notes\n'.repeat(20)), migrations, 'notes.md', { sealed: true })),
     ).toMatch(/^not-sqlite: notes\.md is not a SQLite database/);
     const foreign = new engine.Database();
     foreign.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
-    expect(refusal(() => openWorkspace(engine, foreign.export(), migrations, 'crm.sqlite', { sealed: true }))).toMatch(
+    expect(refusalOf(() => openWorkspace(engine, foreign.export(), migrations, 'crm.sqlite', { sealed: true }))).toMatch(
       /^foreign: This SQLite database is not a PEEL Workbench workspace/,
     );
   });
