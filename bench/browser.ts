@@ -224,157 +224,164 @@ async function benchCase(
       await sleep(100);
     }
   })();
-  const url = `http://127.0.0.1:${opts.port}/`;
-  // First visit: fetch the workspace, store it in IndexedDB, open it in the worker.
-  const cold = await firstRows(page, url, false).catch(async (e: unknown) => {
-    await context.close();
-    throw new Error(`${e instanceof Error ? e.message : String(e)}${errors.length ? ` (page error: ${errors[0]})` : ''}`);
-  });
-  out.push(single(`${c.label} (browser): first grid rows, first visit (fetch + store + open)`, cold, 'ms', c.firstRowsTarget));
-  const warm: number[] = [];
-  for (let i = 0; i < Math.max(1, Math.min(3, opts.runs)); i++) warm.push(await firstRows(page, url, true));
-  warm.sort((a, b) => a - b);
-  out.push(
-    result(
-      `${c.label} (browser): first grid rows, reopening (from IndexedDB)`,
-      { median: percentile(warm, 0.5), p95: percentile(warm, 0.95), p99: percentile(warm, 0.99), runs: warm.length },
-      c.firstRowsTarget,
-    ),
-  );
+  // The sampler must stop however this case ends, or the process never exits.
+  try {
+    const url = `http://127.0.0.1:${opts.port}/`;
+    // First visit: fetch the workspace, store it in IndexedDB, open it in the worker.
+    const cold = await firstRows(page, url, false).catch(async (e: unknown) => {
+      await context.close();
+      throw new Error(`${e instanceof Error ? e.message : String(e)}${errors.length ? ` (page error: ${errors[0]})` : ''}`);
+    });
+    out.push(single(`${c.label} (browser): first grid rows, first visit (fetch + store + open)`, cold, 'ms', c.firstRowsTarget));
+    const warm: number[] = [];
+    for (let i = 0; i < Math.max(1, Math.min(3, opts.runs)); i++) warm.push(await firstRows(page, url, true));
+    warm.sort((a, b) => a - b);
+    out.push(
+      result(
+        `${c.label} (browser): first grid rows, reopening (from IndexedDB)`,
+        { median: percentile(warm, 0.5), p95: percentile(warm, 0.95), p99: percentile(warm, 0.99), runs: warm.length },
+        c.firstRowsTarget,
+      ),
+    );
 
-  const search = page.getByRole('searchbox', { name: 'Search findings' });
-  const terms = ['custody', 'county lines', 'firearms', 'mental health', 'supervision'];
-  const searches: number[] = [];
-  for (let i = 0; i < opts.runs; i++) {
-    const term = terms[i % terms.length] ?? 'custody';
+    const search = page.getByRole('searchbox', { name: 'Search findings' });
+    const terms = ['custody', 'county lines', 'firearms', 'mental health', 'supervision'];
+    const searches: number[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const term = terms[i % terms.length] ?? 'custody';
+      await search.fill('');
+      await page.getByText(/^[\d,]+ findings$/).waitFor();
+      await search.pressSequentially(term, { delay: 30 });
+      const t0 = performance.now();
+      await untilShown(page, { count: `^[\\d,]+ findings? matching “${term}”$`, cell: term.split(' ')[0] ?? term });
+      searches.push(performance.now() - t0);
+    }
+    searches.sort((a, b) => a - b);
+    out.push(
+      result(
+        `${c.label} (browser): search results on screen after typing stops (incl. the search box's 120 ms debounce)`,
+        { median: percentile(searches, 0.5), p95: percentile(searches, 0.95), p99: 0, runs: searches.length },
+        c.searchTarget,
+      ),
+    );
     await search.fill('');
     await page.getByText(/^[\d,]+ findings$/).waitFor();
-    await search.pressSequentially(term, { delay: 30 });
-    const t0 = performance.now();
-    await untilShown(page, { count: `^[\\d,]+ findings? matching “${term}”$`, cell: term.split(' ')[0] ?? term });
-    searches.push(performance.now() - t0);
-  }
-  searches.sort((a, b) => a - b);
-  out.push(
-    result(
-      `${c.label} (browser): search results on screen after typing stops (incl. the search box's 120 ms debounce)`,
-      { median: percentile(searches, 0.5), p95: percentile(searches, 0.95), p99: 0, runs: searches.length },
-      c.searchTarget,
-    ),
-  );
-  await search.fill('');
-  await page.getByText(/^[\d,]+ findings$/).waitFor();
 
-  const facets = page.getByRole('complementary', { name: 'Facets' });
-  const kinds = ['Concern', 'Positive practice', 'Area for improvement'];
-  const facetTimes: number[] = [];
-  // The panel keeps the last counts on screen until the next arrive: wait until the kinds (which
-  // partition the findings) add up to the total shown, i.e. the counts are for no filter.
-  const settled = async () => {
-    for (;;) {
-      const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '').replace(/\D/g, ''));
-      const texts = await facets.getByRole('group', { name: 'Kind', exact: true }).getByRole('button').allTextContents();
-      const sum = texts.reduce((n, t) => n + Number(t.replace(/.*?([\d,]+)$/, '$1').replace(/,/g, '')), 0);
-      if (sum === total && total > 0) return;
-      await sleep(20);
+    const facets = page.getByRole('complementary', { name: 'Facets' });
+    const kinds = ['Concern', 'Positive practice', 'Area for improvement'];
+    const facetTimes: number[] = [];
+    // The panel keeps the last counts on screen until the next arrive: wait until the kinds (which
+    // partition the findings) add up to the total shown, i.e. the counts are for no filter.
+    const settled = async () => {
+      for (;;) {
+        const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '').replace(/\D/g, ''));
+        const texts = await facets.getByRole('group', { name: 'Kind', exact: true }).getByRole('button').allTextContents();
+        const sum = texts.reduce((n, t) => n + Number(t.replace(/.*?([\d,]+)$/, '$1').replace(/,/g, '')), 0);
+        if (sum === total && total > 0) return;
+        await sleep(20);
+      }
+    };
+    for (let i = 0; i < opts.runs; i++) {
+      await settled();
+      const button = facets
+        .getByRole('group', { name: 'Kind', exact: true })
+        .getByRole('button', { name: new RegExp(`^${kinds[i % kinds.length] ?? 'Concern'} [\\d,]+$`) });
+      const n = ((await button.textContent()) ?? '').replace(/.*?([\d,]+)$/, '$1');
+      if (!n) throw new Error(`no count on the ${kinds[i % kinds.length] ?? ''} facet`);
+      const t0 = performance.now();
+      await button.click();
+      await untilShown(page, { count: `^${n} findings$` });
+      facetTimes.push(performance.now() - t0);
+      await button.click();
+      await page.getByText(/^[\d,]+ findings$/).waitFor();
     }
-  };
-  for (let i = 0; i < opts.runs; i++) {
-    await settled();
-    const button = facets
-      .getByRole('group', { name: 'Kind', exact: true })
-      .getByRole('button', { name: new RegExp(`^${kinds[i % kinds.length] ?? 'Concern'} [\\d,]+$`) });
-    const n = ((await button.textContent()) ?? '').replace(/.*?([\d,]+)$/, '$1');
-    if (!n) throw new Error(`no count on the ${kinds[i % kinds.length] ?? ''} facet`);
-    const t0 = performance.now();
-    await button.click();
-    await untilShown(page, { count: `^${n} findings$` });
-    facetTimes.push(performance.now() - t0);
-    await button.click();
-    await page.getByText(/^[\d,]+ findings$/).waitFor();
-  }
-  facetTimes.sort((a, b) => a - b);
-  out.push(
-    result(
-      `${c.label} (browser): facet filter (Kind) applied, grid and count updated`,
-      { median: percentile(facetTimes, 0.5), p95: percentile(facetTimes, 0.95), p99: 0, runs: facetTimes.length },
-      null,
-    ),
-  );
+    facetTimes.sort((a, b) => a - b);
+    out.push(
+      result(
+        `${c.label} (browser): facet filter (Kind) applied, grid and count updated`,
+        { median: percentile(facetTimes, 0.5), p95: percentile(facetTimes, 0.95), p99: 0, runs: facetTimes.length },
+        null,
+      ),
+    );
 
-  const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '0').replace(/\D/g, ''));
-  if (total > 10_100) {
-    // The grid renders only the rows near the viewport: jump 10,000 rows down and wait for them.
-    const t0 = performance.now();
-    // Page scripts as strings: this file compiles without the DOM types.
-    await page.evaluate(`(() => {
-      // AG Grid 36 scrolls .ag-grid-viewport; older versions .ag-body-viewport.
-      const section = document.querySelector('section[aria-label="Findings"]');
-      const viewport = ['.ag-grid-viewport', '.ag-body-viewport', '.ag-body-vertical-scroll-viewport']
-        .map((sel) => section && section.querySelector(sel))
-        .find((e) => e && e.scrollHeight > e.clientHeight);
-      if (!viewport) throw new Error('no scrolling viewport in the Findings grid');
-      viewport.scrollTop = 10000 * 78;
-    })()`);
-    // A function, not a string: the app's CSP forbids eval, which a string predicate needs. Any
-    // filled row at or past row 10,000 will do: the exact row under the new scroll position
-    // depends on the rendered row height.
-    const shown = await page
-      .waitForFunction(
-        () => {
-          const doc = (
-            globalThis as unknown as {
-              document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }> };
-            }
-          ).document;
-          const rows = Array.from(doc.querySelectorAll('section[aria-label="Findings"] [role="row"][aria-rowindex]'));
-          return rows.some((r) => Number(r.getAttribute('aria-rowindex')) >= 10_001 && (r.textContent ?? '').trim().length > 20);
-        },
-        undefined,
-        { timeout: 30_000 },
-      )
-      .then(() => true)
-      .catch(() => false);
-    if (!shown) {
-      out.push(single(`${c.label} (browser): scroll 10,000 rows down: FAILED (no filled row past 10,000 within 30 s)`, 0, 'ms', null));
-    } else out.push(single(`${c.label} (browser): scroll 10,000 rows down, rows shown`, performance.now() - t0, 'ms', null));
-  } else {
-    out.push(single(`${c.label} (browser): scroll 10,000 rows down`, 0, 'ms', null, { note: `only ${total} findings: not measured` }));
-  }
+    const total = Number(((await page.getByText(/^[\d,]+ findings$/).textContent()) ?? '0').replace(/\D/g, ''));
+    if (total > 10_100) {
+      // The grid renders only the rows near the viewport: jump 10,000 rows down and wait for them.
+      const t0 = performance.now();
+      // Page scripts as strings: this file compiles without the DOM types.
+      await page.evaluate(`(() => {
+        // AG Grid 36 scrolls .ag-grid-viewport; older versions .ag-body-viewport.
+        const section = document.querySelector('section[aria-label="Findings"]');
+        const viewport = ['.ag-grid-viewport', '.ag-body-viewport', '.ag-body-vertical-scroll-viewport']
+          .map((sel) => section && section.querySelector(sel))
+          .find((e) => e && e.scrollHeight > e.clientHeight);
+        if (!viewport) throw new Error('no scrolling viewport in the Findings grid');
+        viewport.scrollTop = 10000 * 78;
+      })()`);
+      // A function, not a string: the app's CSP forbids eval, which a string predicate needs. Any
+      // filled row at or past row 10,000 will do: the exact row under the new scroll position
+      // depends on the rendered row height.
+      const shown = await page
+        .waitForFunction(
+          () => {
+            const doc = (
+              globalThis as unknown as {
+                document: {
+                  querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>;
+                };
+              }
+            ).document;
+            const rows = Array.from(doc.querySelectorAll('section[aria-label="Findings"] [role="row"][aria-rowindex]'));
+            return rows.some((r) => Number(r.getAttribute('aria-rowindex')) >= 10_001 && (r.textContent ?? '').trim().length > 20);
+          },
+          undefined,
+          { timeout: 30_000 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      if (!shown) {
+        out.push(single(`${c.label} (browser): scroll 10,000 rows down: FAILED (no filled row past 10,000 within 30 s)`, 0, 'ms', null));
+      } else out.push(single(`${c.label} (browser): scroll 10,000 rows down, rows shown`, performance.now() - t0, 'ms', null));
+    } else {
+      out.push(single(`${c.label} (browser): scroll 10,000 rows down`, 0, 'ms', null, { note: `only ${total} findings: not measured` }));
+    }
 
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
-  sampling = false;
-  await sampler;
-  out.push(single(`${c.label} (browser): page JS heap (main thread) after the run`, heap / 1048576, 'MB', null));
-  const growth = peak - baseline;
-  out.push(
-    single(
-      `${c.label} (browser): peak RSS growth of all Chromium processes / workspace size`,
-      growth / mb,
-      '×',
-      app.footprintMb === null ? c.memoryTarget : null,
-      {
-        note: `peak ${round(peak)} MB = ${round(baseline)} MB Chromium with an empty page + ${round(growth)} MB, for a ${round(mb, 1)} MB workspace`,
-      },
-    ),
-  );
-  // What the workspace itself costs: the growth beyond the app's own footprint with the default
-  // workspace, as the Node figure (bench/mem.ts) is the growth beyond Node and sql.js.
-  if (app.footprintMb !== null && c.memoryTarget !== null) {
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    sampling = false;
+    await sampler;
+    out.push(single(`${c.label} (browser): page JS heap (main thread) after the run`, heap / 1048576, 'MB', null));
+    const growth = peak - baseline;
     out.push(
       single(
-        `${c.label} (browser): peak RSS growth beyond the app's own footprint / workspace size`,
-        (growth - app.footprintMb) / mb,
+        `${c.label} (browser): peak RSS growth of all Chromium processes / workspace size`,
+        growth / mb,
         '×',
-        c.memoryTarget,
+        app.footprintMb === null ? c.memoryTarget : null,
         {
-          note: `${round(growth)} MB growth − ${round(app.footprintMb)} MB for the app on the 0.4 MB default workspace = ${round(growth - app.footprintMb)} MB`,
+          note: `peak ${round(peak)} MB = ${round(baseline)} MB Chromium with an empty page + ${round(growth)} MB, for a ${round(mb, 1)} MB workspace`,
         },
       ),
     );
+    // What the workspace itself costs: the growth beyond the app's own footprint with the default
+    // workspace, as the Node figure (bench/mem.ts) is the growth beyond Node and sql.js.
+    if (app.footprintMb !== null && c.memoryTarget !== null) {
+      out.push(
+        single(
+          `${c.label} (browser): peak RSS growth beyond the app's own footprint / workspace size`,
+          (growth - app.footprintMb) / mb,
+          '×',
+          c.memoryTarget,
+          {
+            note: `${round(growth)} MB growth − ${round(app.footprintMb)} MB for the app on the 0.4 MB default workspace = ${round(growth - app.footprintMb)} MB`,
+          },
+        ),
+      );
+    }
+    await page.screenshot({ path: path.join(ROOT, `bench/out/${c.label.replace(/\W+/g, '-')}.png`) });
+    if (errors.length) opts.log(`browser errors on ${c.label}: ${errors.slice(0, 3).join(' | ')}`);
+    await context.close();
+    return growth;
+  } finally {
+    sampling = false;
   }
-  await page.screenshot({ path: path.join(ROOT, `bench/out/${c.label.replace(/\W+/g, '-')}.png`) });
-  if (errors.length) opts.log(`browser errors on ${c.label}: ${errors.slice(0, 3).join(' | ')}`);
-  await context.close();
-  return growth;
 }
