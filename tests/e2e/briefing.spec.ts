@@ -42,6 +42,10 @@ async function markFindings(page: Page) {
   await rowWith(grid, CONCERN)
     .getByRole('gridcell', { name: /^The force needs/ })
     .click();
+  // As an analyst would: type once the panel shows the finding clicked. The grid reports the click
+  // a moment late when it lands while the rows are being read again after the last tick, and the
+  // panel shows the previous finding until then.
+  await expect(detail.getByText(/^The force needs to improve its response to 'county lines'/)).toBeVisible();
   await detail.getByRole('textbox', { name: 'Note' }).fill(NOTE);
   await detail.getByRole('textbox', { name: 'Note' }).press('Tab');
   await expect(detail.getByRole('status')).toHaveText('Note saved');
