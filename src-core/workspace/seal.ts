@@ -1,3 +1,5 @@
+import { hex } from '../db/hash';
+
 /**
  * The seal of a snapshot: `sha256-16m:<64 lower-case hex>:<byte length>` of the exact bytes a session
  * handed to storage at a checkpoint. Storage keeps it beside the snapshot; on the next open, bytes
@@ -21,8 +23,6 @@ export const SEAL_CHUNK = 16 * 1024 * 1024;
 
 /** Pieces hashed at once: Web Crypto hashes off the calling thread, so two keep both cores busy. */
 const IN_FLIGHT = 2;
-
-const hex = (digest: Uint8Array) => Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * SHA-256 of the concatenated SHA-256 digests of each 16 MiB piece, rather than SHA-256 of the

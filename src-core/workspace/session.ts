@@ -114,10 +114,10 @@ export class WorkspaceSession {
    * Hands storage the seal of the snapshot it gave on opening, which has just passed the full
    * integrity check: a workspace that is only read is never checkpointed, so without this every
    * later open would pay the full check again. Queued like a checkpoint, so that it reaches storage
-   * before any later checkpoint and can never replace that checkpoint's seal with this older one;
-   * the open does not wait for it (reads do not queue here; an edit waits for the hash, a fraction
-   * of a second on the largest workspace). Best effort: a seal not kept costs a full check, nothing
-   * else, so a failure is ignored.
+   * before any later checkpoint and can never replace that checkpoint's seal with this older one.
+   * open() waits for it (the hash is a fraction of a second on the largest workspace, after a full
+   * check of several). Best effort: a seal not kept costs a full check, nothing else, so a failure
+   * is ignored.
    */
   private keepSeal(snapshot: Uint8Array): Promise<void> {
     // sql.js copied the bytes on loading and nothing here writes to them, but a caller that handed

@@ -117,12 +117,9 @@ export class BrowserWorkspaces {
   /**
    * Stores a new workspace (empty, or a private copy of the given bytes) and makes it the last used.
    * The bytes come from outside (the bundled default, a file the user picked): no seal, so their
-   * first open runs the full integrity check.
-   */
-  /**
-   * `blob`, when given, holds the same bytes as `snapshot` (a fetched or chosen file): it is stored
-   * as it is, rather than copied once more into a new Blob — a few hundred MB less at the peak of
-   * a large workspace's first open.
+   * first open runs the full integrity check. `blob`, when given, holds the same bytes (the fetched
+   * or chosen file): it is stored as it is, rather than copied once more into a new Blob — a few
+   * hundred MB less at the peak of a large workspace's first open.
    */
   async add(info: WorkspaceInfo, snapshot: Uint8Array, blob?: Blob): Promise<OpenedWorkspace> {
     if (blob && blob.size !== snapshot.length) throw new Error('the Blob and the bytes of a new workspace differ in size');
