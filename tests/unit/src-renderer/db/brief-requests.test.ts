@@ -8,12 +8,10 @@ import type { FindingRow } from '../../../../src-core/query/findings';
 import type { SavedPack } from '../../../../src-core/query/packs';
 import { chartSize } from '../../../../src-core/brief/chart';
 import { renderChartPng } from '../../../../src-main/node/chart-canvas';
-import type { DbRequest, DbResult, ExportedFile, FromWorker, PackPreview } from '../../../../src-renderer/db/protocol';
-import { DbService } from '../../../../src-renderer/db/service/db-service';
+import type { ExportedFile, PackPreview } from '../../../../src-renderer/db/protocol';
 import { fileNameOf } from '../../../../src-renderer/db/service/brief-service';
 import { docxParts, pdfPagesText, wordText } from '../../../helpers/doc-inspect';
-import { readFixture, SEED_FILES } from '../../../helpers/seed';
-import { engineAndMigrations } from '../../../helpers/workspace';
+import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';
 const stamp = { author: 'J. Analyst', at };
@@ -37,37 +35,22 @@ const DEFINITION: PackDefinition = {
  * chart), so what the Briefing view and the grids' Export buttons ask for is made for real.
  */
 async function seededService() {
-  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
   const progress: string[] = [];
-  let nextId = 1;
-  const service: DbService = new DbService({
-    loadEngine: engineAndMigrations,
-    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
-    exports: {
-      appVersion: '9.9.9-test',
-      loadPdfKit: async () => PDFDocument as unknown as PdfDocConstructor,
-      loadExcel: async () => ExcelJS as unknown as ExcelLike,
-      chartPng: async (spec) => ({ png: await renderChartPng(spec), ...chartSize(spec) }),
+  const worker = workerHarness({
+    deps: {
+      exports: {
+        appVersion: '9.9.9-test',
+        loadPdfKit: async () => PDFDocument as unknown as PdfDocConstructor,
+        loadExcel: async () => ExcelJS as unknown as ExcelLike,
+        chartPng: async (spec) => ({ png: await renderChartPng(spec), ...chartSize(spec) }),
+      },
     },
-    post(message: FromWorker) {
-      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
+    onMessage: (message) => {
       if (message.kind === 'progress') progress.push(message.progress.stage);
-      if (message.kind === 'storage') service.receive({ kind: 'storage-reply', id: message.id, reply: { ok: true } });
     },
   });
-  const call = <T>(request: DbRequest | Record<string, unknown>) => {
-    const id = nextId++;
-    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
-    service.receive({ kind: 'request', id, request });
-    return p;
-  };
-  const value = async <T>(request: DbRequest) => {
-    const r = await call<T>(request);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
-  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  await openSeeded(worker);
+  const { call, value } = worker;
   const countyLines = await value<FindingRow[]>({ type: 'findings.page', query: { search: 'county lines' }, offset: 0, limit: 10 });
   const annotate = (targetId: number, field: string, v: unknown) =>
     value({ type: 'edit', op: 'annotation.set', params: { targetType: 'finding', targetId, field, value: v, ...stamp } });

@@ -3,43 +3,22 @@ import type { FacetCount, FacetName } from '../../../../src-core/query/facets';
 import type { FindingDetail } from '../../../../src-core/query/finding-detail';
 import type { FindingRow } from '../../../../src-core/query/findings';
 import type { SavedView } from '../../../../src-core/query/saved-views';
-import type { DbRequest, DbResult, FromWorker, UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
-import { DbService } from '../../../../src-renderer/db/service/db-service';
-import { readFixture, SEED_FILES } from '../../../helpers/seed';
-import { engineAndMigrations } from '../../../helpers/workspace';
+import type { UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
+import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';
 const stamp = { author: 'J. Analyst', at };
 
 /** The worker's service with the real sql.js and migrations and the seed report; storage always succeeds. */
 async function seededService() {
-  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
-  let nextId = 1;
   let appended = 0;
-  const service: DbService = new DbService({
-    loadEngine: engineAndMigrations,
-    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
-    post(message: FromWorker) {
-      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
-      if (message.kind === 'storage') {
-        if (message.request.op === 'append') appended++;
-        service.receive({ kind: 'storage-reply', id: message.id, reply: { ok: true } });
-      }
+  const worker = workerHarness({
+    onMessage: (message) => {
+      if (message.kind === 'storage' && message.request.op === 'append') appended++;
     },
   });
-  const call = <T>(request: DbRequest | Record<string, unknown>) => {
-    const id = nextId++;
-    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
-    service.receive({ kind: 'request', id, request });
-    return p;
-  };
-  const value = async <T>(request: DbRequest) => {
-    const r = await call<T>(request);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
-  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  await openSeeded(worker);
+  const { call, value } = worker;
   const countyLines = (await value<FindingRow[]>({ type: 'findings.page', query: { search: 'county lines' }, offset: 0, limit: 10 }))[0]!;
   const note = (value: string) =>
     ({

@@ -2,39 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../src-core/query/history';
 import type { MetricRow } from '../../../../src-core/query/metrics';
 import type { ReportOverview } from '../../../../src-renderer/db/overview';
-import type { DbRequest, DbResult, FromWorker } from '../../../../src-renderer/db/protocol';
-import { DbService } from '../../../../src-renderer/db/service/db-service';
-import { readFixture, SEED_FILES } from '../../../helpers/seed';
-import { engineAndMigrations } from '../../../helpers/workspace';
+import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';
 
 /** The worker's service with the real sql.js and migrations; storage always succeeds. */
 async function seededService() {
-  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
-  let nextId = 1;
-  const service: DbService = new DbService({
-    loadEngine: engineAndMigrations,
-    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
-    post(message: FromWorker) {
-      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
-      if (message.kind === 'storage') service.receive({ kind: 'storage-reply', id: message.id, reply: { ok: true } });
-    },
-  });
-  const call = <T>(request: DbRequest | Record<string, unknown>) => {
-    const id = nextId++;
-    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
-    service.receive({ kind: 'request', id, request });
-    return p;
-  };
-  const value = async <T>(request: DbRequest) => {
-    const r = await call<T>(request);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
-  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
-  return { call, value };
+  const worker = workerHarness();
+  await openSeeded(worker);
+  return worker;
 }
 
 describe('the DB worker’s metrics and warnings requests', () => {

@@ -5,18 +5,10 @@ import type { SampleListRow } from '../../../../src-core/samples/queries';
 import type { Reconciliation } from '../../../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../../../src-core/samples/stats';
 import { MAX_SAMPLE_BYTES as CORE_MAX_SAMPLE_BYTES } from '../../../../src-core/samples/table';
-import {
-  MAX_SAMPLE_BYTES,
-  type DbRequest,
-  type DbResult,
-  type FromWorker,
-  type SampleImportOutcome,
-  type SamplePreview,
-} from '../../../../src-renderer/db/protocol';
-import { DbService } from '../../../../src-renderer/db/service/db-service';
+import { MAX_SAMPLE_BYTES, type SampleImportOutcome, type SamplePreview } from '../../../../src-renderer/db/protocol';
 import { streamInflateCounter } from '../../../../src-renderer/db/service/sample-files';
-import { readFixture, SEED_FILES } from '../../../helpers/seed';
-import { engineAndMigrations } from '../../../helpers/workspace';
+import { openSeeded, workerHarness } from '../../../helpers/db-worker';
+import { readFixture } from '../../../helpers/seed';
 
 const at = '2026-11-27T09:30:00.000Z';
 const GOOD = 'tests/fixtures/samples/good.csv';
@@ -24,33 +16,16 @@ const enc = (text: string) => new TextEncoder().encode(text);
 
 /** The worker's service with the real sql.js, migrations and Gwent report; storage fails when told to. */
 async function service() {
-  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
   const storage = { failCheckpoints: false, checkpoints: 0 };
-  let nextId = 1;
-  const svc: DbService = new DbService({
-    loadEngine: engineAndMigrations,
-    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
-    post(message: FromWorker) {
-      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
-      if (message.kind !== 'storage') return;
-      const fail = message.request.op === 'checkpoint' && storage.failCheckpoints;
-      if (message.request.op === 'checkpoint' && !fail) storage.checkpoints++;
-      svc.receive({ kind: 'storage-reply', id: message.id, reply: fail ? { ok: false, message: 'The disk is full' } : { ok: true } });
+  const worker = workerHarness({
+    storage: (request) => {
+      const fail = request.op === 'checkpoint' && storage.failCheckpoints;
+      if (request.op === 'checkpoint' && !fail) storage.checkpoints++;
+      return fail ? { ok: false, message: 'The disk is full' } : { ok: true };
     },
   });
-  const call = <T>(request: DbRequest | Record<string, unknown>) => {
-    const id = nextId++;
-    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
-    svc.receive({ kind: 'request', id, request });
-    return p;
-  };
-  const value = async <T>(request: DbRequest) => {
-    const r = await call<T>(request);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.value;
-  };
-  await value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
-  await value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+  await openSeeded(worker);
+  const { call, value } = worker;
   return { call, value, storage };
 }
 
