@@ -5,11 +5,10 @@ import { all, type SqlDatabase } from '../src-core/db/sql-db';
 import { readFacets } from '../src-core/query/facets';
 import {
   compileFindingsCount,
-  compileFindingsPage,
+  readFindingsPage,
   FINDING_SELECT,
   FINDINGS_FROM,
   findingsWhere,
-  toFindingRow,
   type FindingFilter,
   type FindingsQuery,
 } from '../src-core/query/findings';
@@ -29,8 +28,7 @@ const SEARCHES = [
 const KIND_SETS = [['concern'], ['area for improvement', 'concern'], ['positive practice'], ['narrative', 'judgment summary']];
 
 function page(db: SqlDatabase, q: FindingsQuery, offset: number) {
-  const c = compileFindingsPage(q, offset, 100);
-  return all(db, c.sql, c.params).map(toFindingRow);
+  return readFindingsPage(db, q, offset, 100);
 }
 
 function count(db: SqlDatabase, q: FindingsQuery) {

@@ -8,16 +8,10 @@ import {
   type FindingFilter,
   type FindingsQuery,
 } from './findings';
+import { RAG_RANK, ranked, STATUS_RANK, type FacetCount, type FacetName } from './facet-rank';
+import { searchFacets } from './search-facets';
 
-export type FacetName = 'report' | 'section' | 'kind' | 'tag' | 'status' | 'rag';
-export const FACET_NAMES: readonly FacetName[] = ['report', 'section', 'kind', 'tag', 'status', 'rag'];
-
-export interface FacetCount {
-  /** What goes into the query's filter: a report id as a string, a section title, 'none' for no RAG… */
-  value: string;
-  label: string;
-  count: number;
-}
+export { FACET_NAMES, type FacetCount, type FacetName } from './facet-rank';
 
 type Counted = Record<string, SqlValue>;
 
@@ -153,19 +147,6 @@ function annotationsFrom(whereSql: string): string {
   ].join(' ');
 }
 
-const STATUS_RANK = ['new', 'reviewed', 'flagged', 'verified'];
-const RAG_RANK = ['red', 'amber', 'green', 'none'];
-
-/** Status or RAG counts in the panel's order, with the unannotated findings under the fallback. */
-function ranked(counts: Map<string, number>, fallback: string, matching: number, rank: string[], limit: number): FacetCount[] {
-  const others = [...counts].reduce((n, [v, c]) => (v === fallback ? n : n + c), 0);
-  counts.set(fallback, matching - others);
-  return [...counts]
-    .filter(([, c]) => c > 0)
-    .sort(([a], [b]) => (rank.indexOf(a) + 1 || 5) - (rank.indexOf(b) + 1 || 5))
-    .slice(0, limit)
-    .map(([value, count]) => ({ value, label: value, count }));
-}
 
 /**
  * Status or RAG counts. Only annotated findings (a few per cent) are grouped; the findings
@@ -247,9 +228,12 @@ function tags(db: SqlDatabase, q: FindingsQuery, limit: number): FacetCount[] {
  * Kept fast on ~300,000 findings (docs/PERFORMANCE.md) by counting from the finding_counts
  * summary where the filters allow, running a search once for the report, section and kind counts
  * together, and counting tags, status and RAG from the few annotated findings, never by joining
- * every finding to its annotation.
+ * every finding to its annotation. A search with only facet filters is counted in memory
+ * (search-facets.ts).
  */
 export function readFacets(db: SqlDatabase, q: FindingsQuery, limit = 200): Record<FacetName, FacetCount[]> {
+  const counted = searchFacets(db, q, limit);
+  if (counted) return counted;
   const bySummary = summaryWhere({ ...q, reportIds: undefined, sections: undefined, kinds: undefined }) !== null;
   const g = bySummary ? fromSummary(db, q, limit) : fromCells(db, q, limit);
   const readsAnnotations = /\ba\./.test(findingsWhere(q).sql);

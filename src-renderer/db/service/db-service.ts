@@ -4,7 +4,7 @@ import { all, type SqlEngine } from '../../../src-core/db/sql-db';
 import { ExtractError } from '../../../src-core/extract/errors';
 import { extractReport } from '../../../src-core/extract/extract';
 import type { PdfPageText } from '../../../src-core/extract/pdf-lines';
-import { compileFindingsCount, compileFindingsPage, toFindingRow } from '../../../src-core/query/findings';
+import { compileFindingsCount, readFindingsPage } from '../../../src-core/query/findings';
 import { readFacets } from '../../../src-core/query/facets';
 import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/finding-detail';
 import { readSavedViews } from '../../../src-core/query/saved-views';
@@ -193,10 +193,7 @@ export class DbService {
         return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded, check: opened.check };
       }),
     'findings.page': (r) =>
-      this.serial(() => {
-        const q = compileFindingsPage(r.query, r.offset, r.limit);
-        return all(this.open().db, q.sql, q.params).map(toFindingRow);
-      }),
+      this.serial(() => readFindingsPage(this.open().db, r.query, r.offset, r.limit)),
     'findings.count': (r) =>
       this.serial(() => {
         const q = compileFindingsCount(r.query);
