@@ -147,7 +147,6 @@ function annotationsFrom(whereSql: string): string {
   ].join(' ');
 }
 
-
 /**
  * Status or RAG counts. Only annotated findings (a few per cent) are grouped; the findings
  * without an annotation count as "new" / "none", worked out as the total minus the rest.

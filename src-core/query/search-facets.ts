@@ -43,7 +43,9 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   if (!match || q.subsections?.length || q.contains?.length || q.includeInBrief !== undefined) return null;
   const map = findingMap(db);
   if (!map) return null;
-  const ids = parseIds(one<{ ids: string | null }>(db, 'SELECT group_concat(docid) AS ids FROM findings_fts WHERE findings_fts MATCH ?', [match])?.ids);
+  const ids = parseIds(
+    one<{ ids: string | null }>(db, 'SELECT group_concat(docid) AS ids FROM findings_fts WHERE findings_fts MATCH ?', [match])?.ids,
+  );
   const notes = notesOf(db, ids, map);
   if (!notes) return null;
 
@@ -60,7 +62,9 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   if (reports || sections || kinds) {
     map.cells.forEach((c, i) => {
       cellFails[i] =
-        (reports && !reports.has(c.report) ? REPORT : 0) | (sections && !sections.has(c.section) ? SECTION : 0) | (kinds && !kinds.has(c.kind) ? KIND : 0);
+        (reports && !reports.has(c.report) ? REPORT : 0) |
+        (sections && !sections.has(c.section) ? SECTION : 0) |
+        (kinds && !kinds.has(c.kind) ? KIND : 0);
     });
   }
   const noteFails = (n: Note | undefined) => {
@@ -93,7 +97,8 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
     const note = notes.get(id);
     const fails = (cellFails[cell] as number) | (note ? noteFails(note) : unannotated);
     if (fails !== 0 && (fails & (fails - 1)) !== 0) continue; // fails two filters: in no facet
-    const counted = fails === 0 ? passing : fails === REPORT ? onlyReport : fails === SECTION ? onlySection : fails === KIND ? onlyKind : null;
+    const counted =
+      fails === 0 ? passing : fails === REPORT ? onlyReport : fails === SECTION ? onlySection : fails === KIND ? onlyKind : null;
     if (counted) counted[cell] = (counted[cell] as number) + 1;
     if (fails === 0 || fails === SECTION) firstForSection[cell] = Math.min(firstForSection[cell] as number, map.ordinalOf[id] as number);
     if (fails === 0 || fails === STATUS) bump(status, note?.status ?? 'new');
@@ -106,7 +111,10 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   return {
     report: reportCounts(db, map, passing, onlyReport, limit),
     section: sectionCounts(map, passing, onlySection, firstForSection, limit),
-    kind: byCount(sumBy(map, passing, onlyKind, (c) => c.kind), limit),
+    kind: byCount(
+      sumBy(map, passing, onlyKind, (c) => c.kind),
+      limit,
+    ),
     tag: byCount(tag, limit),
     status: ranked(status, 'new', statusTotal, STATUS_RANK, limit),
     rag: ranked(rag, 'none', ragTotal, RAG_RANK, limit),
@@ -147,7 +155,12 @@ function notesOf(db: SqlDatabase, ids: number[], map: FindingMap): Map<number, N
 }
 
 /** Counts by a cell's value, from the matches passing every filter and those failing only this one. */
-function sumBy(map: FindingMap, passing: Int32Array, only: Int32Array, key: (c: FindingMap['cells'][number]) => string): Map<string, number> {
+function sumBy(
+  map: FindingMap,
+  passing: Int32Array,
+  only: Int32Array,
+  key: (c: FindingMap['cells'][number]) => string,
+): Map<string, number> {
   const out = new Map<string, number>();
   map.cells.forEach((c, i) => {
     const n = (passing[i] as number) + (only[i] as number);

@@ -192,8 +192,7 @@ export class DbService {
         this.storage = storage;
         return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded, check: opened.check };
       }),
-    'findings.page': (r) =>
-      this.serial(() => readFindingsPage(this.open().db, r.query, r.offset, r.limit)),
+    'findings.page': (r) => this.serial(() => readFindingsPage(this.open().db, r.query, r.offset, r.limit)),
     'findings.count': (r) =>
       this.serial(() => {
         const q = compileFindingsCount(r.query);

@@ -235,7 +235,8 @@ describe('the finding map behind in-memory search facets', () => {
   it('is read again after findings change, and not after annotations do', async () => {
     const db = await twentyReports();
     const epoch = () => Number(all(db, 'SELECT epoch FROM findings_epoch')[0]?.epoch);
-    const check = (q: FindingsQuery) => expect(sortReportLabels(searchFacets(db, q, 200) as never)).toEqual(sortReportLabels(oracleFacets(db, q)));
+    const check = (q: FindingsQuery) =>
+      expect(sortReportLabels(searchFacets(db, q, 200) as never)).toEqual(sortReportLabels(oracleFacets(db, q)));
     check({ search: 'the' });
     const before = epoch();
     edit(db, 12, 'status', 'verified');
@@ -248,7 +249,11 @@ describe('the finding map behind in-memory search facets', () => {
     db.run('DELETE FROM reports WHERE id = 4');
     check({ search: 'the' });
     const seed = await extractSeed('markdown');
-    await importReport(db, { ...seed, report: { ...seed.report, force: 'Kent Police', year: 1999 } }, { name: 'kent.md', bytes: new Uint8Array([1, 2, 3]) });
+    await importReport(
+      db,
+      { ...seed, report: { ...seed.report, force: 'Kent Police', year: 1999 } },
+      { name: 'kent.md', bytes: new Uint8Array([1, 2, 3]) },
+    );
     check({ search: 'the', reportIds: [1, 21] });
     // A change rolled back leaves the epoch, and the map, as they were.
     const now = epoch();
