@@ -13,13 +13,16 @@ export interface FindingMap {
   cellOf: Int32Array;
   ordinalOf: Int32Array;
   cells: { report: number; section: string; kind: string }[];
+  /** Each report's label in the report facet (force and year). */
+  labels: Map<number, string>;
 }
 
 const maps = new WeakMap<SqlDatabase, FindingMap>();
 
 /**
  * The map of this database's findings, read once and again only when findings_epoch says a
- * finding was added, removed or changed (an import, a report removed, a kind override, an undo).
+ * finding was added, removed or changed (an import, a report removed, a kind override, an undo)
+ * or a report's force or year was.
  * Annotations do not touch it. The DB worker runs one request at a time and an edit's
  * transaction never spans another request, so the map is only ever read from committed data
  * (a rolled-back change rolls the epoch back with it).
@@ -84,7 +87,13 @@ function read(db: SqlDatabase, epoch: number): FindingMap | null {
       else value = value * 10 + (c - 48);
     }
   }
-  return seen === total ? { epoch, cellOf, ordinalOf, cells } : null;
+  const labels = new Map(
+    all<{ id: number; label: string }>(db, "SELECT id, force || ' ' || year AS label FROM reports").map((r) => [
+      Number(r.id),
+      String(r.label),
+    ]),
+  );
+  return seen === total ? { epoch, cellOf, ordinalOf, cells, labels } : null;
 }
 
 /**

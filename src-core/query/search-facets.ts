@@ -1,4 +1,4 @@
-import { all, one, type SqlDatabase } from '../db/sql-db';
+import { one, type SqlDatabase } from '../db/sql-db';
 import { binaryOrder, RAG_RANK, ranked, STATUS_RANK, type FacetCount, type FacetName } from './facet-rank';
 import { findingMap, parseIds, type FindingMap } from './finding-map';
 import { ftsMatch, type FindingsQuery } from './findings';
@@ -91,25 +91,35 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   const tag = new Map<string, number>();
   const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
 
+  // Unannotated matches all count under "new" and "none": counted here, not one by one in a map.
+  let plainStatus = 0;
+  let plainRag = 0;
   for (const id of ids) {
     const cell = id < map.cellOf.length ? (map.cellOf[id] as number) : -1;
     if (cell < 0) continue; // not a finding (the index and the table are kept in step by triggers)
-    const note = notes.get(id);
+    const note = notes.size > 0 ? notes.get(id) : undefined;
     const fails = (cellFails[cell] as number) | (note ? noteFails(note) : unannotated);
     if (fails !== 0 && (fails & (fails - 1)) !== 0) continue; // fails two filters: in no facet
     const counted =
       fails === 0 ? passing : fails === REPORT ? onlyReport : fails === SECTION ? onlySection : fails === KIND ? onlyKind : null;
     if (counted) counted[cell] = (counted[cell] as number) + 1;
     if (fails === 0 || fails === SECTION) firstForSection[cell] = Math.min(firstForSection[cell] as number, map.ordinalOf[id] as number);
-    if (fails === 0 || fails === STATUS) bump(status, note?.status ?? 'new');
-    if (fails === 0 || fails === RAG) bump(rag, note?.rag ?? 'none');
-    if ((fails === 0 || fails === TAG) && note) for (const t of note.tags) bump(tag, t);
+    if (!note) {
+      if (fails === 0 || fails === STATUS) plainStatus++;
+      if (fails === 0 || fails === RAG) plainRag++;
+      continue;
+    }
+    if (fails === 0 || fails === STATUS) bump(status, note.status);
+    if (fails === 0 || fails === RAG) bump(rag, note.rag ?? 'none');
+    if (fails === 0 || fails === TAG) for (const t of note.tags) bump(tag, t);
   }
+  if (plainStatus > 0) status.set('new', (status.get('new') ?? 0) + plainStatus);
+  if (plainRag > 0) rag.set('none', (rag.get('none') ?? 0) + plainRag);
 
   const statusTotal = [...status.values()].reduce((a, b) => a + b, 0);
   const ragTotal = [...rag.values()].reduce((a, b) => a + b, 0);
   return {
-    report: reportCounts(db, map, passing, onlyReport, limit),
+    report: reportCounts(map, passing, onlyReport, limit),
     section: sectionCounts(map, passing, onlySection, firstForSection, limit),
     kind: byCount(
       sumBy(map, passing, onlyKind, (c) => c.kind),
@@ -135,21 +145,26 @@ function notesOf(db: SqlDatabase, ids: number[], map: FindingMap): Map<number, N
   for (const id of ids) if (id < matched.length) matched[id] = 1;
   const wanted = annotated.filter((id) => id < matched.length && matched[id] === 1);
   if (wanted.length === 0) return notes;
-  const rows = all<{ id: number; status: string | null; rag: string | null; tags: string | null }>(
-    db,
-    `SELECT target_id AS id, status, rag, tags FROM annotations
-     WHERE target_type = 'finding' AND target_id IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(wanted)],
-  );
-  for (const r of rows) {
+  // One JSON text rather than a row at a time: reading rows one by one costs more than the query.
+  const rows = JSON.parse(
+    String(
+      one(
+        db,
+        `SELECT json_group_array(json_array(target_id, status, rag, tags)) AS rows FROM annotations
+         WHERE target_type = 'finding' AND target_id IN (SELECT value FROM json_each(?))`,
+        [JSON.stringify(wanted)],
+      )?.rows ?? '[]',
+    ),
+  ) as [number, string | null, string | null, string | null][];
+  for (const [id, status, rag, text] of rows) {
     let tags: unknown;
     try {
-      tags = JSON.parse(r.tags ?? '[]');
+      tags = JSON.parse(text ?? '[]');
     } catch {
       return null;
     }
     if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) return null;
-    notes.set(Number(r.id), { status: r.status ?? 'new', rag: r.rag, tags: [...new Set(tags as string[])] });
+    notes.set(Number(id), { status: status ?? 'new', rag, tags: [...new Set(tags as string[])] });
   }
   return notes;
 }
@@ -178,23 +193,17 @@ function byCount(counts: Map<string, number>, limit: number): FacetCount[] {
 }
 
 /** Reports by their label (force and year), then id, as the SQL orders them. */
-function reportCounts(db: SqlDatabase, map: FindingMap, passing: Int32Array, only: Int32Array, limit: number): FacetCount[] {
+function reportCounts(map: FindingMap, passing: Int32Array, only: Int32Array, limit: number): FacetCount[] {
   const counts = new Map<number, number>();
   map.cells.forEach((c, i) => {
     const n = (passing[i] as number) + (only[i] as number);
     if (n > 0) counts.set(c.report, (counts.get(c.report) ?? 0) + n);
   });
-  if (counts.size === 0) return [];
-  const labels = all<{ id: number; label: string }>(
-    db,
-    `SELECT id, force || ' ' || year AS label FROM reports WHERE id IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify([...counts.keys()])],
-  );
-  return labels
-    .map((r) => ({ id: Number(r.id), label: String(r.label) }))
+  return [...counts]
+    .map(([id, count]) => ({ id, count, label: map.labels.get(id) ?? '' }))
     .sort((a, b) => binaryOrder(a.label, b.label) || a.id - b.id)
     .slice(0, limit)
-    .map((r) => ({ value: String(r.id), label: r.label, count: counts.get(r.id) as number }));
+    .map((r) => ({ value: String(r.id), label: r.label, count: r.count }));
 }
 
 /** Sections in report order: by the lowest report id, then the lowest ordinal, then title. */

@@ -255,6 +255,8 @@ describe('the finding map behind in-memory search facets', () => {
       { name: 'kent.md', bytes: new Uint8Array([1, 2, 3]) },
     );
     check({ search: 'the', reportIds: [1, 21] });
+    db.run("UPDATE reports SET force = 'Aardvark Police' WHERE id = 9");
+    check({ search: 'the' });
     // A change rolled back leaves the epoch, and the map, as they were.
     const now = epoch();
     db.exec('BEGIN');
