@@ -3,6 +3,7 @@
 // over the same workspace file, in this one process.
 import { all, type SqlDatabase } from '../src-core/db/sql-db';
 import { readFacets } from '../src-core/query/facets';
+import { readFindingMap } from '../src-core/query/finding-map';
 import {
   compileFindingsCount,
   readFindingsPage,
@@ -90,6 +91,15 @@ export async function benchQueries(sqljs: SqlDatabase, native: SqlDatabase, runs
   const out: Result[] = [];
   const ops = queryOps(sqljs);
   const nativeOps = queryOps(native);
+  // What the first search's facet counts pay once after opening, and again after findings change.
+  const map = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(sqljs, 0));
+  const nativeMap = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(native, 0));
+  out.push(
+    result(`${label}: finding map for a search's facet counts, read once per open and per change to findings`, map, null, 'ms', {
+      nativeMs: round(nativeMap.median, 2),
+      ratio: round(map.median / Math.max(nativeMap.median, 0.001), 2),
+    }),
+  );
   for (const [k, op] of ops.entries()) {
     const nativeOp = nativeOps[k] as Op;
     const a = await time(runs, (i) => op.run(sqljs, i));

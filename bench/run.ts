@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     if (flag('reuse') && existsSync(large)) {
       // Made by an older build: brought to the latest schema, as the app does on open, so that
       // native SQLite (which reads the file as is) sees the same schema as sql.js.
-      const old = openWorkspace(engine, await read(large), migrations, 'large workspace');
+      const old = openWorkspace(engine, new Uint8Array(await readFile(large)), migrations, 'large workspace');
       const version = (d: SqlDatabase) => Number(one(d, 'SELECT max(version) AS v FROM schema_migrations')?.v);
       const onDisk = new NativeDb(large);
       const behind = version(onDisk) < version(old);

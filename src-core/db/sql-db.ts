@@ -9,6 +9,9 @@ export interface SqlStatement {
   bind(params?: SqlParams): boolean;
   step(): boolean;
   getAsObject(): Record<string, SqlValue>;
+  /** sql.js: the current row's values in column order; with getColumnNames, what all() reads. */
+  get?(): SqlValue[];
+  getColumnNames?(): string[];
   run(params?: SqlParams): void;
   reset(): void;
   free(): boolean;
@@ -34,7 +37,19 @@ export function all<T extends Row = Row>(db: SqlDatabase, sql: string, params: S
   try {
     stmt.bind(params);
     const rows: T[] = [];
-    while (stmt.step()) rows.push(stmt.getAsObject() as T);
+    // sql.js's getAsObject() asks the engine for every column's name on every row; the names are
+    // read once here instead (a page of 100 findings reads 1,600 fewer strings out of wasm).
+    const names = stmt.get ? stmt.getColumnNames?.() : undefined;
+    while (stmt.step()) {
+      if (!names || !stmt.get) {
+        rows.push(stmt.getAsObject() as T);
+        continue;
+      }
+      const values = stmt.get();
+      const row: Row = {};
+      for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] as SqlValue;
+      rows.push(row as T);
+    }
     return rows;
   } finally {
     stmt.free();

@@ -34,7 +34,7 @@ export function findingMap(db: SqlDatabase): FindingMap | null {
   const epoch = Number(one<{ epoch: number }>(db, 'SELECT epoch FROM findings_epoch WHERE id = 1')?.epoch);
   const cached = maps.get(db);
   if (cached && cached.epoch === epoch) return cached;
-  const built = read(db, epoch);
+  const built = readFindingMap(db, epoch);
   if (built) maps.set(db, built);
   else maps.delete(db);
   return built;
@@ -46,7 +46,7 @@ export function findingMap(db: SqlDatabase): FindingMap | null {
  * those strings. ~0.26 s in sql.js for 310,000 findings, once
  * per change to the findings.
  */
-function read(db: SqlDatabase, epoch: number): FindingMap | null {
+export function readFindingMap(db: SqlDatabase, epoch: number): FindingMap | null {
   // Apart: together, max(id) would no longer be a look-up at the end of the table.
   const top = Number(one<{ top: number | null }>(db, 'SELECT coalesce(max(id), 0) AS top FROM findings')?.top);
   const total = Number(one<{ n: number }>(db, 'SELECT count(*) AS n FROM findings')?.n);

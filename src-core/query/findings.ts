@@ -346,10 +346,10 @@ export function readFindingsPage(db: SqlDatabase, q: FindingsQuery, offset: numb
 export function windowedIds(db: SqlDatabase, q: FindingsQuery, match: string, need: number): number[] | null {
   const rest = where({ ...q, search: undefined });
   const sql = `WITH span AS MATERIALIZED (
-      SELECT min(id) AS lo, max(id) AS hi FROM findings INDEXED BY findings_report WHERE report_id >= ?1 AND report_id < ?2)
+      SELECT min(id) AS lo, max(id) AS hi FROM findings INDEXED BY findings_report WHERE report_id >= ? AND report_id < ?)
     SELECT f.id ${findingsFrom(rest.sql, 'findings_report')}
-    WHERE f.report_id >= ?1 AND f.report_id < ?2
-      AND f.id IN (SELECT docid FROM findings_fts WHERE findings_fts MATCH ?3
+    WHERE f.report_id >= ? AND f.report_id < ?
+      AND f.id IN (SELECT docid FROM findings_fts WHERE findings_fts MATCH ?
         AND docid >= (SELECT lo FROM span) AND docid <= (SELECT hi FROM span)) ${rest.sql.replace(/^WHERE /, 'AND ')}
     ORDER BY f.report_id, f.ordinal`;
   const out: number[] = [];
@@ -360,7 +360,8 @@ export function windowedIds(db: SqlDatabase, q: FindingsQuery, match: string, ne
     if (size > WIDEST_WINDOW) return null;
     const next = one<{ id: number }>(db, 'SELECT id FROM reports WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?', [from, size - 1]);
     const to = next ? Number(next.id) : null;
-    for (const r of all(db, sql, [from, to ?? Number.MAX_SAFE_INTEGER, match, ...rest.params])) out.push(Number(r.id));
+    const end = to ?? Number.MAX_SAFE_INTEGER;
+    for (const r of all(db, sql, [from, end, from, end, match, ...rest.params])) out.push(Number(r.id));
     reports += size;
     from = to;
     const perReport = out.length / reports;
