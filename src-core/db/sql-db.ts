@@ -32,27 +32,62 @@ export interface SqlEngine {
 
 export type Row = Record<string, SqlValue>;
 
+/** Prepared statements kept per database, by SQL text: compiling one costs more than running many. */
+const statements = new WeakMap<SqlDatabase, Map<string, SqlStatement>>();
+const KEPT_STATEMENTS = 64;
+
+/**
+ * A prepared statement for this SQL, compiled once and kept (the least recently used of more than
+ * KEPT_STATEMENTS is freed). all() resets it after every use, so a kept statement holds no lock
+ * and no transaction open; SQLite recompiles it by itself if the schema changes.
+ */
+function prepared(db: SqlDatabase, sql: string): SqlStatement {
+  let kept = statements.get(db);
+  if (!kept) statements.set(db, (kept = new Map()));
+  const stmt = kept.get(sql);
+  if (stmt) {
+    kept.delete(sql);
+    kept.set(sql, stmt);
+    return stmt;
+  }
+  const made = db.prepare(sql);
+  kept.set(sql, made);
+  if (kept.size > KEPT_STATEMENTS) {
+    const [oldest, old] = kept.entries().next().value as [string, SqlStatement];
+    kept.delete(oldest);
+    old.free();
+  }
+  return made;
+}
+
 export function all<T extends Row = Row>(db: SqlDatabase, sql: string, params: SqlParams = []): T[] {
-  const stmt = db.prepare(sql);
+  const stmt = prepared(db, sql);
   try {
     stmt.bind(params);
     const rows: T[] = [];
     // sql.js's getAsObject() asks the engine for every column's name on every row; the names are
-    // read once here instead (a page of 100 findings reads 1,600 fewer strings out of wasm).
-    const names = stmt.get ? stmt.getColumnNames?.() : undefined;
+    // read once here instead (a page of 100 findings reads 1,600 fewer strings out of wasm), after
+    // the first step: a kept statement that SQLite recompiled there may have other columns.
+    let names: string[] | undefined;
     while (stmt.step()) {
-      if (!names || !stmt.get) {
+      if (!stmt.get || !stmt.getColumnNames) {
         rows.push(stmt.getAsObject() as T);
         continue;
       }
+      names ??= stmt.getColumnNames();
       const values = stmt.get();
       const row: Row = {};
       for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i] as SqlValue;
       rows.push(row as T);
     }
     return rows;
-  } finally {
+  } catch (e) {
+    // A statement that failed is not kept: compiled again next time.
+    statements.get(db)?.delete(sql);
     stmt.free();
+    throw e;
+  } finally {
+    if (statements.get(db)?.get(sql) === stmt) stmt.reset();
   }
 }
 
