@@ -185,7 +185,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       // the journal and pruning old backups only make the next open faster or tidy up (replay
       // skips records the snapshot holds), so a failure now is not reported as a failed save.
       await this.writeSeal(seal).catch(() => undefined);
-      await this.trimJournal(lastSeq).catch(() => this.removeTemps());
+      await this.trimJournal(lastSeq, { durable: false }).catch(() => this.removeTemps());
       await this.pruneBackups().catch(() => undefined);
     });
   }
@@ -223,7 +223,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         if (await exists(this.fs, this.file)) await this.keepBackup();
         await this.renameWithRetry(tmp, this.file);
         await this.syncDir();
-        await this.trimJournal(Number.MAX_SAFE_INTEGER);
+        await this.trimJournal(Number.MAX_SAFE_INTEGER, { durable: true });
         await this.pruneBackups();
         // The seal described the snapshot just replaced. It could not match the restored bytes
         // anyway (it is their hash); removing it only spares the next open from hashing them.
@@ -298,8 +298,15 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   /**
    * Keeps the valid records a checkpoint did not include (appended after its snapshot was taken);
    * a damaged record and everything after it go, as replay would ignore them anyway.
+   *
+   * When the snapshot holds every record (a checkpoint's usual case: edits wait for it), the
+   * journal is truncated in place without fsync, as DESIGN.md's protocol has it: whatever a crash
+   * leaves (the old records, or none) is replayed idempotently, since the durable snapshot stores
+   * the last seq, and the next append's fsync makes the truncation durable with it. A restored
+   * backup is `durable`: its snapshot's last seq is older than the records being dropped, so they
+   * must be gone for certain before it is in use.
    */
-  private async trimJournal(lastSeq: number): Promise<void> {
+  private async trimJournal(lastSeq: number, { durable }: { durable: boolean }): Promise<void> {
     if (!(await exists(this.fs, this.journalFile))) return;
     // Only the acknowledged bytes: anything after them is a refused append that could not be cut.
     const acknowledged = new Uint8Array(await this.fs.readFile(this.journalFile)).subarray(0, this.journalSize);
@@ -308,6 +315,17 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       .filter((r) => r.seq > lastSeq)
       .map(encodeRecord)
       .join('');
+    if (keep === '' && !durable) {
+      const fh = await this.fs.open(this.journalFile, 'r+');
+      try {
+        await fh.truncate(0);
+      } finally {
+        await fh.close().catch(() => undefined);
+      }
+      this.journalSize = 0;
+      this.journalDamaged = false;
+      return;
+    }
     const tmp = await this.writeTemp(keep, 'journal');
     await this.renameWithRetry(tmp, this.journalFile);
     // The journal is the new file from here, whether or not the folder sync below succeeds.

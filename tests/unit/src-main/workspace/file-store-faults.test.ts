@@ -128,15 +128,15 @@ const STEPS: Step[] = [
   },
   {
     phase: 'checkpoint',
-    step: 'trim journal (write)',
+    step: 'trim journal (open)',
     outcome: 'absorbed',
-    faults: (c) => [once(c, (x) => x.op === 'writeFile' && isTemp('journal')(x))],
+    faults: (c) => [once(c, (x) => x.op === 'open' && isJournal(x) && x.flags === 'r+')],
   },
   {
     phase: 'checkpoint',
-    step: 'trim journal (rename, forever)',
+    step: 'trim journal (truncate, forever)',
     outcome: 'absorbed',
-    faults: (c) => [always(c, (x) => x.op === 'rename' && isJournal(x))],
+    faults: (c) => [always(c, (x) => x.op === 'truncate' && isJournal(x) && x.flags === 'r+')],
   },
   {
     phase: 'checkpoint',

@@ -45,6 +45,28 @@ describe('a workspace on disk', () => {
     expect(noteOf(reopened.session, 7)).toBe('note 7');
   });
 
+  it('empties the journal in place at a checkpoint, and replays nothing twice if a crash undid that', async () => {
+    const file = workspaceCopy();
+    const a = await openSession(file);
+    await a.session.edit('annotation.set', noteEdit(1, 'one'));
+    await a.session.edit('annotation.set', noteEdit(2, 'two'));
+    const records = readFileSync(`${file}.peel-journal`, 'utf8');
+    const inode = statSync(`${file}.peel-journal`).ino;
+    await a.session.checkpoint();
+    // Truncated, not replaced by a new file.
+    expect(statSync(`${file}.peel-journal`)).toMatchObject({ ino: inode, size: 0 });
+    // A crash before the truncation reached the disk: the snapshot already holds both records.
+    writeFileSync(`${file}.peel-journal`, records);
+    const b = await openSession(file);
+    expect(b.replayed).toBe(0);
+    expect(noteOf(b.session, 1)).toBe('one');
+    await b.session.edit('annotation.set', noteEdit(3, 'three'));
+    const c = await openSession(file);
+    expect(c.replayed).toBe(1);
+    expect([1, 2, 3].map((id) => noteOf(c.session, id))).toEqual(['one', 'two', 'three']);
+    expect(all(c.session.db, "SELECT count(*) AS n FROM audit_log WHERE field = 'note'")[0]?.n).toBe(3);
+  });
+
   it('restores a backup, keeping the current state as a backup too', async () => {
     const file = workspaceCopy();
     const { session, store } = await openSession(file);
