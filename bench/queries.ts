@@ -92,8 +92,8 @@ export async function benchQueries(sqljs: SqlDatabase, native: SqlDatabase, runs
   const ops = queryOps(sqljs);
   const nativeOps = queryOps(native);
   // What the first search's facet counts pay once after opening, and again after findings change.
-  const map = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(sqljs, 0));
-  const nativeMap = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(native, 0));
+  const map = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(sqljs));
+  const nativeMap = await time(Math.max(3, Math.round(runs / 10)), () => readFindingMap(native));
   out.push(
     result(`${label}: finding map for a search's facet counts, read once per open and per change to findings`, map, null, 'ms', {
       nativeMs: round(nativeMap.median, 2),

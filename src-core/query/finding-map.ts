@@ -7,8 +7,6 @@ import { all, one, type SqlDatabase } from '../db/sql-db';
  * under a millisecond.
  */
 export interface FindingMap {
-  /** findings_epoch (migration 004) when the map was read. */
-  epoch: number;
   /** The cell (a report, section and kind) of each finding id; −1 where there is no finding. */
   cellOf: Int32Array;
   ordinalOf: Int32Array;
@@ -17,13 +15,13 @@ export interface FindingMap {
   labels: Map<number, string>;
 }
 
-const maps = new WeakMap<SqlDatabase, FindingMap>();
+/** By database: the map read at an epoch, or null when it could not be trusted at that epoch. */
+const maps = new WeakMap<SqlDatabase, { epoch: number; map: FindingMap | null }>();
 
 /**
- * The map of this database's findings, read once and again only when findings_epoch says a
- * finding was added, removed or changed (an import, a report removed, a kind override, an undo)
- * or a report's force or year was.
- * Annotations do not touch it. The DB worker runs one request at a time and an edit's
+ * The map of this database's findings, read once and again only when findings_epoch (migration
+ * 004) says a finding was added, removed or changed (an import, a report removed, a kind
+ * override, an undo) or a report's force or year was. Annotations do not touch it. The DB worker runs one request at a time and an edit's
  * transaction never spans another request, so the map is only ever read from committed data
  * (a rolled-back change rolls the epoch back with it).
  *
@@ -33,20 +31,18 @@ const maps = new WeakMap<SqlDatabase, FindingMap>();
 export function findingMap(db: SqlDatabase): FindingMap | null {
   const epoch = Number(one<{ epoch: number }>(db, 'SELECT epoch FROM findings_epoch WHERE id = 1')?.epoch);
   const cached = maps.get(db);
-  if (cached && cached.epoch === epoch) return cached;
-  const built = readFindingMap(db, epoch);
-  if (built) maps.set(db, built);
-  else maps.delete(db);
-  return built;
+  if (cached && cached.epoch === epoch) return cached.map;
+  const map = readFindingMap(db);
+  maps.set(db, { epoch, map });
+  return map;
 }
 
 /**
  * One statement per cell of the finding_counts summary (about 18,000 on 1,000 reports) gives its
  * findings' ids and ordinals as one string, read through the section index; the map is filled from
- * those strings. ~0.26 s in sql.js for 310,000 findings, once
- * per change to the findings.
+ * those strings: 0.25 s in sql.js for 310,000 findings, once per change to the findings.
  */
-export function readFindingMap(db: SqlDatabase, epoch: number): FindingMap | null {
+export function readFindingMap(db: SqlDatabase): FindingMap | null {
   // Apart: together, max(id) would no longer be a look-up at the end of the table.
   const top = Number(one<{ top: number | null }>(db, 'SELECT coalesce(max(id), 0) AS top FROM findings')?.top);
   const total = Number(one<{ n: number }>(db, 'SELECT count(*) AS n FROM findings')?.n);
@@ -93,7 +89,7 @@ export function readFindingMap(db: SqlDatabase, epoch: number): FindingMap | nul
       String(r.label),
     ]),
   );
-  return seen === total ? { epoch, cellOf, ordinalOf, cells, labels } : null;
+  return seen === total ? { cellOf, ordinalOf, cells, labels } : null;
 }
 
 /**

@@ -303,7 +303,7 @@ export function compileFindingsPage(q: FindingsQuery, offset: number, limit: num
 }
 
 /** A search's pages in report order are read a window of reports at a time up to this depth. */
-export const WINDOWED_UP_TO = 5000;
+const WINDOWED_UP_TO = 5000;
 const FIRST_WINDOW = 8;
 /** A window wider than this costs more than decoding every match: the search is not frequent enough. */
 const WIDEST_WINDOW = 64;
