@@ -36,7 +36,9 @@ export interface Timing {
 
 /** Times fn `runs` times after one warm-up run (module loading and JIT are start-up costs). */
 export async function time(runs: number, fn: (i: number) => unknown): Promise<Timing> {
-  await fn(-1);
+  // Warm-up calls, not counted (negative indices): the first calls of a query run cold code in
+  // the JIT and in sql.js's wasm, which made the sub-millisecond rows swing run to run.
+  for (let w = -3; w < 0; w++) await fn(w);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();

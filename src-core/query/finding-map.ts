@@ -93,18 +93,23 @@ export function readFindingMap(db: SqlDatabase): FindingMap | null {
 }
 
 /**
- * The ids in a comma-separated list of integers (what group_concat gives), parsed in place.
+ * The ids in a comma-separated list of non-negative integers (what group_concat gives), parsed in
+ * place into a typed array (86,000 ids: a fraction of the time of split() and Number()).
  */
-export function parseIds(s: string | null | undefined): number[] {
-  const out: number[] = [];
-  if (!s) return out;
+export function parseIds(s: string | null | undefined): Int32Array {
+  if (!s) return new Int32Array(0);
+  let n = 1;
+  for (let i = s.indexOf(','); i !== -1; i = s.indexOf(',', i + 1)) n++;
+  const out = new Int32Array(n);
+  let k = 0;
   let value = 0;
-  for (let i = 0; i <= s.length; i++) {
-    const c = i < s.length ? s.charCodeAt(i) : 44;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
     if (c === 44) {
-      out.push(value);
+      out[k++] = value;
       value = 0;
     } else value = value * 10 + (c - 48);
   }
+  out[k] = value;
   return out;
 }

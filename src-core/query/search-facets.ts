@@ -46,8 +46,9 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   const ids = parseIds(
     one<{ ids: string | null }>(db, 'SELECT group_concat(docid) AS ids FROM findings_fts WHERE findings_fts MATCH ?', [match])?.ids,
   );
-  const notes = notesOf(db, ids, map);
-  if (!notes) return null;
+  const found = notesOf(db, ids, map);
+  if (!found) return null;
+  const { notes, noted } = found;
 
   const set = <T>(values: readonly T[] | undefined) => (values?.length ? new Set(values) : null);
   const reports = set(q.reportIds);
@@ -97,7 +98,7 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
   for (const id of ids) {
     const cell = id < map.cellOf.length ? (map.cellOf[id] as number) : -1;
     if (cell < 0) continue; // not a finding (the index and the table are kept in step by triggers)
-    const note = notes.size > 0 ? notes.get(id) : undefined;
+    const note = noted[id] === 1 ? notes.get(id) : undefined;
     const fails = (cellFails[cell] as number) | (note ? noteFails(note) : unannotated);
     if (fails !== 0 && (fails & (fails - 1)) !== 0) continue; // fails two filters: in no facet
     const counted =
@@ -135,16 +136,18 @@ export function searchFacets(db: SqlDatabase, q: FindingsQuery, limit: number): 
  * The annotations of the matching findings, by finding id. The annotated ids are read first (a
  * few per cent of findings) and only those that match are read in full.
  */
-function notesOf(db: SqlDatabase, ids: number[], map: FindingMap): Map<number, Note> | null {
+function notesOf(db: SqlDatabase, ids: Int32Array, map: FindingMap): { notes: Map<number, Note>; noted: Uint8Array } | null {
   const annotated = parseIds(
     one<{ ids: string | null }>(db, "SELECT group_concat(target_id) AS ids FROM annotations WHERE target_type = 'finding'")?.ids,
   );
   const notes = new Map<number, Note>();
-  if (annotated.length === 0 || ids.length === 0) return notes;
-  const matched = new Uint8Array(map.cellOf.length);
-  for (const id of ids) if (id < matched.length) matched[id] = 1;
-  const wanted = annotated.filter((id) => id < matched.length && matched[id] === 1);
-  if (wanted.length === 0) return notes;
+  // By finding id: 1 where the finding matches, then 1 only where it also has a note.
+  const noted = new Uint8Array(map.cellOf.length);
+  if (annotated.length === 0 || ids.length === 0) return { notes, noted };
+  for (const id of ids) if (id < noted.length) noted[id] = 1;
+  const wanted = annotated.filter((id) => id < noted.length && noted[id] === 1);
+  for (const id of ids) if (id < noted.length) noted[id] = 0;
+  if (wanted.length === 0) return { notes, noted };
   // One JSON text rather than a row at a time: reading rows one by one costs more than the query.
   const rows = JSON.parse(
     String(
@@ -152,7 +155,7 @@ function notesOf(db: SqlDatabase, ids: number[], map: FindingMap): Map<number, N
         db,
         `SELECT json_group_array(json_array(target_id, status, rag, tags)) AS rows FROM annotations
          WHERE target_type = 'finding' AND target_id IN (SELECT value FROM json_each(?))`,
-        [JSON.stringify(wanted)],
+        [JSON.stringify(Array.from(wanted))],
       )?.rows ?? '[]',
     ),
   ) as [number, string | null, string | null, string | null][];
@@ -165,8 +168,9 @@ function notesOf(db: SqlDatabase, ids: number[], map: FindingMap): Map<number, N
     }
     if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) return null;
     notes.set(Number(id), { status: status ?? 'new', rag, tags: [...new Set(tags as string[])] });
+    if (id < noted.length) noted[id] = 1;
   }
-  return notes;
+  return { notes, noted };
 }
 
 /** Counts by a cell's value, from the matches passing every filter and those failing only this one. */
