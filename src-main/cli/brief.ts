@@ -22,6 +22,7 @@ import { writeFileAtomic } from '../node/atomic-write';
 import { renderDocxFile, renderPdfFile } from '../node/brief-render';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
+import { bytesOf } from '../node/bytes';
 
 /** A mistake the analyst can fix (bad option, missing file, unknown view): one line on stderr, exit code 1, nothing written. */
 export class BriefUsageError extends Error {}
@@ -108,7 +109,7 @@ const READ_ONLY: WorkspaceStorage = { append: async () => undefined, checkpoint:
 async function openReadOnly(file: string): Promise<SqlDatabase> {
   const resolved = path.resolve(file);
   if (!existsSync(resolved) || !statSync(resolved).isFile()) throw new BriefUsageError(`${file}: no such workspace file`);
-  const snapshot = new Uint8Array(await readFile(resolved));
+  const snapshot = bytesOf(await readFile(resolved));
   if (snapshot.length === 0) throw new BriefUsageError(`${file} is empty, so it is not a PEEL Workbench workspace`);
   const journalFile = `${resolved}.peel-journal`;
   const journal = existsSync(journalFile) ? await readFile(journalFile, 'utf8') : '';

@@ -17,6 +17,7 @@ import { PackBuildError } from '../../src-core/brief/build';
 import { BriefUsageError, registerBrief } from './brief';
 import { extractionJson, extractionText } from './format';
 import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
+import { bytesOf } from '../node/bytes';
 
 /** A refusal the user caused and can fix: printed as one line, exit code 1, no stack trace. */
 class UsageError extends Error {}
@@ -48,7 +49,7 @@ async function build(files: string[], opts: { out: string; replace?: boolean; ad
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
   const db =
     opts.add && existsSync(out)
-      ? openWorkspace(engine, new Uint8Array(await readFile(out)), migrations, opts.out)
+      ? openWorkspace(engine, bytesOf(await readFile(out)), migrations, opts.out)
       : createWorkspace(engine, migrations);
   try {
     for (const { file, extraction } of extracted) {

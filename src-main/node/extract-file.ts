@@ -4,6 +4,7 @@ import { ExtractError, MAX_INPUT_BYTES } from '../../src-core/extract/errors';
 import { extractReport } from '../../src-core/extract/extract';
 import type { Extraction } from '../../src-core/extract/types';
 import { readPdfText } from './pdf-text';
+import { bytesOf } from './bytes';
 
 export interface ReportFile {
   name: string;
@@ -26,7 +27,7 @@ export async function readReportFile(file: string): Promise<ReportFile> {
   if (size > MAX_INPUT_BYTES) {
     throw new ExtractError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; reports over 50 MB are refused`);
   }
-  return { name, bytes: new Uint8Array(await readFile(file)) };
+  return { name, bytes: bytesOf(await readFile(file)) };
 }
 
 export async function extractFile(file: string): Promise<{ file: ReportFile; extraction: Extraction }> {

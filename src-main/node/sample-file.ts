@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkSize, MAX_SAMPLE_BYTES, readCsvTable, SampleFileError, type RawTable } from '../../src-core/samples/table';
 import { readXlsxTable } from './xlsx-table';
+import { bytesOf } from './bytes';
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -28,7 +29,7 @@ export async function readSampleFile(file: string): Promise<RawTable> {
   if (size > MAX_SAMPLE_BYTES) {
     throw new SampleFileError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; sample files over 50 MB are refused`);
   }
-  const bytes = new Uint8Array(await readFile(file));
+  const bytes = bytesOf(await readFile(file));
   return readSampleBytes(name, bytes);
 }
 

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../src-core/host/contract';
 import { writeFileAtomic } from '../node/atomic-write';
 import { errnoCode } from './fs-errors';
 import { inspectWorkspaceFile, isSqliteBytes } from './sqlite-file';
+import { bytesOf } from '../node/bytes';
 
 /** Where the analyst's own copy of the bundled workspace lives, under app.getPath('userData'). */
 export function defaultCopyPath(userData: string): string {
@@ -21,7 +22,7 @@ export async function ensureDefaultCopy(bundled: string, copy: string): Promise<
   if (existing.value === 'workspace') return ok(undefined);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(bundled));
+    bytes = bytesOf(await readFile(bundled));
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') {
       return err('not-found', 'The default workspace is missing from this installation. Developers: run `npm run build:workspace`.');

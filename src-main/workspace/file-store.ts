@@ -5,6 +5,7 @@ import { encodeRecord, readJournal } from '../../src-core/workspace/journal';
 import { SEAL_PATTERN } from '../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/storage';
 import { errnoCode, storageError } from './fs-errors';
+import { bytesOf } from '../node/bytes';
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat'>;
 
@@ -218,7 +219,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       if (!backup) throw new StorageError(`There is no backup "${id}" of "${this.name}"; choose one from the list of backups.`);
       this.handedOut = null;
       try {
-        const bytes = new Uint8Array(await this.fs.readFile(path.join(this.backupDir, id)));
+        const bytes = bytesOf(await this.fs.readFile(path.join(this.backupDir, id)));
         const tmp = await this.writeTemp(bytes);
         if (await exists(this.fs, this.file)) await this.keepBackup();
         await this.renameWithRetry(tmp, this.file);
@@ -440,7 +441,7 @@ async function readSeal(fs: FsLike, file: string): Promise<string | null> {
 
 async function readOrEmpty(fs: FsLike, file: string, name: string): Promise<Uint8Array> {
   try {
-    return new Uint8Array(await fs.readFile(file));
+    return bytesOf(await fs.readFile(file));
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') return new Uint8Array(0);
     throw storageError('open', name, e);

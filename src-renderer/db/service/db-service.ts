@@ -40,6 +40,7 @@ import { readSampleTable, type ExcelModule } from './sample-files';
 import { StorageProxy } from './storage-proxy';
 import { readPacks } from '../../../src-core/query/packs';
 import type { ExportLibraries } from './brief-service';
+import { release } from '../../../src-core/workspace/release';
 
 export interface ServiceDeps {
   /** sql.js and the known migrations, loaded once (the wasm is fetched from the app's own origin). */
@@ -186,7 +187,13 @@ export class DbService {
         const storage = new StorageProxy(r.handle, (req, transfer) => this.askHost(req, transfer));
         // The previous session stays open until the new one is: a refused file changes nothing.
         const loaded = { name: r.name, snapshot: r.snapshot, journal: r.journal, seal: r.seal };
-        const opened = await WorkspaceSession.open(engine, migrations, loaded, storage);
+        let opened: Awaited<ReturnType<typeof WorkspaceSession.open>>;
+        try {
+          opened = await WorkspaceSession.open(engine, migrations, loaded, storage);
+        } finally {
+          // sql.js has its own copy now (and the seal, if one was kept, is taken).
+          release(r.snapshot);
+        }
         this.session?.close();
         this.session = opened.session;
         this.storage = storage;
