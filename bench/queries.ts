@@ -86,8 +86,18 @@ export function queryOps(db: SqlDatabase): Op[] {
   ];
 }
 
-/** Each operation on sql.js and on native SQLite, with the ratio of their medians. */
-export async function benchQueries(sqljs: SqlDatabase, native: SqlDatabase, runs: number, label: string): Promise<Result[]> {
+/**
+ * Each operation on sql.js and on native SQLite, with the ratio of their medians. Issue 7 sets the
+ * 2.5× ratio for the large workspace; on the default one (queries of a few hundred microseconds,
+ * where JS glue decides the ratio) it is shown but `holds` judges the time only.
+ */
+export async function benchQueries(
+  sqljs: SqlDatabase,
+  native: SqlDatabase,
+  runs: number,
+  label: string,
+  { judgeRatio }: { judgeRatio: boolean },
+): Promise<Result[]> {
   const out: Result[] = [];
   const ops = queryOps(sqljs);
   const nativeOps = queryOps(native);
@@ -105,7 +115,8 @@ export async function benchQueries(sqljs: SqlDatabase, native: SqlDatabase, runs
     const a = await time(runs, (i) => op.run(sqljs, i));
     const b = await time(runs, (i) => nativeOp.run(native, i));
     const ratio = round(a.median / Math.max(b.median, 0.001), 2);
-    out.push(result(`${label}: ${op.name}`, a, op.target, 'ms', { nativeMs: round(b.median, 2), ratio }));
+    const row = result(`${label}: ${op.name}`, a, op.target, 'ms', { nativeMs: round(b.median, 2), ...(judgeRatio ? { ratio } : {}) });
+    out.push({ ...row, ratio });
   }
   return out;
 }

@@ -360,6 +360,8 @@ export function windowedIds(db: SqlDatabase, q: FindingsQuery, match: string, ne
     if (size > WIDEST_WINDOW) return null;
     const next = one<{ id: number }>(db, 'SELECT id FROM reports WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?', [from, size - 1]);
     const to = next ? Number(next.id) : null;
+    // A workspace of FIRST_WINDOW reports or fewer is one window: the plain plan is one statement.
+    if (to === null && reports === 0) return null;
     const end = to ?? Number.MAX_SAFE_INTEGER;
     for (const r of all(db, sql, [from, end, from, end, match, ...rest.params])) out.push(Number(r.id));
     reports += size;
