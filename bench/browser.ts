@@ -5,11 +5,11 @@
 // plugin would have bundled it.
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { percentile, result, round, single, type Result } from './lib';
 
 const run = promisify(execFile);
@@ -174,15 +174,25 @@ export async function benchBrowser(
   const server = await serve(opts.port, () => current);
   const out: Result[] = [];
   const app: { footprintMb: number | null } = { footprintMb: null };
-  let browser: Browser | null = null;
-  try {
-    browser = await chromium.launch({
+  let version = '';
+  // Each case in a Chromium of its own with a profile on disk, as an analyst's browser (and
+  // Electron's session) has: an off-the-record context keeps IndexedDB, and so a whole copy of the
+  // workspace, in the browser process's memory, which the earlier memory figures counted.
+  const launch = async (label: string): Promise<BrowserContext> => {
+    const profile = path.join(ROOT, 'bench/out/profiles', label.replace(/\W+/g, '-'));
+    await rm(profile, { recursive: true, force: true });
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--enable-precise-memory-info'],
+      viewport: { width: 1400, height: 900 },
     });
+    version ||= context.browser()?.version() ?? '';
+    return context;
+  };
+  try {
     for (const c of cases) {
       try {
-        const growth = await benchCase(browser, c, opts.port, opts.runs, opts.log, (file) => (current = file), out, app);
+        const growth = await benchCase(launch, c, opts.port, opts.runs, opts.log, (file) => (current = file), out, app);
         // The first small workspace's growth is the app's own footprint (bundle, AG Grid, worker, sql.js).
         if (c.memoryTarget === null && app.footprintMb === null) app.footprintMb = growth;
       } catch (e) {
@@ -191,16 +201,15 @@ export async function benchBrowser(
         out.push(single(`${c.label} (browser): FAILED: ${why}`, 0, '', null));
       }
     }
-    opts.log(`Chromium ${browser.version()}`);
+    if (version) opts.log(`Chromium ${version}`);
   } finally {
-    await browser?.close();
     await new Promise((r) => server.close(r));
   }
   return out;
 }
 
 async function benchCase(
-  browser: Browser,
+  launch: (label: string) => Promise<BrowserContext>,
   c: BrowserCase,
   port: number,
   runs: number,
@@ -215,8 +224,8 @@ async function benchCase(
   serveFile(c.file);
   const mb = (await stat(c.file)).size / 1048576;
   opts.log(`browser: ${c.label} (${round(mb, 1)} MB)`);
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+  const context = await launch(c.label);
+  const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
