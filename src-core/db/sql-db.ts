@@ -60,10 +60,33 @@ function prepared(db: SqlDatabase, sql: string): SqlStatement {
   return made;
 }
 
+/** Drops a kept statement and frees it (freeing one the engine already freed does nothing). */
+function forget(db: SqlDatabase, sql: string, stmt: SqlStatement): void {
+  statements.get(db)?.delete(sql);
+  try {
+    stmt.free();
+  } catch {
+    // Already gone with its connection.
+  }
+}
+
 export function all<T extends Row = Row>(db: SqlDatabase, sql: string, params: SqlParams = []): T[] {
-  const stmt = prepared(db, sql);
+  let stmt = prepared(db, sql);
   try {
     stmt.bind(params);
+  } catch {
+    // A kept statement the engine has freed meanwhile (a sql.js that closes the connection to
+    // export would free them all): compiled afresh. A fresh one that fails to bind throws.
+    forget(db, sql, stmt);
+    stmt = prepared(db, sql);
+    try {
+      stmt.bind(params);
+    } catch (e) {
+      forget(db, sql, stmt);
+      throw e;
+    }
+  }
+  try {
     const rows: T[] = [];
     // sql.js's getAsObject() asks the engine for every column's name on every row; the names are
     // read once here instead (a page of 100 findings reads 1,600 fewer strings out of wasm), after
@@ -83,8 +106,7 @@ export function all<T extends Row = Row>(db: SqlDatabase, sql: string, params: S
     return rows;
   } catch (e) {
     // A statement that failed is not kept: compiled again next time.
-    statements.get(db)?.delete(sql);
-    stmt.free();
+    forget(db, sql, stmt);
     throw e;
   } finally {
     if (statements.get(db)?.get(sql) === stmt) stmt.reset();

@@ -225,7 +225,8 @@ export class WorkspaceSession {
     return this.serial(async () => {
       const lastSeq = this.seq;
       const bytes = this.db.export();
-      // sql.js's export() closes and reopens the connection; pragmas are per connection.
+      // Older sql.js exports reopened the connection (pragmas are per connection); 1.16 exports
+      // through the backup API and does not, but re-applying them costs nothing.
       applyPragmas(this.db);
       // Measured and sealed first: a storage that transfers the buffer to another thread leaves it empty.
       const size = bytes.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { all, one, transaction } from '../../../../src-core/db/sql-db';
+import { all, one, transaction, type SqlDatabase, type SqlStatement } from '../../../../src-core/db/sql-db';
 import { engineAndMigrations } from '../../../helpers/workspace';
 
 /**
@@ -43,5 +43,30 @@ describe('statements kept by all()', () => {
     expect(all(db, 'INSERT INTO u (n) VALUES (?) RETURNING n', [7])).toEqual([{ n: 7 }]);
     for (let i = 0; i < 200; i++) expect(one(db, `SELECT ${i} AS i, count(*) AS n FROM t`)).toEqual({ i, n: 3 });
     expect(all(db, 'SELECT v FROM t WHERE id >= ? ORDER BY id', [3])).toEqual([{ v: 'c' }]);
+  });
+});
+
+describe('a kept statement freed behind all()’s back', () => {
+  it('is compiled afresh, and a statement that cannot bind still says why', async () => {
+    const { engine } = await engineAndMigrations();
+    const raw = new engine.Database();
+    raw.run('CREATE TABLE t (v TEXT)');
+    raw.run("INSERT INTO t VALUES ('a')");
+    // Every statement the database hands out, so that the test can free them as an engine that
+    // closes its connection would.
+    const handed: SqlStatement[] = [];
+    const db: SqlDatabase = Object.assign(Object.create(raw) as SqlDatabase, {
+      prepare: (sql: string) => {
+        const s = raw.prepare(sql);
+        handed.push(s);
+        return s;
+      },
+    });
+    expect(all(db, 'SELECT v FROM t WHERE v = ?', ['a'])).toEqual([{ v: 'a' }]);
+    for (const s of handed) s.free();
+    expect(all(db, 'SELECT v FROM t WHERE v = ?', ['a'])).toEqual([{ v: 'a' }]);
+    expect(handed).toHaveLength(2);
+    expect(() => all(db, 'SELECT v FROM t WHERE v = ?', [1, 2, 3])).toThrow();
+    expect(all(db, 'SELECT v FROM t WHERE v = ?', ['a'])).toEqual([{ v: 'a' }]);
   });
 });
