@@ -174,13 +174,8 @@ function notesOf(db: SqlDatabase, ids: Int32Array, map: FindingMap): { notes: Ma
 }
 
 /** Counts by a cell's value, from the matches passing every filter and those failing only this one. */
-function sumBy(
-  map: FindingMap,
-  passing: Int32Array,
-  only: Int32Array,
-  key: (c: FindingMap['cells'][number]) => string,
-): Map<string, number> {
-  const out = new Map<string, number>();
+function sumBy<K>(map: FindingMap, passing: Int32Array, only: Int32Array, key: (c: FindingMap['cells'][number]) => K): Map<K, number> {
+  const out = new Map<K, number>();
   map.cells.forEach((c, i) => {
     const n = (passing[i] as number) + (only[i] as number);
     if (n > 0) out.set(key(c), (out.get(key(c)) ?? 0) + n);
@@ -198,12 +193,7 @@ function byCount(counts: Map<string, number>, limit: number): FacetCount[] {
 
 /** Reports by their label (force and year), then id, as the SQL orders them. */
 function reportCounts(map: FindingMap, passing: Int32Array, only: Int32Array, limit: number): FacetCount[] {
-  const counts = new Map<number, number>();
-  map.cells.forEach((c, i) => {
-    const n = (passing[i] as number) + (only[i] as number);
-    if (n > 0) counts.set(c.report, (counts.get(c.report) ?? 0) + n);
-  });
-  return [...counts]
+  return [...sumBy(map, passing, only, (c) => c.report)]
     .map(([id, count]) => ({ id, count, label: map.labels.get(id) ?? '' }))
     .sort((a, b) => binaryOrder(a.label, b.label) || a.id - b.id)
     .slice(0, limit)
