@@ -34,7 +34,7 @@ export interface Timing {
   runs: number;
 }
 
-/** Times fn `runs` times after one warm-up run (module loading and JIT are start-up costs). */
+/** Times fn `runs` times after three warm-up runs (module loading and JIT are start-up costs). */
 export async function time(runs: number, fn: (i: number) => unknown): Promise<Timing> {
   // Warm-up calls, not counted (negative indices): the first calls of a query run cold code in
   // the JIT and in sql.js's wasm, which made the sub-millisecond rows swing run to run.

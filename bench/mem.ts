@@ -19,9 +19,9 @@ const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations(
 createWorkspace(engine, migrations).close();
 const baselineMb = await peakRssMb();
 const fileMb = (await stat(file)).size / 1048576;
-// Read inside a function so that the file's bytes can be collected once sql.js has copied them.
-// As the DB worker has them: one copy of the file (fs's Buffer, not copied again), released once
-// sql.js has its own (a no-op on Node 20, which cannot detach a buffer; Chromium and Node 22 can).
+// The file's bytes as the DB worker has them: one copy (fs's Buffer, not copied again), released
+// once sql.js has its own (a no-op on Node 20, which cannot detach a buffer; Chromium and Node 22
+// can), and read inside a function so that the garbage collector can take them in any case.
 const db = await (async () => {
   const bytes = bytesOf(await readFile(file));
   const opened = openWorkspace(engine, bytes, migrations, file);
