@@ -1,16 +1,17 @@
-/**
- * How a grade moved since the previous inspection. Grades are ordered Inadequate < Requires
- * improvement < Good < Outstanding; "Ungraded" has no place on that scale, so a move to or from it
- * is not a change up or down (only Ungraded to Ungraded is "same").
- */
-const RANK: Record<string, number> = { Inadequate: 1, 'Requires improvement': 2, Good: 3, Outstanding: 4 };
+import { GRADES, gradeRank, type Grade } from '../extract/types';
 
+/**
+ * How a grade moved since the previous inspection, on the one axis of gradeRank (types.ts).
+ * "Ungraded" and "Not inspected" have no place on it, so a move to or from them is not a change up
+ * or down (only the same word twice is "same").
+ */
 export function gradeChange(previous: string | null, current: string): 'up' | 'down' | 'same' | null {
   if (previous === null) return null;
   if (previous === current) return 'same';
-  const a = RANK[previous];
-  const b = RANK[current];
-  if (a === undefined || b === undefined) return null;
+  const rank = (g: string) => (GRADES.includes(g as Grade) ? gradeRank(g as Grade) : null);
+  const a = rank(previous);
+  const b = rank(current);
+  if (a === null || b === null) return null;
   return b > a ? 'up' : 'down';
 }
 

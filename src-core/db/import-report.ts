@@ -2,10 +2,8 @@ import type { Extraction } from '../extract/types';
 import { sha256Hex } from './hash';
 import { insert, one, transaction, type SqlDatabase } from './sql-db';
 
-export interface ImportSource {
-  name: string;
-  bytes: Uint8Array;
-}
+/** The report file: its bytes, or (when another thread read them) their size and SHA-256. */
+export type ImportSource = { name: string; bytes: Uint8Array } | { name: string; size: number; sha256: string };
 
 export type ImportResult =
   | {
@@ -22,7 +20,8 @@ export type ImportResult =
  * programme and year) already present is reported as a duplicate, not imported again.
  */
 export async function importReport(db: SqlDatabase, ex: Extraction, source: ImportSource, now = new Date()): Promise<ImportResult> {
-  const hash = await sha256Hex(source.bytes);
+  const hash = 'bytes' in source ? await sha256Hex(source.bytes) : source.sha256;
+  const size = 'bytes' in source ? source.bytes.length : source.size;
   const sameFile = one<{ id: number; source_name: string }>(db, 'SELECT id, source_name FROM reports WHERE content_hash = ?', [hash]);
   if (sameFile) {
     return {
@@ -34,8 +33,8 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
   const r = ex.report;
   const sameReport = one<{ id: number; source_name: string }>(
     db,
-    'SELECT id, source_name FROM reports WHERE force = ? AND programme = ? AND year = ?',
-    [r.force, r.programme, r.year],
+    'SELECT id, source_name FROM reports WHERE force = ? AND programme = ? AND coalesce(period, CAST(year AS TEXT)) = ?',
+    [r.force, r.programme, r.period],
   );
   if (sameReport) {
     return {
@@ -45,23 +44,30 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
     };
   }
   return transaction(db, () => {
-    const overall = ex.judgments.find((j) => j.question === 'Overall effectiveness')?.grade ?? null;
+    // The report's overall grade: its own pillar's, or the first pillar's an integrated report states.
+    const overall =
+      (
+        ex.judgments.find((j) => j.overall && r.programme.toLowerCase().endsWith(j.pillar ?? '\u0000')) ??
+        ex.judgments.find((j) => j.overall)
+      )?.grade ?? null;
     const reportId = insert(
       db,
-      `INSERT INTO reports (content_hash, title, force, programme, year, published, isbn, overall_grade, source_name, source_format, source_bytes, imported_at, page, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO reports (content_hash, title, force, programme, year, period, scale, published, isbn, overall_grade, source_name, source_format, source_bytes, imported_at, page, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         hash,
         r.title,
         r.force,
         r.programme,
         r.year,
+        r.period,
+        r.scale,
         r.published,
         r.isbn,
         overall,
         source.name,
         ex.format,
-        source.bytes.length,
+        size,
         now.toISOString(),
         r.where.page ?? null,
         r.where.line,
@@ -123,20 +129,32 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
       ]);
     }
     for (const j of ex.judgments) {
-      db.run('INSERT INTO judgments (report_id, question, grade, last_inspected, is_overall, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-        reportId,
-        j.question,
-        j.grade,
-        j.lastInspected,
-        j.question === 'Overall effectiveness' ? 1 : 0,
-        j.where.page ?? null,
-        j.where.line,
-      ]);
+      db.run(
+        `INSERT INTO judgments (report_id, question, grade, last_inspected, is_overall, page, line, area, pillar, quote,
+           change_direction, change_since, change_previous, change_quote)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          reportId,
+          j.question,
+          j.grade,
+          j.lastInspected,
+          j.overall ? 1 : 0,
+          j.where.page ?? null,
+          j.where.line,
+          j.area,
+          j.pillar,
+          j.quote,
+          j.change?.direction ?? null,
+          j.change?.since ?? null,
+          j.change?.previous ?? null,
+          j.change?.quote ?? null,
+        ],
+      );
     }
     for (const m of ex.metrics) {
       db.run(
-        `INSERT INTO metrics (report_id, category, label, unit, period, force_value, force_text, ew_value, ew_text, source, quote, page, line)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO metrics (report_id, category, label, unit, period, force_value, force_text, ew_value, ew_text, source, quote, page, line, also_quoted)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           reportId,
           m.category,
@@ -151,20 +169,32 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
           m.quote,
           m.where.page ?? null,
           m.where.line,
+          m.alsoQuoted?.length
+            ? JSON.stringify(m.alsoQuoted.map((q) => ({ quote: q.quote, page: q.where.page ?? null, line: q.where.line })))
+            : null,
         ],
       );
     }
     ex.areasForImprovement.forEach((a, i) => {
-      const finding = ex.findings.findIndex((f) => f.kind === 'area for improvement' && f.where === a.where);
+      const finding = ex.findings.findIndex((f) => f.where === a.where);
       const parent = insert(
         db,
-        'INSERT INTO areas_for_improvement (report_id, parent_id, finding_id, section, ordinal, text, page, line) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
-        [reportId, finding >= 0 ? (findingIds[finding] ?? null) : null, a.section, i + 1, a.text, a.where.page ?? null, a.where.line],
+        'INSERT INTO areas_for_improvement (report_id, parent_id, finding_id, kind, section, ordinal, text, page, line) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?)',
+        [
+          reportId,
+          finding >= 0 ? (findingIds[finding] ?? null) : null,
+          a.kind,
+          a.section,
+          i + 1,
+          a.text,
+          a.where.page ?? null,
+          a.where.line,
+        ],
       );
       a.items.forEach((item, k) => {
         db.run(
-          'INSERT INTO areas_for_improvement (report_id, parent_id, section, ordinal, text, page, line) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [reportId, parent, a.section, k + 1, item, a.where.page ?? null, a.where.line],
+          'INSERT INTO areas_for_improvement (report_id, parent_id, kind, section, ordinal, text, page, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [reportId, parent, a.kind, a.section, k + 1, item, a.where.page ?? null, a.where.line],
         );
       });
     });

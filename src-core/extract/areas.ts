@@ -1,12 +1,12 @@
 import type { Para } from './paragraphs';
-import type { AreaForImprovement } from './types';
+import type { AreaForImprovement, AreaKind } from './types';
 
 /**
  * Areas for improvement are a bulleted list whose items may have nested items ("… by:" followed by
  * sub-bullets). Plain text from a PDF loses the bullet glyphs, so nested items are recognised as
  * lower-case continuations of an item that ends with a colon, separated by semicolons.
  */
-export function parseAreas(section: string, paras: Para[]): AreaForImprovement[] {
+export function parseAreas(section: string, paras: Para[], kind: AreaKind): AreaForImprovement[] {
   const out: AreaForImprovement[] = [];
   for (const p of paras) {
     const last = out[out.length - 1];
@@ -18,10 +18,10 @@ export function parseAreas(section: string, paras: Para[]): AreaForImprovement[]
     const colon = /^(.*?:)\s+([a-z].*)$/.exec(p.text);
     if (p.bullet === 0 && colon && /;/.test(colon[2] ?? '')) {
       // A whole item with its sub-items run together in one paragraph.
-      out.push({ section, text: colon[1] ?? p.text, items: splitItems(colon[2] ?? ''), where: p.pos });
+      out.push({ kind, section, text: colon[1] ?? p.text, items: splitItems(colon[2] ?? ''), where: p.pos });
       continue;
     }
-    out.push({ section, text: p.text, items: [], where: p.pos });
+    out.push({ kind, section, text: p.text, items: [], where: p.pos });
   }
   return out;
 }

@@ -3,16 +3,31 @@ import { decodeInput } from './decode';
 import { ExtractError } from './errors';
 import { parseForceInNumbers } from './force-in-numbers';
 import { titleKey } from './inline';
-import { asGrade, parseJudgments } from './judgments';
+import { gradeLine, gradeStatements, type Block, type Statements } from './grade-statements';
+import { asGrade, canonicalJudgment, parseJudgments } from './judgments';
 import { suggestKind } from './kinds';
 import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
-import { piecesOf, separateFootnotes, typicalWidth, type Layout, type Para } from './paragraphs';
+import { isUnwrapped, piecesOf, separateFootnotes, typicalWidth, type Layout, type Para } from './paragraphs';
 import { pdfToLines, type PdfPageText } from './pdf-lines';
-import { parseReportMeta } from './report-meta';
+import { parseReportMeta, type MetaOverrides } from './report-meta';
+import { pillarWord } from './questions';
 import { linesOfPagedText, linesOfText, type SourceLine } from './source-lines';
+import { figuresInSentence } from './text-figures';
 import { metricsInSentence, sentences } from './text-metrics';
 import { tokensOfMarkup, tokensOfPlain, type Tok } from './tokens';
-import type { Extraction, ExtractWarning, Finding, Footnote, Judgment, Metric, SourceFormat, SourcePos, AreaForImprovement } from './types';
+import type {
+  AreaForImprovement,
+  AreaKind,
+  Extraction,
+  ExtractWarning,
+  Finding,
+  Footnote,
+  Judgment,
+  Metric,
+  ReportMeta,
+  SourceFormat,
+  SourcePos,
+} from './types';
 import { formatPos } from './types';
 
 export interface ExtractDeps {
@@ -20,25 +35,39 @@ export interface ExtractDeps {
   readPdf(bytes: Uint8Array): Promise<PdfPageText[]>;
 }
 
-/** Extracts a PEEL report from the bytes of a Markdown, plain-text or PDF file. */
-export async function extractReport(name: string, bytes: Uint8Array, deps: ExtractDeps): Promise<Extraction> {
+/** Extracts a PEEL report from the bytes of a Markdown, plain-text, HTML or PDF file. */
+export async function extractReport(
+  name: string,
+  bytes: Uint8Array,
+  deps: ExtractDeps,
+  overrides: MetaOverrides = {},
+): Promise<Extraction> {
   const input = decodeInput(name, bytes);
   if (input.kind === 'text') {
     const lines = input.markup ? linesOfText(input.text) : linesOfPagedText(input.text);
-    return extractFromLines(name, lines, input.markup ? 'markdown' : 'text');
+    return extractFromLines(name, lines, input.markup ? 'markdown' : 'text', overrides);
   }
   let pages: PdfPageText[];
   try {
     pages = await deps.readPdf(input.bytes);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new ExtractError('bad-pdf', `${name} could not be read as a PDF (${reason}); it may be truncated or damaged`);
+    if (e instanceof Error && (e.name === 'PasswordException' || /password/i.test(reason))) {
+      throw new ExtractError(
+        'bad-pdf',
+        `${name} is an encrypted (password-protected) PDF; open it with its password, save an unprotected copy, and import that`,
+      );
+    }
+    throw new ExtractError(
+      'bad-pdf',
+      `${name} could not be read as a PDF (${reason}); it may be truncated or damaged: download or export it again`,
+    );
   }
   const lines = pdfToLines(pages);
   if (!lines.some((l) => l.text.trim())) {
     throw new ExtractError('bad-pdf', `${name} has no text layer (a scanned PDF?); export the report as text and import that instead`);
   }
-  return extractFromLines(name, lines, 'pdf');
+  return extractFromLines(name, lines, 'pdf', overrides);
 }
 
 interface Section {
@@ -47,16 +76,18 @@ interface Section {
   end: number;
 }
 
-export function extractFromLines(name: string, lines: SourceLine[], format: SourceFormat): Extraction {
+export function extractFromLines(name: string, lines: SourceLine[], format: SourceFormat, overrides: MetaOverrides = {}): Extraction {
   const markup = format !== 'text';
   const toks = markup ? tokensOfMarkup(lines) : tokensOfPlain(lines);
   const warnings: ExtractWarning[] = [];
   const outline = parseOutline(toks, warnings);
-  const { meta, missing } = parseReportMeta(toks.slice(0, outline.contentsAt ?? 60));
+  const head = toks.slice(0, outline.contentsAt ?? 60);
+  const { meta, missing, warnings: metaWarnings } = parseReportMeta(head, toks, overrides);
   if (!meta) throw notPeel(name, missing);
+  warnings.push(...metaWarnings);
 
-  const layout: Layout = { markup, width: typicalWidth(toks) };
-  const sections = sectionsOf(toks, outline.entries, outline.bodyStart, warnings);
+  const layout: Layout = { markup, width: typicalWidth(toks), unwrapped: !markup && isUnwrapped(toks) };
+  const sections = sectionsOf(toks, outline.entries, outline.bodyStart, warnings, meta);
   const subHeadings = new Set(outline.entries.filter((e) => e.level === 2 && e.at !== null).map((e) => e.at as number));
 
   const metrics: Metric[] = [];
@@ -66,6 +97,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const footnoteParas: Para[] = [];
   const sectionGrades: SectionGrade[] = [];
   const headingRefs = new Map<number, SourcePos>();
+  const blocks: Block[] = [];
 
   for (const sec of sections) {
     // Contents sub-entries are headings even where the text does not mark them as such.
@@ -73,10 +105,20 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
       .slice(sec.start, sec.end)
       .map((t, i) => (subHeadings.has(sec.start + i) && t.heading === 0 ? { ...t, heading: 2 } : t));
     if (titleKey(sec.title) === 'force in numbers') {
-      metrics.push(...parseForceInNumbers(body, meta.force, warnings));
+      const fin = parseForceInNumbers(body, meta.force, warnings);
+      if (fin.length === 0) {
+        const at = toks[sec.start - 1]?.pos ?? null;
+        warnings.push({
+          code: 'figures-as-pictures',
+          message: `The figures of "Force in numbers"${at?.page ? ` on page ${at.page}` : ''} are pictures, not text: enter them by hand from the report`,
+          where: at,
+        });
+      }
+      metrics.push(...fin);
       continue;
     }
     const read = readSection(sec.title, body, layout);
+    blocks.push({ heading: true, text: sec.title, pos: toks[sec.start - 1]?.pos ?? { line: 1 } }, ...read.blocks);
     judgments.push(...read.judgments);
     findings.push(...read.findings);
     areas.push(...read.areas);
@@ -86,11 +128,26 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   }
 
   dropRepeatedJudgments(judgments, warnings);
-  if (judgments.length === 0 && metrics.length === 0) {
-    throw notPeel(name, ['a "Force in numbers" section or a judgments table (question, grade, year last inspected)']);
-  }
+  const tablePillar = programmePillar(meta);
+  const canonical = judgments.map((j) => canonicalJudgment(j, meta.scale, tablePillar));
+  judgments.splice(
+    0,
+    judgments.length,
+    ...mergeStatements(canonical, gradeStatements(blocks, { scale: meta.scale, pillar: tablePillar }), warnings),
+  );
   if (judgments.length === 0) {
-    warnings.push({ code: 'judgments-missing', message: 'No judgments table was found under "Judgments"', where: null });
+    warnings.push({
+      code: 'judgments-missing',
+      message: 'No grade was found: no judgments table, grade line or graded statement',
+      where: null,
+    });
+  }
+  if (metrics.length === 0 && findings.length < 40) {
+    warnings.push({
+      code: 'report-part-missing',
+      message: 'This looks like part of a report (a web page or a few pages): no "Force in numbers" figures and few paragraphs were found',
+      where: null,
+    });
   }
   for (const sg of sectionGrades) {
     const j = judgments.find((x) => titleKey(sg.section).startsWith(titleKey(x.question)));
@@ -104,9 +161,19 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   }
 
   for (const f of findings) {
+    if (f.kind === 'data note') continue;
     for (const s of sentences(f.text)) {
       const m = metricsInSentence(s, f.where);
-      if (m) metrics.push(m);
+      const taken = new Set<string>();
+      if (m) {
+        taken.add(m.forceText.replace(/[%\s]/g, ''));
+        taken.add(m.englandWalesText.replace(/[%\s]/g, ''));
+        const same = metrics.find((x) => x.source === 'force-in-numbers' && x.force === m.force && x.englandWales === m.englandWales);
+        // One figure stated in "Force in numbers" and again in the text is one metric with both quotes.
+        if (same) (same.alsoQuoted ??= []).push({ quote: m.quote, where: m.where });
+        else metrics.push(m);
+      }
+      metrics.push(...figuresInSentence(s, f.where, { taken }));
     }
   }
   const footnotes = footnotesOf(footnoteParas);
@@ -144,6 +211,7 @@ interface SectionGrade {
 }
 
 interface SectionRead {
+  blocks: Block[];
   grade: SectionGrade | null;
   judgments: Judgment[];
   findings: Finding[];
@@ -157,7 +225,7 @@ interface SectionRead {
  * as findings under their sub-headings, with areas for improvement read as a list.
  */
 function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
-  const out: SectionRead = { grade: null, judgments: [], findings: [], areas: [], footnotes: [], headingRefs: new Map() };
+  const out: SectionRead = { blocks: [], grade: null, judgments: [], findings: [], areas: [], footnotes: [], headingRefs: new Map() };
   let body = toks;
   const firstText = body.findIndex((t) => !t.blank);
   const gradeTok = body[firstText];
@@ -180,8 +248,9 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   let subsection: string | null = null;
   let counter = 0;
   let afiParas: Para[] = [];
+  let areaKind: AreaKind | null = null;
   const flushAreas = () => {
-    for (const a of parseAreas(title, afiParas)) {
+    for (const a of parseAreas(title, afiParas, areaKind ?? 'area for improvement')) {
       out.areas.push(a);
       const refs = afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs);
       out.findings.push(findingOf(title, subsection, ++counter, areaText(a), refs, a.where, false, false));
@@ -189,12 +258,24 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
     afiParas = [];
   };
   for (const p of pieces) {
-    if (p.type === 'heading') {
+    out.blocks.push({ heading: p.type === 'heading', text: p.text, pos: p.pos });
+    // A grade line or a web page's "Last updated" date under a heading is not a heading itself.
+    if (p.type === 'heading' && (gradeLine(p.text) || /^Last updated\s+\d/i.test(p.text))) continue;
+    const question = p.type === 'para' && p.bullet === 0 && QUESTION_LINE.test(p.text) && p.text.length < 200;
+    // A list of areas for improvement ends where its bullets end: the paragraph after it is not one.
+    const listEnded: boolean =
+      areaKind !== null && p.type === 'para' && p.bullet === 0 && afiParas.some((a) => a.bullet > 0) && /^[A-Z]/.test(p.text);
+    if (p.type === 'heading' || question || listEnded) {
       for (const n of p.refs) if (!out.headingRefs.has(n)) out.headingRefs.set(n, p.pos);
       flushAreas();
+      areaKind = listEnded && !question && p.type === 'para' ? null : areasHeading(p.text);
+      if (listEnded && !question && p.type === 'para') {
+        out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
+        continue;
+      }
       subsection = p.text;
       counter = 0;
-    } else if (isAreasHeading(subsection)) {
+    } else if (areaKind) {
       afiParas.push(p);
     } else {
       out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
@@ -204,9 +285,70 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   return out;
 }
 
-function isAreasHeading(s: string | null): boolean {
-  const k = titleKey(s ?? '');
-  return k === 'areas for improvement' || k === 'area for improvement';
+const QUESTION_LINE = /^(?:How|To what extent)\b.*\?$/;
+
+function areasHeading(s: string): AreaKind | null {
+  const k = titleKey(s);
+  if (k === 'areas for improvement' || k === 'area for improvement') return 'area for improvement';
+  if (k === 'causes of concern' || k === 'cause of concern') return 'cause of concern';
+  if (k === 'recommendations' || k === 'recommendation') return 'recommendation';
+  return null;
+}
+
+/** The pillar a single-pillar report is about: its judgments table grades that pillar's questions. */
+function programmePillar(meta: ReportMeta): Judgment['pillar'] {
+  return pillarWord(meta.programme.includes(',') ? '' : meta.programme);
+}
+
+/**
+ * Grades from the judgments table come first; a grade stated in a line or in prose adds a question
+ * the table lacks. Where two statements of one question's grade disagree, the first (the table, or
+ * the grade line under the question) is kept and the disagreement is a warning quoting both; two
+ * prose statements that disagree leave the grade empty, since either may be the misreading.
+ */
+function mergeStatements(table: Judgment[], { judgments: stated, weak }: Statements, warnings: ExtractWarning[]): Judgment[] {
+  const key = (j: Judgment) => (j.overall ? `pillar:${j.pillar ?? ''}` : `area:${j.area ?? titleKey(j.question)}`);
+  const kept = new Map<string, Judgment>();
+  const dropped = new Set<string>();
+  for (const j of table) if (!kept.has(key(j))) kept.set(key(j), j);
+  const tableKeys = new Set(kept.keys());
+  for (const j of stated) {
+    const k = key(j);
+    const earlier = kept.get(k);
+    if (dropped.has(k)) continue;
+    if (!earlier) {
+      kept.set(k, j);
+      continue;
+    }
+    if (!earlier.change && j.change) earlier.change = j.change;
+    if (earlier.grade === j.grade) {
+      if (!earlier.quote && j.quote && !tableKeys.has(k)) earlier.quote = j.quote;
+      continue;
+    }
+    const said = (x: Judgment) => (x.quote ? `"${x.quote}" (${formatPos(x.where)})` : `${x.grade} (${formatPos(x.where)})`);
+    const prose = earlier.quote !== null && j.quote !== null && !tableKeys.has(k);
+    if (prose && weak.has(earlier) && !weak.has(j)) {
+      // A verdict on the force outranks a description of one part of its work.
+      kept.set(k, j);
+      warnings.push({
+        code: 'grade-conflict',
+        message: `"${j.question}" is graded ${j.grade} by ${said(j)}; ${said(earlier)} describes part of it as ${earlier.grade.toLowerCase()}`,
+        where: earlier.where,
+      });
+      continue;
+    }
+    const bothProse = prose && weak.has(earlier) === weak.has(j);
+    warnings.push({
+      code: 'grade-conflict',
+      message: `"${earlier.question}" is graded ${earlier.grade} by ${said(earlier)} but ${j.grade} by ${said(j)}; ${bothProse ? 'the grade is left empty for you to read' : `${earlier.grade} is kept`}`,
+      where: j.where,
+    });
+    if (bothProse) {
+      kept.delete(k);
+      dropped.add(k);
+    }
+  }
+  return [...kept.values()];
 }
 
 function findingOf(
@@ -231,7 +373,7 @@ function findingOf(
   };
 }
 
-function sectionsOf(toks: Tok[], entries: OutlineEntry[], bodyStart: number, warnings: ExtractWarning[]): Section[] {
+function sectionsOf(toks: Tok[], entries: OutlineEntry[], bodyStart: number, warnings: ExtractWarning[], meta: ReportMeta): Section[] {
   let tops = entries.filter((e) => e.level === 1 && e.at !== null).map((e) => ({ title: e.title, at: e.at as number }));
   if (tops.length === 0) {
     // No usable contents page: fall back to top-level headings found in the text.
@@ -239,6 +381,10 @@ function sectionsOf(toks: Tok[], entries: OutlineEntry[], bodyStart: number, war
       .map((t, i) => ({ t, i }))
       .filter(({ t, i }) => i >= bodyStart && !t.blank && (t.heading === 1 || isTopLevelTitle(t.text)) && t.text.length < 80)
       .map(({ t, i }) => ({ title: t.text, at: i }));
+  }
+  if (tops.length === 0) {
+    // A web page or an excerpt with no section headings: the whole text is one section.
+    return [{ title: meta.title, start: bodyStart, end: toks.length }];
   }
   const first = tops[0];
   if (first) {

@@ -48,12 +48,14 @@ export function isTopLevelTitle(title: string): boolean {
 
 const CONTENTS_ENTRY = /^(.*?[^.\s])\s*(?:\.{2,}|…+|\t| {2,})\s*\.*\s*(\d{1,3})?$/;
 
+const FLAT_ENTRY = /\s*(.+?)\s*(?:\.{2,}|…+)\s*(\d{1,3})(?=\s|$)/g;
+
 export function parseOutline(toks: Tok[], warnings: ExtractWarning[]): Outline {
-  const contentsAt = toks.findIndex((t) => !t.blank && titleKey(t.text) === 'contents');
+  const contentsAt = toks.findIndex((t) => !t.blank && (titleKey(t.text) === 'contents' || /^contents\s+\S.*(?:\.{2,}|…)/i.test(t.text)));
   if (contentsAt < 0) return { contentsAt: null, bodyStart: 0, entries: [] };
-  const entries: OutlineEntry[] = [];
+  let entries: OutlineEntry[] = [];
   let i = contentsAt + 1;
-  for (; i < toks.length; i++) {
+  for (; i < toks.length && titleKey((toks[contentsAt] as Tok).text) === 'contents'; i++) {
     const t = toks[i] as Tok;
     if (t.blank) continue;
     const m = CONTENTS_ENTRY.exec(t.text);
@@ -61,6 +63,7 @@ export function parseOutline(toks: Tok[], warnings: ExtractWarning[]): Outline {
     const title = normalizeSpace(m[1] ?? '');
     entries.push({ title, page: m[2] ? Number(m[2]) : null, level: isTopLevelTitle(title) ? 1 : 2, at: null });
   }
+  if (entries.length < 2) ({ entries, end: i } = flatContents(toks, contentsAt));
   const bodyStart = i;
   let cursor = bodyStart;
   for (const entry of entries) {
@@ -70,6 +73,13 @@ export function parseOutline(toks: Tok[], warnings: ExtractWarning[]): Outline {
       const t = toks[j] as Tok;
       if (t.blank || t.bullet || t.fnDef !== null) continue;
       if (titleKey(t.text) === key) {
+        found = j;
+        break;
+      }
+      // A page number glued to the heading by the converter: "2 Force in numbers", "Summary 6".
+      const bare = t.text.replace(/^\d{1,3}\s+(?=\S)|\s+\d{1,3}$/, '');
+      if (bare !== t.text && titleKey(bare) === key) {
+        t.text = bare;
         found = j;
         break;
       }
@@ -94,4 +104,34 @@ export function parseOutline(toks: Tok[], warnings: ExtractWarning[]): Outline {
     cursor = found + 1;
   }
   return { contentsAt, bodyStart, entries };
+}
+
+/**
+ * A contents list whose entries a converter or a copy ran together ("Force in numbers ..... 3
+ * Risk-based inspection ..... 5 …"), on the "Contents" line itself or over the lines after it.
+ */
+function flatContents(toks: Tok[], contentsAt: number): { entries: OutlineEntry[]; end: number } {
+  const first = toks[contentsAt] as Tok;
+  const parts = [first.text.replace(/^contents\s*/i, '')];
+  let end = contentsAt + 1;
+  for (; end < toks.length; end++) {
+    const t = toks[end] as Tok;
+    if (t.blank) continue;
+    const next = toks.slice(end + 1).find((x) => !x.blank);
+    // A line of the list holds a leader, or wraps an entry whose leader is on the next line.
+    if (
+      /\.{2,}|…/.test(t.text) ||
+      (next && /^[^.]{0,80}(?:\.{2,}|…)\s*\d/.test(next.text) && !/[.!?]$/.test(t.text) && t.text.length < 130)
+    ) {
+      parts.push(t.text);
+      continue;
+    }
+    break;
+  }
+  const entries: OutlineEntry[] = [];
+  for (const m of parts.join(' ').matchAll(FLAT_ENTRY)) {
+    const title = normalizeSpace(m[1] ?? '');
+    if (title) entries.push({ title, page: Number(m[2]), level: isTopLevelTitle(title) ? 1 : 2, at: null });
+  }
+  return { entries, end };
 }

@@ -20,6 +20,18 @@ export interface Layout {
   markup: boolean;
   /** Typical length of a full body line, in characters (plain text only). */
   width: number;
+  /**
+   * Each line is a whole paragraph, as in a web page saved as text: lines are not wrapped at a
+   * measure, so a short line is no sign of a paragraph's end and a long one no sign of its going on.
+   */
+  unwrapped: boolean;
+}
+
+/** Text whose paragraphs are single long lines (a saved web page), not lines wrapped at a page's measure. */
+export function isUnwrapped(toks: Tok[]): boolean {
+  const long = toks.filter((t) => !t.blank && t.text.length >= 40);
+  const veryLong = long.filter((t) => t.width > 180).length;
+  return veryLong >= 2 && veryLong >= long.length * 0.15;
 }
 
 const TERMINAL_END = /[.!?:]["'’”)\]]*$/;
@@ -68,7 +80,7 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     curEnded = true;
   };
   const nextText = (i: number) => toks.slice(i + 1).find((t) => !t.blank && !t.rule);
-  const wrapped = layout.markup ? [] : wrappedLines(toks);
+  const wrapped = layout.markup || layout.unwrapped ? [] : wrappedLines(toks);
   toks.forEach((t, i) => {
     if (t.blank) {
       if (layout.markup) flush();
@@ -83,7 +95,8 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     }
     const caption = CAPTION.test(t.text);
     const full = wrapped[i] ?? false;
-    const startNew = !cur || t.bullet > 0 || t.fnDef !== null || caption || (layout.markup ? false : curEnded && !continues(cur, t));
+    const startNew =
+      !cur || t.bullet > 0 || t.fnDef !== null || caption || layout.unwrapped || (layout.markup ? false : curEnded && !continues(cur, t));
     if (startNew) {
       flush();
       cur = {

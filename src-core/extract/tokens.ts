@@ -52,10 +52,11 @@ export function tokensOfMarkup(lines: SourceLine[]): Tok[] {
   });
 }
 
-const PLAIN_BULLET = /^\s*([•●▪■◦○‣∙·]|o(?=\s))\s*(.*)$/;
+const PLAIN_BULLET = /^\s*([•●▪■◦○‣∙·]|[-–](?=\s)|o(?=\s))\s*(.*)$/;
 const NESTED_GLYPHS = new Set(['◦', '○', 'o', '‣', '∙', '·']);
 const FN_ALONE = /^\s*(\d{1,2})\s*$/;
-const FN_INLINE = /^\s*(\d{1,2})\s+([A-Z‘'"“(*].*)$/;
+const FN_INLINE = /^\s*(\d{1,2})\s+([A-Z0-9‘'"“(*].*)$/;
+const URLISH = /(?:https?:\/\/|www\.)\S+$/i;
 const TERMINAL = /[.:;!?)'’"”]$/;
 
 /**
@@ -95,6 +96,13 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
       continue;
     }
     if (t.fnDef !== null) inFootnote = true;
+    // A footnote set inside the text (a page printed from a browser) ends where a sentence of it
+    // ends and the text it interrupted carries on in lower case.
+    const before = toks
+      .slice(0, i)
+      .reverse()
+      .find((x) => !x.blank);
+    if (inFootnote && t.fnDef === null && before && TERMINAL.test(before.text) && /^[a-z]/.test(t.text)) inFootnote = false;
     // Footnote text runs to the next blank line and cites nothing.
     if (inFootnote) continue;
     const { text, refs } = unglueRefs(t.text, state);
@@ -125,10 +133,14 @@ function footnoteDefinition(toks: Tok[], i: number, st: RefState): { n: number; 
     .slice(0, i)
     .reverse()
     .find((x) => !x.blank);
-  // "9 Section 136 …" on a line of its own starts a footnote only where a sentence or list ended.
-  if (inline && (!prev || prev.fnDef !== null || TERMINAL.test(prev.text))) {
+  // "9 Section 136 …" on a line of its own starts a footnote where a sentence, list or address
+  // ended; after a line cut mid-sentence (a page break) only the very footnote expected next does.
+  if (inline) {
     const n = Number(inline[1]);
-    if (expected(n) && st.cited.has(n)) return { n, alone: false, rest: inline[2] ?? '' };
+    const ended = !prev || prev.fnDef !== null || TERMINAL.test(prev.text) || URLISH.test(prev.text);
+    const next = n === st.lastDefined + 1 || (st.lastDefined === 0 && n === Math.min(...st.cited));
+    if (expected(n) && st.cited.has(n) && (ended || (next && /^[A-Z0-9]/.test(inline[2] ?? ''))))
+      return { n, alone: false, rest: inline[2] ?? '' };
   }
   return null;
 }

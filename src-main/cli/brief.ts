@@ -19,7 +19,6 @@ import { all, type SqlDatabase } from '../../src-core/db/sql-db';
 import { WorkspaceSession } from '../../src-core/workspace/session';
 import type { WorkspaceStorage } from '../../src-core/workspace/storage';
 import { writeFileAtomic } from '../node/atomic-write';
-import { renderDocxFile, renderPdfFile } from '../node/brief-render';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
 import { bytesOf } from '../node/bytes';
@@ -157,9 +156,10 @@ async function render(pack: BriefingPack, format: Format): Promise<Uint8Array> {
     case 'Markdown':
       return new TextEncoder().encode(renderMarkdown(pack));
     case 'DOCX':
-      return renderDocxFile(pack);
+      // The document libraries load only when a pack is written in their format: the CLI starts fast.
+      return (await import('../node/brief-render')).renderDocxFile(pack);
     case 'PDF':
-      return renderPdfFile(pack);
+      return (await import('../node/brief-render')).renderPdfFile(pack);
   }
 }
 

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { WorkspaceError } from '../../src-core/db/errors';
 import { importReport } from '../../src-core/db/import-report';
 import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
+import { PROGRAMMES, type MetaOverrides } from '../../src-core/extract/report-meta';
+import { extractAll } from './extract-pool';
 import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
 import { importSamples } from '../../src-core/samples/import';
 import { SampleFileError } from '../../src-core/samples/table';
@@ -26,25 +28,79 @@ function write(s: string): void {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 }
 
-async function extract(file: string, opts: { json?: boolean }): Promise<void> {
-  const { extraction } = await extractFile(file);
+interface ReportOptions {
+  force?: string;
+  programme?: string;
+  year?: string;
+}
+
+/** What the user states that a text cannot: --force, --programme and --year. */
+function overridesOf(opts: ReportOptions): MetaOverrides {
+  const out: MetaOverrides = {};
+  if (opts.force) out.force = opts.force;
+  if (opts.programme) {
+    if (!(PROGRAMMES as readonly string[]).includes(opts.programme)) {
+      throw new UsageError(`--programme must be one of: ${PROGRAMMES.map((p) => `"${p}"`).join(', ')}`);
+    }
+    out.programme = opts.programme;
+  }
+  if (opts.year !== undefined) {
+    if (!/^(?:19|20)\d\d$/.test(opts.year)) throw new UsageError(`--year must be a year such as 2017, not "${opts.year}"`);
+    out.year = Number(opts.year);
+  }
+  return out;
+}
+
+async function extract(file: string, opts: { json?: boolean } & ReportOptions): Promise<void> {
+  const { extraction } = await extractFile(file, overridesOf(opts));
   write(opts.json ? JSON.stringify(extractionJson(extraction), null, 2) : extractionText(extraction, file));
 }
 
-async function build(files: string[], opts: { out: string; replace?: boolean; add?: boolean; demoSamples?: boolean }): Promise<void> {
+const REPORT_EXT = /\.(?:md|markdown|txt|text|pdf|html?)$/i;
+
+/** The report files named, with a folder standing for the reports in it. */
+async function reportFiles(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const s = await stat(a).catch(() => null);
+    if (s?.isDirectory()) {
+      const names = (await readdir(a)).filter((n) => REPORT_EXT.test(n)).sort();
+      if (names.length === 0) throw new UsageError(`${a} holds no report files (.md, .txt, .pdf or .html)`);
+      out.push(...names.map((n) => path.join(a, n)));
+    } else out.push(a);
+  }
+  return out;
+}
+
+interface BuildOptions extends ReportOptions {
+  out: string;
+  replace?: boolean;
+  add?: boolean;
+  demoSamples?: boolean;
+  skipRefused?: boolean;
+}
+
+async function build(args: string[], opts: BuildOptions): Promise<void> {
   const out = path.resolve(opts.out);
   if (existsSync(out) && !opts.replace && !opts.add) {
     throw new UsageError(`${opts.out} exists; pass --add to import into it or --replace to overwrite it`);
   }
-  // Extract everything before touching the workspace: one bad file means nothing is written.
-  const extracted = [];
-  for (const f of files) {
-    try {
-      extracted.push(await extractFile(f));
-    } catch (e) {
-      if (e instanceof ExtractError) throw new UsageError(`${f}: ${e.message}; nothing was written`);
-      throw e;
-    }
+  const overrides = overridesOf(opts);
+  const files = await reportFiles(args);
+  // Extract everything before touching the workspace, on every core: a line per file as it is read.
+  const width = String(files.length).length;
+  const outcomes = await extractAll(files, overrides, (o, done) => {
+    const n = `[${String(done).padStart(width)}/${files.length}]`;
+    process.stderr.write(
+      o.ok ? `${n} read     ${o.file} (${o.extraction.warnings.length} warnings)\n` : `${n} refused  ${o.file}: ${o.message}\n`,
+    );
+  });
+  const refused = outcomes.filter((o) => !o.ok);
+  for (const o of refused) write(`refused   ${o.file}: ${o.ok ? '' : o.message}`);
+  if (refused.length > 0 && !opts.skipRefused) {
+    throw new UsageError(
+      `${refused.length} of ${files.length} file${files.length === 1 ? '' : 's'} refused (listed above); nothing was written (pass --skip-refused to build from the others)`,
+    );
   }
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
   const db =
@@ -52,14 +108,16 @@ async function build(files: string[], opts: { out: string; replace?: boolean; ad
       ? openWorkspace(engine, bytesOf(await readFile(out)), migrations, opts.out)
       : createWorkspace(engine, migrations);
   try {
-    for (const { file, extraction } of extracted) {
-      const result = await importReport(db, extraction, file);
+    for (const o of outcomes) {
+      if (!o.ok) continue;
+      const { extraction } = o;
+      const result = await importReport(db, extraction, { name: o.name, size: o.size, sha256: o.sha256 });
       if (result.status === 'duplicate') {
-        write(`skipped   ${file.name}: ${result.reason}`);
+        write(`skipped   ${o.name}: ${result.reason}`);
       } else {
         const c = result.counts;
         write(
-          `imported  ${file.name}: ${result.title} (${c.findings} findings, ${c.metrics} metrics, ${c.judgments} judgments, ${c.footnotes} footnotes, ${c.areasForImprovement} areas for improvement, ${c.warnings} warnings)`,
+          `imported  ${o.name}: ${result.title} (${c.findings} findings, ${c.metrics} metrics, ${c.judgments} judgments, ${c.footnotes} footnotes, ${c.areasForImprovement} areas for improvement, ${c.warnings} warnings)`,
         );
         if (opts.demoSamples) {
           const demo = importSamples(db, generateDemoSample(extraction.report.force), {
@@ -89,18 +147,25 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('extract')
-    .description('extract judgments, metrics, findings, areas for improvement and footnotes from one report (.md, .txt or .pdf)')
+    .description('extract judgments, metrics, findings, areas for improvement and footnotes from one report (.md, .txt, .html or .pdf)')
     .argument('<file>', 'the report')
     .option('--json', 'print one JSON object instead of a summary')
+    .option('--force <name>', 'the force, where the text does not name it')
+    .option('--programme <name>', 'the PEEL programme, where the text does not name it')
+    .option('--year <year>', 'the inspection year, where the text does not give it')
     .action(extract);
   program
     .command('build')
-    .description('build a workspace (a SQLite file) from one or more reports')
-    .argument('<reports...>', 'report files (.md, .txt or .pdf)')
+    .description('build a workspace (a SQLite file) from one or more reports, or folders of them')
+    .argument('<reports...>', 'report files (.md, .txt, .html or .pdf) or folders holding them')
     .requiredOption('--out <workspace.sqlite>', 'the workspace file to write')
     .option('--replace', 'overwrite the workspace file if it exists')
     .option('--add', 'import into the workspace file if it exists')
     .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
+    .option('--skip-refused', 'build from the files that can be read when others are refused (by default nothing is written)')
+    .option('--force <name>', 'the force of every report, where the texts do not name it')
+    .option('--programme <name>', 'the PEEL programme of every report, where the texts do not name it')
+    .option('--year <year>', 'the inspection year of every report, where the texts do not give it')
     .action(build);
   registerSamples(program);
   registerBrief(program);

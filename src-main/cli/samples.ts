@@ -3,7 +3,6 @@ import { FIELD_LABELS, FIELDS, type SampleField, type SampleRow } from '../../sr
 import { SMALL_SAMPLE, summariseCriteria, type CriterionSummary } from '../../src-core/samples/stats';
 import type { RawTable } from '../../src-core/samples/table';
 import { suggestMapping, validateSamples, type SampleError } from '../../src-core/samples/validate';
-import { readSampleFile } from '../node/sample-file';
 
 /** A mistake in the command line (not in the file): one line on stderr, exit code 1. */
 export class SamplesUsageError extends Error {}
@@ -63,7 +62,8 @@ type Checked =
   | { table: RawTable; ok: false; errors: SampleError[]; validRows: number; unmapped: string[] };
 
 async function checkFile(file: string, opts: SampleOptions): Promise<Checked> {
-  const table = await readSampleFile(file);
+  // exceljs loads only when a sample is read: the CLI starts fast.
+  const table = await (await import('../node/sample-file')).readSampleFile(file);
   const mapping = headerMapping(table.headers, opts.map);
   const result = validateSamples(table, { force: opts.force ?? '(force not given)', mapping });
   if (result.ok) return { table, ...result };

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractError, MAX_INPUT_BYTES } from '../../src-core/extract/errors';
 import { extractReport } from '../../src-core/extract/extract';
+import type { MetaOverrides } from '../../src-core/extract/report-meta';
 import type { Extraction } from '../../src-core/extract/types';
 import { readPdfText } from './pdf-text';
 import { bytesOf } from './bytes';
@@ -30,7 +31,7 @@ export async function readReportFile(file: string): Promise<ReportFile> {
   return { name, bytes: bytesOf(await readFile(file)) };
 }
 
-export async function extractFile(file: string): Promise<{ file: ReportFile; extraction: Extraction }> {
+export async function extractFile(file: string, overrides: MetaOverrides = {}): Promise<{ file: ReportFile; extraction: Extraction }> {
   const f = await readReportFile(file);
-  return { file: f, extraction: await extractReport(f.name, f.bytes, { readPdf: readPdfText }) };
+  return { file: f, extraction: await extractReport(f.name, f.bytes, { readPdf: readPdfText }, overrides) };
 }

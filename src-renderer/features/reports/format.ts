@@ -20,7 +20,7 @@ export function publicationMonth(published: string | null): Month | null {
   return { label: published, dateTime: null };
 }
 
-export type GradeTone = 'outstanding' | 'good' | 'requires-improvement' | 'inadequate' | 'ungraded';
+export type GradeTone = 'outstanding' | 'good' | 'adequate' | 'requires-improvement' | 'inadequate' | 'ungraded';
 
 export function gradeTone(grade: string): GradeTone {
   switch (grade) {
@@ -28,6 +28,8 @@ export function gradeTone(grade: string): GradeTone {
       return 'outstanding';
     case 'Good':
       return 'good';
+    case 'Adequate':
+      return 'adequate';
     case 'Requires improvement':
       return 'requires-improvement';
     case 'Inadequate':

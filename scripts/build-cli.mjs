@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Builds the command line once, at install (npm's "prepare"), so that `peel-workbench` starts like
+// a command line instead of compiling its TypeScript sources through tsx on every call.
+//
+//   node scripts/build-cli.mjs
+//
+// Writes out/cli/main.mjs and out/cli/extract-worker.mjs: the project's own code bundled by esbuild,
+// its npm dependencies left as imports from node_modules. out/cli/ sits two folders below the
+// project root like src-main/cli/, so paths the code resolves from import.meta.url (the migrations,
+// package.json) hold in both. Where esbuild is absent (an install without dev dependencies) it says
+// so and the CLI keeps running from the sources through tsx (bin/peel-workbench.mjs).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'out', 'cli');
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  console.warn('build-cli: esbuild is not installed; peel-workbench will run from its TypeScript sources (slower to start)');
+  process.exit(0);
+}
+
+mkdirSync(OUT, { recursive: true });
+const result = await esbuild.build({
+  absWorkingDir: ROOT,
+  entryPoints: { main: join(ROOT, 'src-main/cli/main.ts'), 'extract-worker': join(ROOT, 'src-main/cli/extract-worker.ts') },
+  outdir: OUT,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  // Commands load what only they need (the document and spreadsheet libraries) when they run.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  packages: 'external',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+// The sources the bundle was made from: bin/peel-workbench.mjs falls back to them when one is newer.
+const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
+writeFileSync(join(OUT, 'inputs.json'), JSON.stringify(inputs));
+console.log(`build-cli: wrote out/cli/ (${inputs.length} source files)`);
