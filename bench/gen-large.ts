@@ -296,14 +296,15 @@ export async function generateLarge(engine: SqlEngine, migrations: Migration[], 
         const title = `SYNTHETIC – PEEL: ${programme.name} ${year}`;
         const sourceName = `synthetic-${force.toLowerCase().replace(/[^a-z]+/g, '-')}-${programme.name.toLowerCase().replace(/[^a-z]+/g, '-')}-${year}.md`;
         ins.run(
-          `INSERT INTO reports (id, content_hash, title, force, programme, year, published, isbn, overall_grade, source_name, source_format,
-             source_bytes, imported_at, synthetic, page, line) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'markdown', ?, ?, 1, NULL, 3)`,
+          `INSERT INTO reports (id, content_hash, title, force, programme, year, period, published, isbn, overall_grade, source_name, source_format,
+             source_bytes, imported_at, synthetic, page, line) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, NULL, ?, ?, 'markdown', ?, ?, 1, NULL, 3)`,
           [
             reportId,
             await sha256Hex(`${SYNTHETIC_NOTE}|${opts.seed}|${force}|${programme.name}|${year}`),
             title,
             force,
             programme.name,
+            year,
             year,
             `March ${year + 1}`,
             overall,
@@ -396,7 +397,9 @@ export async function generateLarge(engine: SqlEngine, migrations: Migration[], 
         }
         // Metrics: every seed metric over six periods. England and Wales values depend only on the
         // metric and period (all forces agree); the force's sit around them with its own bias.
-        for (const m of ex.metrics) {
+        // The seed's comparisons with England and Wales (figures stated alone are left out: the
+        // workspace keeps the ~100 metrics a report that issue 7's scale was set for).
+        for (const m of ex.metrics.filter((x) => x.englandWales !== null)) {
           const change = m.unit.includes('change');
           const fmtForce = printer(m.forceText, change);
           const fmtEw = printer(m.englandWalesText, change);

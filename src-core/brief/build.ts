@@ -167,19 +167,21 @@ export async function buildPack(
     });
   }
 
-  // Key metrics: those marked include-in-brief, or every metric of the reports when none is marked.
+  // Key metrics: those marked include-in-brief, or, when none is marked, every metric of the reports
+  // that has an England and Wales comparator (a figure stated alone is no comparison; an analyst who
+  // wants one in the pack marks it).
   const metrics: PackMetric[] = [];
   let chart: ChartSpec | null = null;
   if (wants('metrics')) {
     const every = covered.length ? readMetrics(db, { reportIds: coveredIds }) : [];
     const marked = every.filter((m) => m.includeInBrief);
-    const chosen = marked.length ? marked : every;
+    const chosen = marked.length ? marked : every.filter((m) => m.englandWales !== null);
     for (const m of chosen) metrics.push(packMetric(m, cite, paragraphsOf));
     feeds.push({
       section: 'metrics',
       feed: marked.length
         ? `metrics marked include-in-brief (${marked.length} of ${every.length})`
-        : `every metric of the reports covered (none is marked include-in-brief)`,
+        : `every metric of the reports covered with an England and Wales comparator (none is marked include-in-brief)`,
       rows: metrics.length,
     });
     chart = chartOf(metrics, covered);

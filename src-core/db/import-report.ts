@@ -66,7 +66,8 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
         r.isbn,
         overall,
         source.name,
-        ex.format,
+        // The column predates HTML input: a page is stored as the marked-up text it was read as.
+        ex.format === 'html' ? 'markdown' : ex.format,
         size,
         now.toISOString(),
         r.where.page ?? null,

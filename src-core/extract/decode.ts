@@ -1,7 +1,9 @@
 import { ExtractError, MAX_INPUT_BYTES } from './errors';
+import { looksLikeHtml } from './html';
 import type { SourcePos } from './types';
 
-export type DecodedInput = { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string; markup: boolean };
+export type DecodedInput =
+  { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string; markup: boolean } | { kind: 'html'; text: string };
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -81,6 +83,7 @@ export function decodeInput(name: string, bytes: Uint8Array): DecodedInput {
     throw new ExtractError('empty', `${name} is empty; expected the text or PDF of a PEEL report`);
   }
   text = text.replace(/\r\n?/g, '\n');
+  if (looksLikeHtml(text)) return { kind: 'html', text };
   return { kind: 'text', text, markup: looksLikeMarkdown(text) };
 }
 

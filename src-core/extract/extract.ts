@@ -1,5 +1,6 @@
 import { areaText, parseAreas } from './areas';
 import { decodeInput } from './decode';
+import { linesOfHtml } from './html';
 import { ExtractError } from './errors';
 import { parseForceInNumbers } from './force-in-numbers';
 import { titleKey } from './inline';
@@ -43,6 +44,7 @@ export async function extractReport(
   overrides: MetaOverrides = {},
 ): Promise<Extraction> {
   const input = decodeInput(name, bytes);
+  if (input.kind === 'html') return extractFromLines(name, linesOfHtml(input.text), 'html', overrides);
   if (input.kind === 'text') {
     const lines = input.markup ? linesOfText(input.text) : linesOfPagedText(input.text);
     return extractFromLines(name, lines, input.markup ? 'markdown' : 'text', overrides);
@@ -249,6 +251,8 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   let counter = 0;
   let afiParas: Para[] = [];
   let areaKind: AreaKind | null = null;
+  // The subsection a list of areas for improvement sits in: the text after the list goes back to it.
+  let outer: string | null = null;
   const flushAreas = () => {
     for (const a of parseAreas(title, afiParas, areaKind ?? 'area for improvement')) {
       out.areas.push(a);
@@ -260,7 +264,7 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   for (const p of pieces) {
     out.blocks.push({ heading: p.type === 'heading', text: p.text, pos: p.pos });
     // A grade line or a web page's "Last updated" date under a heading is not a heading itself.
-    if (p.type === 'heading' && (gradeLine(p.text) || /^Last updated\s+\d/i.test(p.text))) continue;
+    if (gradeLine(p.text) || /^Last updated\s+\d/i.test(p.text)) continue;
     const question = p.type === 'para' && p.bullet === 0 && QUESTION_LINE.test(p.text) && p.text.length < 200;
     // A list of areas for improvement ends where its bullets end: the paragraph after it is not one.
     const listEnded: boolean =
@@ -268,11 +272,15 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
     if (p.type === 'heading' || question || listEnded) {
       for (const n of p.refs) if (!out.headingRefs.has(n)) out.headingRefs.set(n, p.pos);
       flushAreas();
-      areaKind = listEnded && !question && p.type === 'para' ? null : areasHeading(p.text);
       if (listEnded && !question && p.type === 'para') {
+        areaKind = null;
+        subsection = outer;
+        counter = out.findings.filter((f) => f.subsection === subsection && f.section === title).length;
         out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
         continue;
       }
+      areaKind = areasHeading(p.text);
+      if (areaKind) outer = subsection;
       subsection = p.text;
       counter = 0;
     } else if (areaKind) {
@@ -306,7 +314,7 @@ function programmePillar(meta: ReportMeta): Judgment['pillar'] {
  * the grade line under the question) is kept and the disagreement is a warning quoting both; two
  * prose statements that disagree leave the grade empty, since either may be the misreading.
  */
-function mergeStatements(table: Judgment[], { judgments: stated, weak }: Statements, warnings: ExtractWarning[]): Judgment[] {
+function mergeStatements(table: Judgment[], { judgments: stated, weak, changes }: Statements, warnings: ExtractWarning[]): Judgment[] {
   const key = (j: Judgment) => (j.overall ? `pillar:${j.pillar ?? ''}` : `area:${j.area ?? titleKey(j.question)}`);
   const kept = new Map<string, Judgment>();
   const dropped = new Set<string>();
@@ -348,7 +356,12 @@ function mergeStatements(table: Judgment[], { judgments: stated, weak }: Stateme
       dropped.add(k);
     }
   }
-  return [...kept.values()];
+  const merged = [...kept.values()];
+  for (const c of changes) {
+    const j = merged.find((x) => (c.area ? x.area === c.area : x.overall && x.pillar === c.pillar));
+    if (j && !j.change) j.change = c.change;
+  }
+  return merged;
 }
 
 function findingOf(

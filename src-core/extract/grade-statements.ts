@@ -106,7 +106,7 @@ export function gradeStatements(blocks: Block[], ctx: GradeContext): Statements 
   let cur: Current | null = null;
   // A change stated before the grade it is about ("has deteriorated since 2016 in … protecting
   // vulnerable people" in a summary above the questions) waits for that grade.
-  const pendingChanges: { area: string | null; pillar: Pillar | null; change: StatedChange }[] = [];
+  const pendingChanges: StatedChangeOf[] = [];
   const add = (j: Omit<Judgment, 'lastInspected' | 'change'>) => {
     const judgment: Judgment = { ...j, lastInspected: null, change: null };
     out.push(judgment);
@@ -186,11 +186,12 @@ export function gradeStatements(blocks: Block[], ctx: GradeContext): Statements 
       }
     }
   }
-  for (const p of pendingChanges) {
+  const unplaced = pendingChanges.filter((p) => {
     const j = out.find((x) => (p.area ? x.area === p.area : x.overall && x.pillar === p.pillar));
     if (j && !j.change) j.change = p.change;
-  }
-  return { judgments: out, weak };
+    return !j;
+  });
+  return { judgments: out, weak, changes: unplaced };
 }
 
 interface Found {
@@ -204,6 +205,14 @@ export interface Statements {
   judgments: Judgment[];
   /** Those read from descriptions: a verdict that disagrees with one of them wins. */
   weak: Set<Judgment>;
+  /** Changes stated of a question no statement here grades (the judgments table may). */
+  changes: StatedChangeOf[];
+}
+
+export interface StatedChangeOf {
+  area: string | null;
+  pillar: Pillar | null;
+  change: StatedChange;
 }
 
 function statementsIn(s: string, scale: GradeScale, pillar: Pillar | null, first: Current | null): Found[] {

@@ -39,6 +39,7 @@ const SENTENCE_END = /[.!?;:]["'’”)\]]*$/;
 const CAPTION = /^(figure \d+|table \d+|source)\s*:|^for further information\b/i;
 const STOPWORD_END = /\b(and|or|of|the|to|in|for|with|a|an|by|as|at|on|per|from|that|which|its|their|is|are|be|than|but|not|into|this)$/i;
 const URL = /^(?:\[?)(?:https?:\/\/|www\.)\S+$/i;
+const QUESTION = /^(?:How|To what extent)\b.*\?$/;
 export const SPECIAL_HEADINGS = new Set([
   'judgments',
   'summary',
@@ -91,6 +92,22 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     if (t.heading > 0 || isSpecialHeading(t) || (!layout.markup && curEnded && looksLikeHeading(t, nextText(i), layout))) {
       flush();
       pieces.push({ type: 'heading', text: t.text.replace(/\*+$/, '').trim(), refs: t.refs, pos: t.pos, marked: t.heading > 0 });
+      return;
+    }
+    // A question heading of a web page ("How effective is the force at …?") stands alone.
+    if (!layout.markup && t.bullet === 0 && QUESTION.test(t.text) && t.text.length < 200) {
+      flush();
+      pieces.push({
+        type: 'para',
+        text: t.text,
+        refs: [...t.refs],
+        pos: t.pos,
+        bullet: 0,
+        fnDef: null,
+        caption: false,
+        lastLineFull: false,
+        rejoined: false,
+      });
       return;
     }
     const caption = CAPTION.test(t.text);

@@ -40,7 +40,7 @@ const MONTH = /^(January|February|March|April|May|June|July|August|September|Oct
 const ISBN = /\bISBN:?\s*(97[89][\d\s-]{10,16}\d)/;
 const INSPECTORATE =
   /\b(?:HMICFRS|HMIC|HM Inspectorate|Her Majesty[’']s Inspectorate|His Majesty[’']s Inspectorate|Inspectorate of Constabulary|PEEL)\b/i;
-const POLICING = /\b(?:police|constabulary|policing)\b/i;
+const POLICING = /\b(?:police|constabulary|policing|the force)\b/i;
 
 interface Title {
   programme: string;

@@ -52,7 +52,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'data note',
 ];
 
-export type SourceFormat = 'markdown' | 'text' | 'pdf';
+/** The file as read: HTML pages are read through an HTML parser into the same marked-up lines as Markdown. */
+export type SourceFormat = 'markdown' | 'text' | 'pdf' | 'html';
 
 export interface ReportMeta {
   title: string;

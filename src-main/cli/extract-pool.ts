@@ -35,7 +35,7 @@ export type Outcome = { file: string } & WorkerResult;
 function workerOf(): Worker {
   const js = new URL('./extract-worker.mjs', import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js);
-  return new Worker(new URL('./extract-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  return new Worker(new URL('./extract-worker-source.mjs', import.meta.url));
 }
 
 /**

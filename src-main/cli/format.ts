@@ -9,12 +9,24 @@ export function extractionJson(e: Extraction): unknown {
       title: e.report.title,
       force: e.report.force,
       programme: e.report.programme,
+      period: e.report.period,
       year: e.report.year,
+      scale: e.report.scale,
       published: e.report.published,
       isbn: e.report.isbn,
       where: e.report.where,
     },
-    judgments: e.judgments.map((j) => ({ question: j.question, grade: j.grade, lastInspected: j.lastInspected, where: j.where })),
+    judgments: e.judgments.map((j) => ({
+      question: j.question,
+      area: j.area,
+      pillar: j.pillar,
+      overall: j.overall,
+      grade: j.grade,
+      lastInspected: j.lastInspected,
+      quote: j.quote,
+      change: j.change,
+      where: j.where,
+    })),
     metrics: e.metrics.map((m) => ({
       category: m.category,
       label: m.label,
@@ -26,6 +38,7 @@ export function extractionJson(e: Extraction): unknown {
       englandWalesText: m.englandWalesText,
       source: m.source,
       quote: m.quote,
+      alsoQuoted: m.alsoQuoted ?? [],
       where: m.where,
     })),
     findings: e.findings.map((f) => ({
@@ -38,7 +51,13 @@ export function extractionJson(e: Extraction): unknown {
       rejoined: f.rejoined,
       where: f.where,
     })),
-    areasForImprovement: e.areasForImprovement.map((a) => ({ section: a.section, text: a.text, items: a.items, where: a.where })),
+    areasForImprovement: e.areasForImprovement.map((a) => ({
+      kind: a.kind,
+      section: a.section,
+      text: a.text,
+      items: a.items,
+      where: a.where,
+    })),
     footnotes: e.footnotes.map((f) => ({ number: f.number, text: f.text, where: f.where })),
     warnings: e.warnings.map((w) => ({ code: w.code, message: w.message, where: w.where })),
   };
@@ -55,19 +74,26 @@ export function extractionText(e: Extraction, file: string): string {
   const r = e.report;
   const lines = [
     `${r.title} – ${r.force}  (${file}, ${e.format})`,
-    `Published ${r.published ?? 'unknown'}; ISBN ${r.isbn ?? 'none'}`,
+    `Programme ${r.programme}, period ${r.period}, ${r.scale} scale; published ${r.published ?? 'unknown'}; ISBN ${r.isbn ?? 'none'}`,
     '',
     'Judgments',
-    ...e.judgments.map((j) => `  ${j.question.padEnd(56)} ${j.grade.padEnd(22)} ${j.lastInspected ?? ''}`),
+    ...e.judgments.flatMap((j) => [
+      `  ${j.question.slice(0, 56).padEnd(56)} ${j.grade.padEnd(22)} ${j.lastInspected ?? ''}${j.quote ? '  (read from the text)' : ''}`,
+      ...(j.change
+        ? [`    stated change: ${j.change.direction}${j.change.since ? ` since ${j.change.since}` : ''}: "${j.change.quote}"`]
+        : []),
+    ]),
     '',
     `Metrics (${e.metrics.length})`,
     ...e.metrics.map(
       (m) =>
-        `  ${`${m.label}${m.period ? `, ${m.period}` : ''}`.slice(0, 78).padEnd(78)} ${m.forceText.padStart(7)} vs ${m.englandWalesText.padEnd(7)} ${m.source}`,
+        `  ${`${m.label}${m.period ? `, ${m.period}` : ''}`.slice(0, 78).padEnd(78)} ${m.forceText.padStart(7)} vs ${(m.englandWalesText || '—').padEnd(7)} ${m.source}`,
     ),
     '',
     `Findings: ${e.findings.length} (${count(e.findings, (f) => f.kind)})`,
-    `Areas for improvement: ${e.areasForImprovement.length} (${e.areasForImprovement.reduce((n, a) => n + a.items.length, 0)} nested items)`,
+    `Areas for improvement: ${e.areasForImprovement.length} (${e.areasForImprovement.reduce((n, a) => n + a.items.length, 0)} nested items)${
+      e.areasForImprovement.some((a) => a.kind !== 'area for improvement') ? `; ${count(e.areasForImprovement, (a) => a.kind)}` : ''
+    }`,
     `Footnotes: ${e.footnotes.length}`,
     '',
     `Warnings (${e.warnings.length})`,

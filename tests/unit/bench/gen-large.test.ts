@@ -38,10 +38,11 @@ describe('the large benchmark workspace generator', () => {
     }
     expect(one(reopened, 'SELECT count(*) AS n FROM review_samples WHERE synthetic = 0')?.n).toBe(0);
     expect(String(one(reopened, "SELECT value FROM meta WHERE key = 'synthetic'")?.value)).toContain(SYNTHETIC_NOTE);
-    // About 300 findings and 96 metrics a report, as the 1,000-report workspace needs.
+    // About 300 findings and 90 metrics a report (the seed's 15 comparisons over six periods), as the
+    // issue's 1,000-report workspace needs.
     expect(counts.findings / 4).toBeGreaterThan(250);
     expect(counts.findings / 4).toBeLessThan(350);
-    expect(counts.metrics).toBe(4 * 96);
+    expect(counts.metrics).toBe(4 * 90);
     // The summary table the facets read agrees with the findings it was built from.
     expect(readFacets(reopened, {}).report.reduce((n, r) => n + r.count, 0)).toBe(counts.findings);
     reopened.close();

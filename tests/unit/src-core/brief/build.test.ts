@@ -49,7 +49,7 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
   });
 
   it('compares every metric with England and Wales: difference and direction', () => {
-    expect(pack.metrics).toHaveLength(16);
+    expect(pack.metrics).toHaveLength(15);
     const row = (label: string) => pack.metrics.find((m) => m.label === label);
     expect(row('Incidents per 1,000 population')).toMatchObject({ force: 338, englandWales: 282, difference: 56, direction: 'higher' });
     expect(row('Domestic abuse incidents per 1,000 population')).toMatchObject({
@@ -128,7 +128,7 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
     const firstSeen = [...new Set(cited)];
     expect(firstSeen).toEqual(pack.sources.map((s) => s.id));
     expect(pack.sources.map((s) => s.id)).toEqual(pack.sources.map((_, i) => `S${i + 1}`));
-    expect(pack.sources).toHaveLength(6 + 16 + 12 + 6 + 2);
+    expect(pack.sources).toHaveLength(6 + 15 + 12 + 6 + 2);
   });
 
   it('gives the areas for improvement with their bullets, traced to their paragraphs', () => {
@@ -166,12 +166,16 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
   it('records what fed each section and how many rows it had', () => {
     expect(pack.feeds).toEqual([
       { section: 'summary', feed: 'judgments of every report in the workspace (1 report)', rows: 6 },
-      { section: 'metrics', feed: 'every metric of the reports covered (none is marked include-in-brief)', rows: 16 },
+      {
+        section: 'metrics',
+        feed: 'every metric of the reports covered with an England and Wales comparator (none is marked include-in-brief)',
+        rows: 15,
+      },
       { section: 'findings', feed: 'all findings (135 findings), keeping those marked include-in-brief', rows: 12 },
       { section: 'areas', feed: 'every area for improvement of the reports covered', rows: 6 },
       { section: 'review', feed: 'case-file review sample for Gwent Police (SYNTHETIC demonstration sample)', rows: 60 },
     ]);
-    expect(pack.notices).toContain('None of the 16 metrics in this pack has yet been marked verified against the report by an analyst.');
+    expect(pack.notices).toContain('None of the 15 metrics in this pack has yet been marked verified against the report by an analyst.');
     expect(pack.notices.some((n) => n.startsWith('No finding'))).toBe(false);
   });
 });
@@ -185,7 +189,7 @@ describe('when no finding is marked include-in-brief', () => {
       'No finding is marked include-in-brief, so this pack has no findings: it gives the summary of judgments and the key metrics only, with the areas for improvement and the case-file review.',
     );
     expect(pack.reports[0]?.judgments).toHaveLength(6);
-    expect(pack.metrics).toHaveLength(16);
+    expect(pack.metrics).toHaveLength(15);
     expect(pack.areas).toHaveLength(6);
     expect(pack.feeds.find((f) => f.section === 'findings')?.rows).toBe(0);
   });
@@ -291,7 +295,7 @@ describe('the definition decides what is in the pack', () => {
       ['Incidents per 1,000 population', false],
       ['Domestic abuse incidents per 1,000 population', true],
     ]);
-    expect(pack.feeds).toEqual([{ section: 'metrics', feed: 'metrics marked include-in-brief (2 of 16)', rows: 2 }]);
+    expect(pack.feeds).toEqual([{ section: 'metrics', feed: 'metrics marked include-in-brief (2 of 24)', rows: 2 }]);
     expect(pack.notices).toEqual(['1 of the 2 metrics in this pack has not yet been marked verified against the report by an analyst.']);
   });
 
@@ -311,6 +315,7 @@ describe('change since the previous report', () => {
     const db = await gwentWorkspace();
     const earlier = structuredClone(await extractSeed('markdown'));
     earlier.report.year = 2016;
+    earlier.report.period = '2016';
     earlier.report.title = 'PEEL: Police effectiveness 2016';
     const grades: Record<string, 'Good' | 'Inadequate' | 'Requires improvement'> = {
       'Overall effectiveness': 'Good',

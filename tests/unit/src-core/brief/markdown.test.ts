@@ -86,7 +86,7 @@ describe('the Markdown pack', async () => {
       expect(text).toContain(`Analyst’s note: ${b.note}`);
       expect(text).toContain(`Tags: ${b.tags.join(', ')}`);
     }
-    expect(text).toContain('RAG: Red · Initial response, paragraph 3 — Concern [S26]');
+    expect(text).toContain('RAG: Red · Initial response, paragraph 3 — Concern [S25]');
     expect(count(els, 'blockquote')).toBe(12 + 1 + 1); // the findings, the notices and the synthetic-sample note
   });
 });

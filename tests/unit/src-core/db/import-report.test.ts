@@ -23,7 +23,7 @@ describe('importing a report into a workspace', () => {
       source_format: 'markdown',
     });
     expect(count(db, 'findings')).toBe(ex.findings.length);
-    expect(count(db, 'metrics')).toBe(16);
+    expect(count(db, 'metrics')).toBe(24);
     expect(count(db, 'judgments')).toBe(6);
     expect(count(db, 'footnotes')).toBe(25);
     expect(count(db, 'areas_for_improvement WHERE parent_id IS NULL')).toBe(6);

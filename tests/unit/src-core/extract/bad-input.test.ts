@@ -28,23 +28,25 @@ describe('bad input is refused with a clear error', () => {
   it('a text file that is not a PEEL report says what it lacks', async () => {
     const e = await refusal('random.txt', readFixture('tests/fixtures/random.txt'));
     expect(e.code).toBe('not-a-peel-report');
-    expect(e.message).toMatch(
-      /^random\.txt is not a PEEL inspection report: it lacks a title naming the programme and year .* and the force inspected/,
+    expect(e.message).toBe(
+      'random.txt is not a PEEL inspection report: it lacks any mention of an inspection (HMICFRS, HMIC or PEEL), and any mention of a police force',
     );
   });
 
-  it('a report with a title but no judgments or Force in numbers', async () => {
+  it('a report with a title but no judgments or Force in numbers is imported, with a warning for each part it lacks', async () => {
     const text =
       '# PEEL: Police effectiveness 2017\n\nAn inspection of Gwent Police\n\n# Contents\n\nSome words.\n\n## Overview\n\nText.\n';
-    const e = await refusal('partial.md', new TextEncoder().encode(text));
-    expect(e.code).toBe('not-a-peel-report');
-    expect(e.message).toMatch(/lacks a "Force in numbers" section or a judgments table/);
+    const e = await extractBytes('partial.md', new TextEncoder().encode(text));
+    expect(e.report).toMatchObject({ force: 'Gwent Police', programme: 'Police effectiveness', period: '2017' });
+    expect(e.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['judgments-missing', 'report-part-missing']));
   });
 
   it('a truncated PDF', async () => {
     const e = await refusal('truncated.pdf', readFixture('tests/fixtures/truncated.pdf'));
     expect(e.code).toBe('bad-pdf');
-    expect(e.message).toMatch(/^truncated\.pdf could not be read as a PDF \(.+\); it may be truncated or damaged$/);
+    expect(e.message).toMatch(
+      /^truncated\.pdf could not be read as a PDF \(.+\); it may be truncated or damaged: download or export it again$/,
+    );
   });
 
   it('a binary file, naming where the binary data starts', async () => {

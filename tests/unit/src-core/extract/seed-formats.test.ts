@@ -85,12 +85,6 @@ const TEXT_METRICS = [
   },
   { label: 'DVPOs granted per 100 domestic abuse-related offences', force: 0.2, ew: 0.8, quote: /^The rate of DVPOs granted is 0\.2/ },
   {
-    label: 'mapped organised crime groups per one million population',
-    force: 33,
-    ew: 47,
-    quote: /33 mapped organised crime groups per one million population; this is slightly lower than the England and Wales rate of 47/,
-  },
-  {
     label: 'SCPOs per 100 organised crime groups (active and archived)',
     force: 6.8,
     ew: 9.2,
@@ -144,12 +138,33 @@ describe.each(FORMATS)('the seed report as %s', (format) => {
 
   it('reads the comparisons stated in the body text, with the sentence as the quote', async () => {
     const e = await extractSeed(format);
-    const text = e.metrics.filter((m) => m.source === 'text');
+    const text = e.metrics.filter((m) => m.source === 'text' && m.englandWales !== null);
     expect(text.map((m) => ({ label: m.label, force: m.force, ew: m.englandWales }))).toEqual(
       TEXT_METRICS.map(({ label, force, ew }) => ({ label, force, ew })),
     );
     TEXT_METRICS.forEach((t, i) => expect(text[i]?.quote).toMatch(t.quote));
     expect(text[0]?.period).toBe('12 months to 30 June 2017');
+  });
+
+  it('reads the figures the text states without a comparator, each with its unit and quote', async () => {
+    const e = await extractSeed(format);
+    const alone = e.metrics.filter((m) => m.source === 'text' && m.englandWales === null);
+    const find = (value: number, unit: string) => alone.find((m) => m.force === value && m.unit === unit);
+    expect(find(23, 'per 10,000 females')?.quote).toMatch(/the force referred 23 cases to a MARAC per 10,000 females/);
+    expect(find(23, 'per 10,000 females')?.period).toBe('12 months to 31 March 2017');
+    expect(find(44, '%')?.label).toBe('disclosure rate');
+    expect(find(22, '%')?.quote).toBe('This is a disclosure rate of 22 percent.');
+    expect(find(24.8, '%')?.quote).toMatch(/^Referrals have decreased by 24\.8 percent/);
+    // Footnote numbers, dates and the "12 months" of a period are not figures.
+    expect(alone.some((m) => m.force === 12 || m.force === 2017 || m.force === 2016)).toBe(false);
+  });
+
+  it('keeps a figure stated in "Force in numbers" and again in the text as one metric with both quotes', async () => {
+    const e = await extractSeed(format);
+    const ocg = e.metrics.filter((m) => m.force === 33 && m.englandWales === 47);
+    expect(ocg).toHaveLength(1);
+    expect(ocg[0]?.source).toBe('force-in-numbers');
+    expect(ocg[0]?.alsoQuoted?.[0]?.quote).toMatch(/33 mapped organised crime groups per one million population/);
   });
 
   it('reads the six areas for improvement and the four items nested in the third', async () => {

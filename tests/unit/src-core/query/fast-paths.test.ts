@@ -42,7 +42,7 @@ async function workspace(): Promise<SqlDatabase> {
   const seed = await extractSeed('markdown');
   const bytes = readFixture(SEED_FILES.markdown);
   for (const [i, force] of ['Gwent Police', 'Dyfed-Powys Police', 'Kent Police'].entries()) {
-    const copy = { ...seed, report: { ...seed.report, force, year: 2017 + i } };
+    const copy = { ...seed, report: { ...seed.report, force, year: 2017 + i, period: String(2017 + i) } };
     await importReport(db, copy, { name: `${force}.md`, bytes: new Uint8Array([...bytes, i]) });
   }
   edit(db, 3, 'tags', ['custody', 'arrests']);
@@ -170,7 +170,7 @@ async function twentyReports(): Promise<SqlDatabase> {
   const seed = await extractSeed('markdown');
   const bytes = readFixture(SEED_FILES.markdown);
   for (let i = 0; i < 20; i++) {
-    const copy = { ...seed, report: { ...seed.report, year: 2000 + i } };
+    const copy = { ...seed, report: { ...seed.report, year: 2000 + i, period: String(2000 + i) } };
     await importReport(db, copy, { name: `gwent-${i}.md`, bytes: new Uint8Array([...bytes, i]) });
   }
   edit(db, 5, 'tags', ['custody']);
@@ -284,7 +284,13 @@ describe('a page sorted by report over FREQUENT_MATCHES findings walks the repor
     // walk must sort within a force and year and cannot follow report ids.
     const forces = ['Kent Police', 'Avon and Somerset Constabulary', 'Gwent Police'];
     for (let i = 0; i < 18; i++) {
-      const report = { ...seed.report, force: forces[i % 3] as string, year: 2016 + (i % 2), programme: `programme ${Math.floor(i / 3)}` };
+      const report = {
+        ...seed.report,
+        force: forces[i % 3] as string,
+        year: 2016 + (i % 2),
+        period: String(2016 + (i % 2)),
+        programme: `programme ${Math.floor(i / 3)}`,
+      };
       await importReport(db, { ...seed, report }, { name: `r${i}.md`, bytes: new Uint8Array([...bytes, i]) });
     }
     edit(db, 5, 'status', 'flagged');

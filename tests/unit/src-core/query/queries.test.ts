@@ -129,7 +129,7 @@ describe('metrics and warnings', () => {
     const e = parseEdit('metric.verify', { metricId: 1, verified: true, author: 'ann', at });
     applyEdit(db, e.op, e.params);
     const metrics = readMetrics(db);
-    expect(metrics).toHaveLength(16);
+    expect(metrics).toHaveLength(24);
     expect(metrics[0]).toMatchObject({
       label: 'Incidents per 1,000 population',
       force: 338,
@@ -142,7 +142,12 @@ describe('metrics and warnings', () => {
     expect(metrics.find((m) => m.label === 'Change in ASB incidents')).toMatchObject({ difference: -15.95, ratio: null });
     expect(metrics.find((m) => m.label === 'Domestic abuse incidents per 1,000 population')?.warning).toMatch(/more than ten times apart/);
     expect(metrics.filter((m) => m.warning)).toHaveLength(1);
-    expect(readMetrics(db, { source: 'text' }).map((m) => m.force)).toEqual([36, 107.9, 0.2, 33, 6.8]);
+    expect(
+      readMetrics(db, { source: 'text' })
+        .filter((m) => m.englandWales !== null)
+        .map((m) => m.force),
+    ).toEqual([36, 107.9, 0.2, 6.8]);
+    expect(readMetrics(db, { source: 'text' }).filter((m) => m.englandWales === null)).toHaveLength(9);
     expect(readMetrics(db, { search: 'safety' }).map((m) => m.force)).toEqual([107.9]);
   });
 

@@ -52,7 +52,7 @@ describe('peel-workbench brief', () => {
       const html = readFileSync(out, 'utf8');
       expect(r.stdout).toMatch(
         new RegExp(
-          `^wrote     ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(HTML, \\d+\\.\\d KB\\): 12 findings, 16 metrics, 42 sources; marked OFFICIAL-SENSITIVE – NOT FOR ONWARD CIRCULATION$`,
+          `^wrote     ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(HTML, \\d+\\.\\d KB\\): 12 findings, 15 metrics, 41 sources; marked OFFICIAL-SENSITIVE – NOT FOR ONWARD CIRCULATION$`,
           'm',
         ),
       );
@@ -79,7 +79,7 @@ describe('peel-workbench brief', () => {
         ),
       );
       for (const r of [md, docx, pdf]) expect([r?.code, r?.stderr]).toEqual([0, '']);
-      expect(md?.stdout).toMatch(/\(Markdown, [\d.]+ KB\): 1 finding, 16 metrics, \d+ sources; marked OFFICIAL$/m);
+      expect(md?.stdout).toMatch(/\(Markdown, [\d.]+ KB\): 1 finding, 15 metrics, \d+ sources; marked OFFICIAL$/m);
       expect(docx?.stdout).toMatch(/\(DOCX, [\d.]+ KB\): 1 finding,/);
       expect(pdf?.stdout).toMatch(/\(PDF, [\d.]+ KB\): 1 finding,/);
       const text = readFileSync(path.join(dir, 'pack.md'), 'utf8').trimEnd().split('\n');
@@ -99,7 +99,7 @@ describe('peel-workbench brief', () => {
       const r = await cli('brief', ws, '--out', out, '--marking', 'official', '--sections', 'summary,metrics,findings');
       expect(r.code).toBe(0);
       expect(r.stdout.split('\n')[0]).toBe('No finding is marked include-in-brief: building the summary and metrics only.');
-      expect(r.stdout).toMatch(/: 0 findings, 16 metrics, 22 sources; marked OFFICIAL$/m);
+      expect(r.stdout).toMatch(/: 0 findings, 15 metrics, 21 sources; marked OFFICIAL$/m);
       const md = readFileSync(out, 'utf8');
       expect(md.match(/^## .*/gm)).toEqual(['## Summary of judgments', '## Key metrics', '## Findings']);
       expect(md).toContain('## Findings\n\n_No finding is marked include-in-brief._');

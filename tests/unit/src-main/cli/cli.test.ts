@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,10 +21,16 @@ describe('peel-workbench extract', () => {
       published: 'March 2018',
       isbn: '978-1-78655-540-3',
     });
+    expect(out.report).toMatchObject({ programme: 'Police effectiveness', period: '2017', scale: 'four-point' });
     expect(out.judgments?.[0]).toEqual({
       question: 'Overall effectiveness',
+      area: null,
+      pillar: 'effectiveness',
+      overall: true,
       grade: 'Requires improvement',
       lastInspected: 2017,
+      quote: null,
+      change: null,
       where: { page: 6, line: expect.any(Number) },
     });
     expect(out.metrics?.[0]).toMatchObject({
@@ -84,7 +90,7 @@ describe('peel-workbench build', () => {
     const { code, stdout } = await cli('build', SEED_FILES.markdown, SEED_FILES.pdf, '--out', out);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 16 metrics/,
+      /imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 24 metrics/,
     );
     expect(stdout).toMatch(/skipped {3}gwent-2017\.pdf: .* is already in this workspace/);
     const db = new Database(out, { readonly: true, fileMustExist: true });
@@ -101,10 +107,70 @@ describe('peel-workbench build', () => {
   it('writes nothing when one of the reports is bad', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'peel-build-'));
     const out = path.join(dir, 'ws.sqlite');
-    const { code, stderr } = await cli('build', SEED_FILES.markdown, 'tests/fixtures/random.txt', '--out', out);
+    const { code, stdout, stderr } = await cli('build', SEED_FILES.markdown, 'tests/fixtures/random.txt', '--out', out);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/random\.txt is not a PEEL inspection report.*; nothing was written/);
+    expect(stdout).toMatch(/^refused {3}tests\/fixtures\/random\.txt: random\.txt is not a PEEL inspection report: it lacks/m);
+    expect(stderr).toMatch(/1 of 2 files refused \(listed above\); nothing was written \(pass --skip-refused to build from the others\)/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('builds from a folder with a line of progress and a result per file, and --skip-refused builds from the readable ones', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peel-build-'));
+    const reports = path.join(dir, 'reports');
+    mkdirSync(reports);
+    copyFileSync(path.join(ROOT, SEED_FILES.markdown), path.join(reports, 'gwent.md'));
+    copyFileSync(path.join(ROOT, 'tests/fixtures/reports/kent-efficiency-2016-web.txt'), path.join(reports, 'kent.txt'));
+    copyFileSync(path.join(ROOT, 'tests/fixtures/random.txt'), path.join(reports, 'recipe.txt'));
+    writeFileSync(path.join(reports, 'notes.docx'), 'not a report type: left out of the folder');
+    const out = path.join(dir, 'ws.sqlite');
+    const { code, stdout, stderr } = await cli('build', reports, '--out', out, '--skip-refused');
+    expect(code).toBe(0);
+    const progress = stderr.trim().split('\n');
+    expect(progress).toHaveLength(3);
+    expect(progress).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\[\d\/3\] read {5}.*gwent\.md \(\d+ warnings\)$/),
+        expect.stringMatching(/^\[\d\/3\] read {5}.*kent\.txt \(\d+ warnings\)$/),
+        expect.stringMatching(/^\[\d\/3\] refused {2}.*recipe\.txt: recipe\.txt is not a PEEL inspection report/),
+      ]),
+    );
+    expect(stdout).toMatch(/^imported {2}gwent\.md: PEEL: Police effectiveness 2017 – Gwent Police/m);
+    expect(stdout).toMatch(/^imported {2}kent\.txt: PEEL: Police efficiency 2016 – Kent Police \(.*, 3 judgments,/m);
+    expect(stdout).toMatch(/^refused {3}.*recipe\.txt: /m);
+    const db = new Database(out, { readonly: true, fileMustExist: true });
+    try {
+      expect(db.prepare('SELECT force, programme, period, scale FROM reports ORDER BY id').all()).toEqual([
+        { force: 'Gwent Police', programme: 'Police effectiveness', period: '2017', scale: 'four-point' },
+        { force: 'Kent Police', programme: 'Police efficiency', period: '2016', scale: 'four-point' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('takes --force, --programme and --year for what a text cannot say, and refuses a programme it does not know', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'peel-x-'));
+    const file = path.join(dir, 'excerpt.txt');
+    writeFileSync(file, 'HMICFRS found that the force is good at investigating crime and reducing re-offending.\n');
+    const bare = await cli('extract', file);
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/give it with --year.*give it with --force/);
+    const told = await cli(
+      'extract',
+      file,
+      '--json',
+      '--force',
+      'Devon & Cornwall',
+      '--programme',
+      'Police effectiveness',
+      '--year',
+      '2016',
+    );
+    expect(told.code).toBe(0);
+    expect((JSON.parse(told.stdout) as { report: unknown }).report).toMatchObject({ force: 'Devon and Cornwall Police', period: '2016' });
+    const bad = await cli('extract', file, '--programme', 'Police effectivness', '--year', '2016');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--programme must be one of: "Police effectiveness"/);
   });
 
   it('will not overwrite an existing file unless told to', async () => {

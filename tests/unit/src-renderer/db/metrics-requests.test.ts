@@ -17,7 +17,7 @@ describe('the DB worker’s metrics and warnings requests', () => {
   it('lists metrics with their comparison, filtered as the query says', async () => {
     const w = await seededService();
     const all = await w.value<MetricRow[]>({ type: 'metrics.list', query: {} });
-    expect(all).toHaveLength(16);
+    expect(all).toHaveLength(24);
     expect(all.find((m) => m.category === 'Calls for assistance')).toMatchObject({
       force: 338,
       englandWales: 282,
@@ -25,7 +25,7 @@ describe('the DB worker’s metrics and warnings requests', () => {
       ratio: expect.closeTo(1.2, 2),
     });
     expect(all.filter((m) => m.warning)).toHaveLength(1);
-    expect(await w.value<MetricRow[]>({ type: 'metrics.list', query: { source: 'text' } })).toHaveLength(5);
+    expect(await w.value<MetricRow[]>({ type: 'metrics.list', query: { source: 'text' } })).toHaveLength(13);
     expect(await w.call({ type: 'metrics.list', query: { source: 'guess' } })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
