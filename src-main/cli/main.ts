@@ -6,6 +6,7 @@ import { WorkspaceError } from '../../src-core/db/errors';
 import { importReport } from '../../src-core/db/import-report';
 import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
+import { isReportFileName } from '../../src-core/extract/formats';
 import { PROGRAMMES, type MetaOverrides } from '../../src-core/extract/report-meta';
 import { extractAll } from './extract-pool';
 import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
@@ -56,15 +57,13 @@ async function extract(file: string, opts: { json?: boolean } & ReportOptions): 
   write(opts.json ? JSON.stringify(extractionJson(extraction), null, 2) : extractionText(extraction, file));
 }
 
-const REPORT_EXT = /\.(?:md|markdown|txt|text|pdf|html?)$/i;
-
 /** The report files named, with a folder standing for the reports in it. */
 async function reportFiles(args: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const a of args) {
     const s = await stat(a).catch(() => null);
     if (s?.isDirectory()) {
-      const names = (await readdir(a)).filter((n) => REPORT_EXT.test(n)).sort();
+      const names = (await readdir(a)).filter(isReportFileName).sort();
       if (names.length === 0) throw new UsageError(`${a} holds no report files (.md, .txt, .pdf or .html)`);
       out.push(...names.map((n) => path.join(a, n)));
     } else out.push(a);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { REPORT_EXTENSIONS } from '../../src-core/extract/formats';
 
 /**
  * The native dialogs main asks the user through. An interface so the handlers can be tested
@@ -17,7 +18,7 @@ export interface WorkspaceDialogs {
 }
 
 export const WORKSPACE_FILTERS = [{ name: 'PEEL Workbench workspace', extensions: ['sqlite'] }];
-export const REPORT_FILTERS = [{ name: 'Reports (Markdown, text, PDF)', extensions: ['md', 'txt', 'pdf'] }];
+export const REPORT_FILTERS = [{ name: 'Reports (Markdown, text, web page, PDF)', extensions: [...REPORT_EXTENSIONS] }];
 
 /** Linux save dialogs do not add the filter's extension; without it Open would not list the file. */
 export function withWorkspaceExtension(file: string): string {

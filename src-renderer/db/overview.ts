@@ -5,6 +5,10 @@ export interface JudgmentRow {
   grade: string;
   lastInspected: number | null;
   isOverall: boolean;
+  /** The sentence a grade stated in prose was read from; null for a table or a grade line. */
+  quote: string | null;
+  /** What the report itself says of the change since the last inspection, with its words. */
+  change: { direction: string; since: number | null; quote: string } | null;
 }
 
 export type MetricSource = 'force-in-numbers' | 'text';
@@ -40,6 +44,9 @@ export interface ReportOverview {
   force: string;
   programme: string;
   year: number;
+  /** As published: "2017", "2018/19", "2023–25". */
+  period: string;
+  scale: 'four-point' | 'five-point';
   published: string | null;
   overallGrade: string | null;
   sourceName: string;

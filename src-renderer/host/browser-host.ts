@@ -1,4 +1,5 @@
 import { err, IPC_CHANNELS, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../src-core/host/contract';
+import { REPORT_EXTENSIONS } from '../../src-core/extract/formats';
 import { MAX_INPUT_BYTES as MAX_REPORT_BYTES } from '../../src-core/extract/errors';
 import { MAX_SNAPSHOT_BYTES, parseRequest } from '../../src-core/host/ipc-schema';
 import { chooseFiles, download } from './browser-files';
@@ -214,7 +215,7 @@ export function browserHost(): Host {
     version: __APP_VERSION__,
     workspace: browserWorkspaceApi(),
     async pickReports() {
-      const files = await chooseFiles('.md,.txt,.pdf', true);
+      const files = await chooseFiles(REPORT_EXTENSIONS.map((e) => `.${e}`).join(','), true);
       const tooLarge = files.find((f) => f.size > MAX_REPORT_BYTES);
       if (tooLarge) return err('refused', `${tooLarge.name} is ${mb(tooLarge.size)}; reports over 50 MB are refused`);
       try {

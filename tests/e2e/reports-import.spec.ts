@@ -46,7 +46,7 @@ test('reports dropped on the view are imported one after the other, each with it
   );
   await expect(outcomes.nth(0)).toContainText('16 metrics, 6 judgments');
   await expect(outcomes.nth(1)).toContainText(
-    'briefing notes.docx was not imported. Only Markdown (.md), plain text (.txt) and PDF (.pdf)',
+    'briefing notes.docx was not imported. Only Markdown (.md), plain text (.txt), web pages (.html) and PDF (.pdf)',
   );
   await expect(outcomes.nth(2)).toContainText('scanned.pdf was not imported. It is 51.0 MB; reports over 50 MB are refused.');
   await expect(outcomes.nth(3)).toContainText('empty.txt was not imported.');

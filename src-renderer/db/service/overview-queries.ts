@@ -14,13 +14,20 @@ function position(page: SqlValue | undefined, line: SqlValue | undefined): strin
 }
 
 function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
-  return all(db, 'SELECT question, grade, last_inspected, is_overall FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id', [
-    reportId,
-  ]).map((r) => ({
+  return all(
+    db,
+    `SELECT question, grade, last_inspected, is_overall, quote, change_direction, change_since, change_quote
+     FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id`,
+    [reportId],
+  ).map((r) => ({
     question: text(r.question),
     grade: text(r.grade),
     lastInspected: intOrNull(r.last_inspected),
     isOverall: r.is_overall === 1,
+    quote: textOrNull(r.quote),
+    change: r.change_direction
+      ? { direction: text(r.change_direction), since: intOrNull(r.change_since), quote: text(r.change_quote) }
+      : null,
   }));
 }
 
@@ -56,7 +63,8 @@ function warnings(db: SqlDatabase, reportId: number): WarningRow[] {
 export function readOverview(db: SqlDatabase): ReportOverview[] {
   const reports = all(
     db,
-    'SELECT id, title, force, programme, year, published, overall_grade, source_name FROM reports ORDER BY year DESC, force, id',
+    `SELECT id, title, force, programme, year, coalesce(period, CAST(year AS TEXT)) AS period, scale, published, overall_grade, source_name
+     FROM reports ORDER BY year DESC, force, id`,
   );
   return reports.map((r) => {
     const id = Number(r.id);
@@ -66,6 +74,8 @@ export function readOverview(db: SqlDatabase): ReportOverview[] {
       force: text(r.force),
       programme: text(r.programme),
       year: Number(r.year),
+      period: text(r.period),
+      scale: r.scale === 'five-point' ? 'five-point' : 'four-point',
       published: textOrNull(r.published),
       overallGrade: textOrNull(r.overall_grade),
       sourceName: text(r.source_name),

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { REPORT_FORMATS_IN_WORDS } from '../../../src-core/extract/formats';
 import { ImportOutcomeItem } from './ImportOutcomeItem';
 import { batchText, progressText } from './import-text';
 import type { ImportState } from './use-report-import';
@@ -31,7 +32,7 @@ export function ImportReport({ state, onImport, dragging }: Props) {
           ? running
             ? 'Wait for this import to finish, then drop the files again.'
             : 'Drop the files to import them, one after the other.'
-          : 'or drag Markdown (.md), plain text (.txt) or PDF (.pdf) reports here, up to 50 MB each. Several at once are imported one after the other.'}
+          : `or drag ${REPORT_FORMATS_IN_WORDS} reports here, up to 50 MB each. Several at once are imported one after the other.`}
       </p>
       <div role="status" className="import-status">
         {running && (

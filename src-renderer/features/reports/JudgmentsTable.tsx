@@ -1,6 +1,22 @@
 import type { JudgmentRow } from '../../db/overview';
 import { GradeBadge } from './GradeBadge';
 
+/** Where a grade was read: the judgments table or a grade line, or a sentence of the report, quoted. */
+function readFrom(j: JudgmentRow) {
+  if (!j.quote && !j.change) return <span className="muted">Table or grade line</span>;
+  return (
+    <>
+      {j.quote && <q className="judgment-quote">{j.quote}</q>}
+      {j.change && (
+        <span className="judgment-change">
+          The report says it {j.change.direction === 'unchanged' ? 'is unchanged' : `has ${j.change.direction}`}
+          {j.change.since ? ` since ${j.change.since}` : ''}: <q>{j.change.quote}</q>
+        </span>
+      )}
+    </>
+  );
+}
+
 export function JudgmentsTable({ force, judgments }: { force: string; judgments: JudgmentRow[] }) {
   return (
     <table className="data-table judgments">
@@ -12,6 +28,7 @@ export function JudgmentsTable({ force, judgments }: { force: string; judgments:
           <th scope="col" className="num">
             Last inspected
           </th>
+          <th scope="col">Read from</th>
         </tr>
       </thead>
       <tbody>
@@ -22,6 +39,7 @@ export function JudgmentsTable({ force, judgments }: { force: string; judgments:
               <GradeBadge grade={j.grade} />
             </td>
             <td className="num">{j.lastInspected ?? 'Not stated'}</td>
+            <td className="judgment-source">{readFrom(j)}</td>
           </tr>
         ))}
       </tbody>

@@ -17,7 +17,8 @@ export function ReportSection({ report, onCheckWarning }: Props) {
     <article className="report" aria-labelledby={headingId}>
       <header className="report-header">
         <p className="report-programme">
-          {report.programme} · {report.year}
+          {report.programme} · {report.period} · graded on the{' '}
+          {report.scale === 'five-point' ? 'five-point scale (with “adequate”)' : 'four-point scale'}
         </p>
         <h2 id={headingId}>{report.title}</h2>
         <dl className="report-facts">

@@ -1,7 +1,5 @@
+import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../../src-core/extract/formats';
 import { MAX_REPORT_BYTES } from '../../db/protocol';
-
-/** What the importer reads; the same list the file picker offers. */
-export const REPORT_EXTENSIONS = ['.md', '.txt', '.pdf'] as const;
 
 export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -12,9 +10,8 @@ export function sizeText(bytes: number): string {
  * may be. Checked before the file is read, so a 2 GB video dropped by mistake is never loaded.
  */
 export function refusal(file: { name: string; size: number }): string | null {
-  const name = file.name.toLowerCase();
-  if (!REPORT_EXTENSIONS.some((ext) => name.endsWith(ext))) {
-    return 'Only Markdown (.md), plain text (.txt) and PDF (.pdf) reports can be imported; save the report in one of those formats and drop it again.';
+  if (!isReportFileName(file.name)) {
+    return `Only ${REPORT_FORMATS_IN_WORDS.replace(' or ', ' and ')} reports can be imported; save the report in one of those formats and drop it again.`;
   }
   if (file.size > MAX_REPORT_BYTES) {
     return `It is ${sizeText(file.size)}; reports over 50 MB are refused. Import the report’s text (.txt or .md) instead.`;
