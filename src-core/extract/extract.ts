@@ -253,6 +253,8 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   let areaKind: AreaKind | null = null;
   // The subsection a list of areas for improvement sits in: the text after the list goes back to it.
   let outer: string | null = null;
+  // The paragraph that introduces a list ("… for:"), while its items follow.
+  let leadIn: { finding: Finding; items: number } | null = null;
   const flushAreas = () => {
     for (const a of parseAreas(title, afiParas, areaKind ?? 'area for improvement')) {
       out.areas.push(a);
@@ -286,7 +288,21 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
     } else if (areaKind) {
       afiParas.push(p);
     } else {
-      out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
+      const last = out.findings[out.findings.length - 1];
+      if (p.bullet > 0 && leadIn && last === leadIn.finding && (leadIn.items > 0 || LIST_GOES_ON.test(p.text))) {
+        // A finding is a paragraph: the list of phrases a sentence introduces ("… the following
+        // areas: preventing crime; …; and specialist capabilities.") is part of it. A list of
+        // whole sentences is paragraphs of their own. Migration 006 applies the same rule to
+        // workspaces made before, so the two agree.
+        leadIn.finding.text = `${leadIn.finding.text} ${p.text}`;
+        leadIn.finding.footnotes = [...new Set([...leadIn.finding.footnotes, ...p.refs])].sort((a, b) => a - b);
+        leadIn.items++;
+        if (!LIST_GOES_ON.test(p.text)) leadIn = null;
+        continue;
+      }
+      const f = findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption);
+      out.findings.push(f);
+      leadIn = p.bullet === 0 && /:$/.test(p.text) ? { finding: f, items: 0 } : null;
     }
   }
   flushAreas();
@@ -294,6 +310,8 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
 }
 
 const QUESTION_LINE = /^(?:How|To what extent)\b.*\?$/;
+/** An item that ends as a list's items do before its last: "…;", "…,", "…:", "… and", "… or". */
+const LIST_GOES_ON = /(?:[;,:]|\s(?:and|or))$/;
 
 function areasHeading(s: string): AreaKind | null {
   const k = titleKey(s);

@@ -200,14 +200,19 @@ function findForce(lines: Tok[], all: Tok[], warnings: ExtractWarning[]): ForceN
     const words = normalizeSpace(m[1] ?? '');
     const direct = resolveForce(words);
     if (direct) return direct;
-    if (mention && !named) named = { text: mention.text, tok: t };
+    // The title's "inspection of" is the report's; a later one quotes another report.
+    if (mention) {
+      named = { text: mention.text, tok: t };
+      break;
+    }
   }
   for (const t of lines.slice(0, 12)) {
     const place = forceOfPlaceHeading(t.text);
     if (place) return place;
   }
-  // The first sentences name the force: "Dyfed-Powys Police is good at …", "the Met's performance".
-  for (const t of all.slice(0, 400)) {
+  // Only where the title names no force at all: the first sentences name it ("Dyfed-Powys Police
+  // is good at …"). A title that names a force this list lacks is believed, with a warning below.
+  for (const t of named ? [] : all.slice(0, 400)) {
     if (t.blank) continue;
     const known = forcesIn(t.text).find((m) => m.force);
     if (known?.force) return known.force;

@@ -107,7 +107,18 @@ function fromSql(field: keyof typeof COLUMN, v: SqlValue | undefined): JsonValue
   return v === null ? null : String(v);
 }
 
-function setAnnotation(db: SqlDatabase, p: EditParams<'annotation.set'>): UnstampedEdit {
+/**
+ * A finding id as journaled: an edit recorded against a list item before migration 006 folded the
+ * item into the paragraph that introduces it is replayed on that paragraph.
+ */
+function currentTarget(db: SqlDatabase, targetType: EditParams<'annotation.set'>['targetType'], id: number): number {
+  if (targetType !== 'finding' || one(db, 'SELECT 1 AS x FROM findings WHERE id = ?', [id])) return id;
+  const merged = one<{ new_id: number }>(db, 'SELECT new_id FROM finding_merges WHERE old_id = ?', [id]);
+  return merged ? Number(merged.new_id) : id;
+}
+
+function setAnnotation(db: SqlDatabase, edit: EditParams<'annotation.set'>): UnstampedEdit {
+  const p = { ...edit, targetId: currentTarget(db, edit.targetType, edit.targetId) };
   if (!one(db, `SELECT 1 AS x FROM ${TABLE[p.targetType]} WHERE id = ?`, [p.targetId])) {
     throw new EditError(`There is no ${p.targetType.replace('_', ' ')} ${p.targetId} in this workspace`);
   }

@@ -22,11 +22,11 @@ const CANVAS_COLOURS = (label: string) => `(() => {
   return [...seen];
 })()`;
 
-test('lists the seed’s 16 metrics with difference and ratio, and flags the implausible one', async ({ page }, testInfo) => {
+test('lists the seed’s 24 metrics with difference and ratio, and flags the implausible one', async ({ page }, testInfo) => {
   const grid = await openMetrics(page);
-  await expect(page.getByText('16 metrics · 0 verified · 1 warning to check')).toBeVisible();
-  // The header row and the 16 metrics, as assistive technology counts them.
-  await expect(grid.getByRole('grid')).toHaveAttribute('aria-rowcount', '17');
+  await expect(page.getByText('24 metrics · 0 verified · 1 warning to check')).toBeVisible();
+  // The header row and the 24 metrics, as assistive technology counts them.
+  await expect(grid.getByRole('grid')).toHaveAttribute('aria-rowcount', '25');
 
   const calls = rowWith(grid, /Calls for assistance/);
   await expect(cell(calls, 'force')).toHaveText('338');
@@ -55,9 +55,14 @@ test('lists the seed’s 16 metrics with difference and ratio, and flags the imp
 
   // Filters are queries to the worker: the figures quoted in the report's text.
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Report text' });
-  await expect(page.getByText(/^5 metrics · 0 verified$/)).toBeVisible();
+  await expect(page.getByText(/^13 metrics · 0 verified$/)).toBeVisible();
+  // A figure the text states without a comparator: its own value, no England and Wales to set it against.
+  const marac = rowWith(grid, /cases to a MARAC per 10,000 females/);
+  await expect(cell(marac, 'force')).toHaveText('23');
+  await expect(cell(marac, 'englandWales')).toHaveText('—');
+  await expect(cell(marac, 'difference')).toHaveText('—');
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(page.getByText(/^16 metrics/)).toBeVisible();
+  await expect(page.getByText(/^24 metrics/)).toBeVisible();
 });
 
 test('a metric ticked Verified, and its annotations, survive a reload with who did it in the history', async ({ page }) => {
@@ -86,7 +91,7 @@ test('a metric ticked Verified, and its annotations, survive a reload with who d
 
   await page.reload();
   await page.getByRole('tab', { name: 'Metrics' }).click();
-  await expect(page.getByText('16 metrics · 1 verified · 1 warning to check')).toBeVisible();
+  await expect(page.getByText('24 metrics · 1 verified · 1 warning to check')).toBeVisible();
   await expect(grid.getByRole('checkbox', { name: 'Verified: Incidents per 1,000 population (Gwent Police 2017)' })).toBeChecked();
   const calls = rowWith(grid, /Calls for assistance/);
   await expect(cell(calls, 'rag')).toHaveText('Amber');

@@ -30,7 +30,9 @@ test('reports dropped on the view are imported one after the other, each with it
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
   const zone = page.getByRole('region', { name: 'Import reports' });
-  await expect(zone).toHaveAccessibleDescription(/drag Markdown \(\.md\), plain text \(\.txt\) or PDF \(\.pdf\) reports here/);
+  await expect(zone).toHaveAccessibleDescription(
+    /drag Markdown \(\.md\), plain text \(\.txt\), web pages \(\.html\) or PDF \(\.pdf\) reports here/,
+  );
 
   await dropFiles(page, zone, [
     { name: 'synthetic-testshire-2017.md', text: readFileSync(TESTSHIRE_MD, 'utf8') },
@@ -44,7 +46,7 @@ test('reports dropped on the view are imported one after the other, each with it
   await expect(outcomes.nth(0)).toContainText(
     'Imported PEEL: Police effectiveness 2017 – Testshire Constabulary from synthetic-testshire-2017.md',
   );
-  await expect(outcomes.nth(0)).toContainText('16 metrics, 6 judgments');
+  await expect(outcomes.nth(0)).toContainText('25 metrics, 6 judgments');
   await expect(outcomes.nth(1)).toContainText(
     'briefing notes.docx was not imported. Only Markdown (.md), plain text (.txt), web pages (.html) and PDF (.pdf)',
   );

@@ -93,7 +93,7 @@ test('imports reports in the worker: a duplicate is refused, a new report is add
   // A different report: added in one transaction, then written to the browser's storage.
   await importFile(page, TESTSHIRE_MD);
   await expect(outcome).toContainText('Imported PEEL: Police effectiveness 2017 – Testshire Constabulary', { timeout: IMPORT_TIMEOUT });
-  await expect(outcome).toContainText(`${before} findings, 16 metrics, 6 judgments`);
+  await expect(outcome).toContainText(`${before} findings, 25 metrics, 6 judgments`);
   await expect(page.getByRole('article')).toHaveCount(2);
   const testshire = page.getByRole('table', { name: 'Judgments for Testshire Constabulary' });
   await expect(testshire.getByRole('row', { name: /^Overall effectiveness/ })).toContainText('Requires improvement');
