@@ -112,7 +112,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
         const at = toks[sec.start - 1]?.pos ?? null;
         warnings.push({
           code: 'figures-as-pictures',
-          message: `The figures of "Force in numbers"${at?.page ? ` on page ${at.page}` : ''} are pictures, not text: enter them by hand from the report`,
+          message: `The figures of "Force in numbers"${at?.page ? ` on page ${at.page}` : ''} are pictures, not text, so none could be read: take them from the report itself`,
           where: at,
         });
       }

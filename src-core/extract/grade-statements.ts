@@ -240,11 +240,13 @@ function statementsIn(s: string, scale: GradeScale, pillar: Pillar | null, first
     }
     if (out.length) return out;
   }
-  const has = HAS_A.exec(s);
-  if (has) {
+  // "North Wales Police has a good understanding of demand." is a grade only as the opening answer
+  // to the question it names; elsewhere "has a good understanding of …" describes, and is left alone.
+  const has = first ? HAS_A.exec(s) : null;
+  if (has && first?.area) {
     const g = gradeOf(has[1] ?? '');
     const j = g ? areaJudgment(`${/understanding/.test(has[0]) ? 'understanding of ' : ''}${has[2] ?? ''}`, g, scale, pillar, false) : null;
-    if (j) return [{ ...j, weak: true }];
+    if (j && j.judgment.area === first.area.name) return [{ ...j, weak: true }];
   }
   // Each verdict runs to the next one: "is good at reducing crime … and is good at tackling anti-social behaviour".
   const preds = [...s.matchAll(new RegExp(PREDICATE.source, 'gi')), ...s.matchAll(new RegExp(REQUIRES.source, 'gi'))]

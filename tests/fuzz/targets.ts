@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { Marked } from 'marked';
 import { importReport } from '../../src-core/db/import-report';
 import { WorkspaceError } from '../../src-core/db/errors';
 import { sha256Hex } from '../../src-core/db/hash';
@@ -244,6 +245,11 @@ async function reportCase(input: FuzzInput): Promise<string> {
 
 const SEED_MD = fixture('data/gwent-peel-effectiveness-2017.md');
 const SEED_TXT = fixture('tests/fixtures/gwent-2017.txt');
+// The seed as a web page (parsed by parse5), and a real HMICFRS page saved as text (the corpus).
+const SEED_HTML = utf8(
+  `<!DOCTYPE html><html><head><script>alert(1)</script></head><body><nav>Skip to content</nav>${new Marked().parse(new TextDecoder().decode(SEED_MD)) as string}</body></html>`,
+);
+const WEB_TXT = fixture('tests/fixtures/reports/dyfed-powys-effectiveness-2017-web.txt');
 
 /** Lines of the seed in a random selection and order: reaches the parser's deeper states. */
 const shuffledLines = (seed: Uint8Array, name: string) => {
@@ -262,12 +268,14 @@ const randomText: fc.Arbitrary<FuzzInput> = fc.oneof(
 );
 
 export const reportTarget: FuzzTarget = {
-  name: 'report (Markdown/text)',
+  name: 'report (Markdown/text/HTML)',
   arbitrary: fc.oneof(
     { weight: 4, arbitrary: mutatedFrom('seed.md', 'report.md', SEED_MD) },
     { weight: 3, arbitrary: mutatedFrom('seed.txt', 'report.txt', SEED_TXT) },
     { weight: 1, arbitrary: shuffledLines(SEED_MD, 'shuffled.md') },
     { weight: 1, arbitrary: shuffledLines(SEED_TXT, 'shuffled.txt') },
+    { weight: 2, arbitrary: mutatedFrom('seed.html', 'report.html', SEED_HTML) },
+    { weight: 1, arbitrary: mutatedFrom('web page', 'page.txt', WEB_TXT) },
     { weight: 2, arbitrary: randomText },
   ),
   run: reportCase,

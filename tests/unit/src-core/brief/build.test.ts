@@ -98,14 +98,14 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
 
   it('lists the twelve findings grouped by report and section in report order, with note, tags and RAG', () => {
     expect(pack.findings.map((g) => [g.report, g.section, g.findings.map((f) => f.id)])).toEqual([
-      ['Gwent Police 2017', 'Effectiveness overview', [7, 8]],
-      ['Gwent Police 2017', 'Protecting vulnerable people and supporting victims', [12, 16, 21, 24, 25, 31]],
-      ['Gwent Police 2017', 'Tackling serious and organised crime', [36, 42, 50]],
-      ['Gwent Police 2017', 'Specialist capabilities', [58]],
+      ['Gwent Police 2017', 'Effectiveness overview', [4, 5]],
+      ['Gwent Police 2017', 'Protecting vulnerable people and supporting victims', [9, 13, 18, 21, 22, 28]],
+      ['Gwent Police 2017', 'Tackling serious and organised crime', [33, 39, 47]],
+      ['Gwent Police 2017', 'Specialist capabilities', [55]],
     ]);
     const all12 = pack.findings.flatMap((g) => g.findings);
     for (const b of BRIEFED) expect(all12.find((f) => f.id === b.id)).toMatchObject({ note: b.note, tags: b.tags, rag: b.rag });
-    expect(all12.find((f) => f.id === 16)).toMatchObject({ subsection: 'Initial response', paragraph: 3, kind: 'concern' });
+    expect(all12.find((f) => f.id === 13)).toMatchObject({ subsection: 'Initial response', paragraph: 3, kind: 'concern' });
   });
 
   it('traces every finding to the line of the report its paragraph starts on', () => {
@@ -171,7 +171,7 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
         feed: 'every metric of the reports covered with an England and Wales comparator (none is marked include-in-brief)',
         rows: 15,
       },
-      { section: 'findings', feed: 'all findings (135 findings), keeping those marked include-in-brief', rows: 12 },
+      { section: 'findings', feed: 'all findings (121 findings), keeping those marked include-in-brief', rows: 12 },
       { section: 'areas', feed: 'every area for improvement of the reports covered', rows: 6 },
       { section: 'review', feed: 'case-file review sample for Gwent Police (SYNTHETIC demonstration sample)', rows: 60 },
     ]);
@@ -196,7 +196,7 @@ describe('when no finding is marked include-in-brief', () => {
 
   it('says when findings are marked, but none in the saved view that feeds the pack', async () => {
     const db = await gwentWorkspace();
-    annotate(db, 8, { note: 'x' });
+    annotate(db, 5, { note: 'x' });
     edit(db, 'view.save', {
       name: 'Custody',
       view: 'findings',
@@ -231,15 +231,15 @@ describe('the findings feed', () => {
     });
     const views = all(db, 'SELECT id, name FROM saved_views ORDER BY id').map((r) => Number(r.id));
     const custody = await buildPack(db, definition({ findings: { kind: 'saved-view', savedViewId: views[0] ?? 0 } }), CTX);
-    // "custody" is in three findings; one of them is a concern (24), and it is marked include-in-brief.
-    expect(custody.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([24]);
+    // "custody" is in three findings; one of them is a concern (21), and it is marked include-in-brief.
+    expect(custody.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([21]);
     expect(custody.feeds.find((f) => f.section === 'findings')).toEqual({
       section: 'findings',
       feed: 'saved view “Custody and mental health” (1 finding), keeping those marked include-in-brief',
       rows: 1,
     });
     const red = await buildPack(db, definition({ findings: { kind: 'saved-view', savedViewId: views[1] ?? 0 } }), CTX);
-    expect(red.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([50]);
+    expect(red.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([47]);
   });
 
   it('takes an explicit query, within the reports the pack covers', async () => {
@@ -250,7 +250,7 @@ describe('the findings feed', () => {
       definition({ findings: { kind: 'query', query: { tags: ['domestic abuse'] }, label: 'Findings tagged domestic abuse' } }),
       CTX,
     );
-    expect(pack.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([8, 16, 31]);
+    expect(pack.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual([5, 13, 28]);
     expect(pack.feeds.find((f) => f.section === 'findings')?.feed).toBe(
       'Findings tagged domestic abuse (3 findings), keeping those marked include-in-brief',
     );
@@ -348,10 +348,10 @@ describe('the workspace content hash', () => {
     expect(await workspaceHash(a)).toBe(await workspaceHash(b));
     expect(await workspaceHash(a)).toBe(await sha256Hex(workspaceContent(a)));
     expect(workspaceContent(a)).toContain('Custody was used as a place of safety 63 times');
-    annotate(b, 16, { note: 'one note', include: false });
+    annotate(b, 13, { note: 'one note', include: false });
     expect(await workspaceHash(b)).not.toBe(await workspaceHash(a));
     // The note's text is what changed it, not who wrote it or when.
-    annotate(a, 16, { note: 'one note', include: false });
+    annotate(a, 13, { note: 'one note', include: false });
     a.run("UPDATE annotations SET author = 'someone else', updated_at = 'later'");
     expect(await workspaceHash(a)).toBe(await workspaceHash(b));
   });

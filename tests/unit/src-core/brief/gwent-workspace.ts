@@ -48,21 +48,21 @@ export function annotate(
 
 /**
  * A dozen findings an analyst might brief on, across the report's sections (ids as the seed
- * imports them): concerns, positive practice, an area for improvement and a data note.
+ * imports them: the risk-based inspection's first paragraph holds its list of three areas): concerns, positive practice, an area for improvement and a data note.
  */
 export const BRIEFED: { id: number; note: string; tags: string[]; rag: 'red' | 'amber' | 'green' }[] = [
-  { id: 7, note: 'Good awareness of vulnerability: keep.', tags: ['vulnerability'], rag: 'green' },
-  { id: 8, note: 'Response to domestic abuse victims is the main weakness.', tags: ['domestic abuse'], rag: 'red' },
-  { id: 12, note: 'Identification of vulnerability is sound.', tags: ['vulnerability'], rag: 'green' },
-  { id: 16, note: 'Arrest rate 36 per 100 against 46 nationally.', tags: ['domestic abuse', 'arrests'], rag: 'red' },
-  { id: 21, note: 'Mental health partnership working.', tags: ['mental health'], rag: 'green' },
-  { id: 24, note: 'Custody as a place of safety: 63 times.', tags: ['custody', 'mental health'], rag: 'red' },
-  { id: 25, note: 'File review: 15 of 16 allocated appropriately.', tags: ['investigation'], rag: 'amber' },
-  { id: 31, note: 'MARAC referrals incomplete.', tags: ['domestic abuse', 'MARAC'], rag: 'amber' },
-  { id: 36, note: 'SOC partnership understanding developing.', tags: ['SOC'], rag: 'amber' },
-  { id: 42, note: 'Disruption activity not evaluated.', tags: ['SOC'], rag: 'amber' },
-  { id: 50, note: 'County lines: AFI.', tags: ['county lines', 'SOC'], rag: 'red' },
-  { id: 58, note: 'Firearms capability is good.', tags: ['firearms'], rag: 'green' },
+  { id: 4, note: 'Good awareness of vulnerability: keep.', tags: ['vulnerability'], rag: 'green' },
+  { id: 5, note: 'Response to domestic abuse victims is the main weakness.', tags: ['domestic abuse'], rag: 'red' },
+  { id: 9, note: 'Identification of vulnerability is sound.', tags: ['vulnerability'], rag: 'green' },
+  { id: 13, note: 'Arrest rate 36 per 100 against 46 nationally.', tags: ['domestic abuse', 'arrests'], rag: 'red' },
+  { id: 18, note: 'Mental health partnership working.', tags: ['mental health'], rag: 'green' },
+  { id: 21, note: 'Custody as a place of safety: 63 times.', tags: ['custody', 'mental health'], rag: 'red' },
+  { id: 22, note: 'File review: 15 of 16 allocated appropriately.', tags: ['investigation'], rag: 'amber' },
+  { id: 28, note: 'MARAC referrals incomplete.', tags: ['domestic abuse', 'MARAC'], rag: 'amber' },
+  { id: 33, note: 'SOC partnership understanding developing.', tags: ['SOC'], rag: 'amber' },
+  { id: 39, note: 'Disruption activity not evaluated.', tags: ['SOC'], rag: 'amber' },
+  { id: 47, note: 'County lines: AFI.', tags: ['county lines', 'SOC'], rag: 'red' },
+  { id: 55, note: 'Firearms capability is good.', tags: ['firearms'], rag: 'green' },
 ];
 
 export function annotateDozen(db: SqlDatabase): void {

@@ -195,7 +195,7 @@ describe('the HTML pack', async () => {
     expect(text).toContain('These figures come from a synthetic demonstration sample, not from real case-file review data.');
     for (const n of pack.notices) expect(text).toContain(n);
     expect(text).toContain(pack.workspaceHash);
-    expect(text).toContain('all findings (135 findings), keeping those marked include-in-brief');
+    expect(text).toContain('all findings (121 findings), keeping those marked include-in-brief');
   });
 
   it('is the same document for the same pack', () => {

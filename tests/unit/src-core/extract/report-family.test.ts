@@ -172,7 +172,7 @@ describe('never refuse an inspection report', () => {
     );
     expect(e.report.force).toBe('West Midlands Police');
     expect(e.warnings.find((w) => w.code === 'figures-as-pictures')?.message).toMatch(
-      /on page 2 are pictures, not text: enter them by hand/,
+      /on page 2 are pictures, not text, so none could be read: take them from the report itself/,
     );
   });
 });

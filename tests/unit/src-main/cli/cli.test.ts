@@ -90,7 +90,7 @@ describe('peel-workbench build', () => {
     const { code, stdout } = await cli('build', SEED_FILES.markdown, SEED_FILES.pdf, '--out', out);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(135 findings, 24 metrics/,
+      /imported {2}gwent-peel-effectiveness-2017\.md: PEEL: Police effectiveness 2017 – Gwent Police \(121 findings, 24 metrics/,
     );
     expect(stdout).toMatch(/skipped {3}gwent-2017\.pdf: .* is already in this workspace/);
     const db = new Database(out, { readonly: true, fileMustExist: true });
