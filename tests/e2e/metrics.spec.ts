@@ -9,7 +9,7 @@ async function openMetrics(page: Page): Promise<Locator> {
   return grid;
 }
 
-/** A grid row by what it says (the grid renders only rows near the viewport; the seed's 16 all fit its buffer). */
+/** A grid row by what it says (the grid renders only rows near the viewport; the seed's 24 all fit its buffer). */
 const rowWith = (grid: Locator, text: string | RegExp) => grid.getByRole('row').filter({ hasText: text });
 const cell = (row: Locator, colId: string) => row.locator(`[col-id="${colId}"]`);
 
@@ -57,7 +57,9 @@ test('lists the seed’s 24 metrics with difference and ratio, and flags the imp
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Report text' });
   await expect(page.getByText(/^13 metrics · 0 verified$/)).toBeVisible();
   // A figure the text states without a comparator: its own value, no England and Wales to set it against.
-  const marac = rowWith(grid, /cases to a MARAC per 10,000 females/);
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('MARAC');
+  await expect(page.getByText(/^1 metric · 0 verified$/)).toBeVisible();
+  const marac = rowWith(grid, /cases to a MARAC per 10,000 females/i);
   await expect(cell(marac, 'force')).toHaveText('23');
   await expect(cell(marac, 'englandWales')).toHaveText('—');
   await expect(cell(marac, 'difference')).toHaveText('—');

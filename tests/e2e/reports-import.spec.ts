@@ -66,7 +66,7 @@ test('reports dropped on the view are imported one after the other, each with it
   await page.reload();
   await expect(page.getByRole('article')).toHaveCount(2);
   await page.getByRole('tab', { name: 'Metrics' }).click();
-  await expect(page.getByText(/^32 metrics/)).toBeVisible();
+  await expect(page.getByText(/^49 metrics/)).toBeVisible();
 });
 
 test('an extraction warning ticked Checked stays checked after a reload, with who checked it', async ({ page }, testInfo) => {

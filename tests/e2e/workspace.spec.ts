@@ -192,16 +192,16 @@ test('an edit is saved when its journal record is, checkpointed after a pause, a
   // and keeps the previous one as a backup.
   await expect.poll(() => storeCounts(page), { timeout: 10_000 }).toMatchObject({ journal: 0, snapshots: 2, backups: 1 });
 
-  await toggleIn(grid, 'Protecting vulnerable people;').click();
-  await expect(toggleIn(grid, 'Protecting vulnerable people;')).toBeChecked();
+  await toggleIn(grid, 'Judgments from 2016 remain in place').click();
+  await expect(toggleIn(grid, 'Judgments from 2016 remain in place')).toBeChecked();
   expect((await storeCounts(page)).journal).toBe(1);
 
   // Straight away: whether the page's last checkpoint completes or not, both edits are kept.
   await page.reload();
   const again = await openFindings(page);
   await expect(toggleIn(again.grid, 'HMICFRS adopted an interim risk-based approach')).toBeChecked();
-  await expect(toggleIn(again.grid, 'Protecting vulnerable people;')).toBeChecked();
-  await expect(toggleIn(again.grid, 'Tackling serious and organised crime; and')).not.toBeChecked();
+  await expect(toggleIn(again.grid, 'Judgments from 2016 remain in place')).toBeChecked();
+  await expect(toggleIn(again.grid, 'Gwent Police requires improvement in keeping people safe')).not.toBeChecked();
 
   // Sorting by the annotation happens in SQL: descending puts the two included findings first.
   const header = again.grid.getByRole('columnheader', { name: 'Include in brief' });

@@ -44,7 +44,9 @@ export const METRIC_COLUMNS: ColDef<MetricRow>[] = [
     field: 'englandWales',
     headerName: 'England and Wales',
     width: 84,
-    valueFormatter: (p) => p.data?.ewText ?? '',
+    headerTooltip: 'The England and Wales figure the report sets against the force’s; “—” where it states the figure alone',
+    // A figure the text states without a comparator: a dash says "none given", not "not loaded".
+    valueFormatter: (p) => (p.data ? p.data.ewText || '—' : ''),
   },
   {
     ...numeric,
