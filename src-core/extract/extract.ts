@@ -347,10 +347,8 @@ function mergeStatements(table: Judgment[], { judgments: stated, weak, changes }
       continue;
     }
     if (!earlier.change && j.change) earlier.change = j.change;
-    if (earlier.grade === j.grade) {
-      if (!earlier.quote && j.quote && !tableKeys.has(k)) earlier.quote = j.quote;
-      continue;
-    }
+    // The same grade stated again (a grade line, then the prose under it) adds nothing.
+    if (earlier.grade === j.grade) continue;
     const said = (x: Judgment) => (x.quote ? `"${x.quote}" (${formatPos(x.where)})` : `${x.grade} (${formatPos(x.where)})`);
     const prose = earlier.quote !== null && j.quote !== null && !tableKeys.has(k);
     if (prose && weak.has(earlier) && !weak.has(j)) {
@@ -374,7 +372,14 @@ function mergeStatements(table: Judgment[], { judgments: stated, weak, changes }
       dropped.add(k);
     }
   }
-  const merged = [...kept.values()];
+  // One grade per question as worded (the workspace's key): two keys that word it alike keep the first.
+  const worded = new Set<string>();
+  const merged = [...kept.values()].filter((j) => {
+    const w = titleKey(j.question);
+    if (worded.has(w)) return false;
+    worded.add(w);
+    return true;
+  });
   for (const c of changes) {
     const j = merged.find((x) => (c.area ? x.area === c.area : x.overall && x.pillar === c.pillar));
     if (j && !j.change) j.change = c.change;

@@ -348,7 +348,8 @@ function areaJudgment(phrase: string, g: Grade, scale: GradeScale, pillar: Pilla
   if (!clean) return null;
   const q = questionOf(clean, scale);
   if (!q) return listed && clean.split(' ').length <= 6 && /^[a-z]/i.test(clean) ? listedArea(clean, g, pillar) : null;
-  return { judgment: { question: clean, area: q.name, pillar: q.pillar, overall: false, grade: g }, fromHeading: false };
+  // Named as the shared list names it; the report's own words are in the quote.
+  return { judgment: { question: q.name, area: q.name, pillar: q.pillar, overall: false, grade: g }, fromHeading: false };
 }
 
 function listedArea(phrase: string, g: Grade, pillar: Pillar | null): Found {

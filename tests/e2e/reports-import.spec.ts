@@ -101,3 +101,38 @@ test('an empty workspace says what to do next in the Reports and Metrics views',
   await expect(page.getByRole('heading', { name: 'This workspace has no metrics yet.' })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Metrics' })).toContainText('Import a report in the Reports view');
 });
+
+test('reports of other programmes and years import as found: a 2016 efficiency web page and a 2021/22 press release on the five-point scale', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const zone = page.getByRole('region', { name: 'Import reports' });
+  await dropFiles(page, zone, [
+    { name: 'kent-efficiency-2016-web.txt', text: readFileSync('tests/fixtures/reports/kent-efficiency-2016-web.txt', 'utf8') },
+    { name: 'staffordshire-peel-2021-22.txt', text: readFileSync('tests/fixtures/reports/staffordshire-peel-2021-22-news.txt', 'utf8') },
+  ]);
+  await expect(zone).toContainText('2 files: 2 imported.', { timeout: IMPORT_TIMEOUT });
+  await expect(page.getByRole('article')).toHaveCount(3);
+
+  const staffs = page.getByRole('article', { name: 'PEEL 2021/22' });
+  await expect(staffs).toContainText('PEEL · 2021/22 · graded on the five-point scale (with “adequate”)');
+  const grades = page.getByRole('table', { name: 'Judgments for Staffordshire Police' });
+  const responding = grades.getByRole('row', { name: /^Responding to the public/ });
+  await expect(responding).toContainText('Inadequate');
+  // A grade read from prose says where: the sentence, quoted.
+  await expect(responding).toContainText(
+    '‘inadequate’ in three areas – responding to the public, investigating crime and managing offenders',
+  );
+  await expect(grades.getByRole('row', { name: /^Good use of resources/ })).toContainText('Requires improvement');
+
+  const kent = page.getByRole('table', { name: 'Judgments for Kent Police' });
+  await expect(page.getByRole('article', { name: 'PEEL: Police efficiency 2016' })).toContainText(
+    'Police efficiency · 2016 · graded on the four-point scale',
+  );
+  await expect(kent.getByRole('row', { name: /^Overall efficiency/ })).toContainText('Good');
+  await expect(kent.getByRole('row', { name: /^Overall efficiency/ })).toContainText('Table or grade line');
+  await expect(kent.getByRole('row', { name: /understanding of current demand/ })).toContainText('Outstanding');
+  await staffs.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('reports-other-programmes.png'), fullPage: true });
+});
