@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
@@ -56,11 +57,18 @@ async function makePdfs(dir: string, count: number, log: (s: string) => void): P
 async function timed(args: string[]): Promise<{ ms: number; rssMb: number; stdout: string }> {
   const main = path.join(ROOT, 'out/cli/main.mjs');
   if (!existsSync(main)) throw new Error('out/cli/main.mjs is missing: run `node scripts/build-cli.mjs` (npm ci does)');
-  const script = `const { main } = await import(${JSON.stringify(main)});
+  // A wrapper that runs the CLI as bin/peel-workbench.mjs does and reports the process's peak RSS.
+  const wrapper = path.join(tmpdir(), `peel-bench-cli-${process.pid}.mjs`);
+  await writeFile(
+    wrapper,
+    `const { main } = await import(${JSON.stringify(pathToFileURL(main).href)});
 process.exitCode = await main(${JSON.stringify(args)});
-process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n');`;
+process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n');\n`,
+  );
+  // Without the bench's own tsx loader: the CLI runs as a user runs it.
+  const env = { ...process.env, NODE_OPTIONS: '' };
   const t0 = performance.now();
-  const { stdout, stderr } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const { stdout, stderr } = await run(process.execPath, [wrapper], { cwd: ROOT, env, maxBuffer: 64 << 20 }).finally(() => rm(wrapper, { force: true }));
   const ms = performance.now() - t0;
   const kb = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN);
   return { ms, rssMb: kb / 1024, stdout };
