@@ -1,6 +1,6 @@
 import type { SourcePos } from './types';
 
-export type ExtractErrorCode = 'empty' | 'too-large' | 'binary' | 'bad-encoding' | 'bad-pdf' | 'not-a-peel-report';
+export type ExtractErrorCode = 'empty' | 'too-large' | 'binary' | 'bad-encoding' | 'bad-pdf' | 'bad-html' | 'not-a-peel-report';
 
 /** A refusal to import, with what was expected and where the reader stopped. Never a partial result. */
 export class ExtractError extends Error {

@@ -14,7 +14,7 @@ import { parseReportMeta, type MetaOverrides } from './report-meta';
 import { pillarWord } from './questions';
 import { linesOfPagedText, linesOfText, type SourceLine } from './source-lines';
 import { figuresInSentence } from './text-figures';
-import { metricsInSentence, sentences } from './text-metrics';
+import { MAX_SENTENCE, metricsInSentence, sentences } from './text-metrics';
 import { tokensOfMarkup, tokensOfPlain, type Tok } from './tokens';
 import type {
   AreaForImprovement,
@@ -44,7 +44,7 @@ export async function extractReport(
   overrides: MetaOverrides = {},
 ): Promise<Extraction> {
   const input = decodeInput(name, bytes);
-  if (input.kind === 'html') return extractFromLines(name, linesOfHtml(input.text), 'html', overrides);
+  if (input.kind === 'html') return extractFromLines(name, linesOfHtml(name, input.text), 'html', overrides);
   if (input.kind === 'text') {
     const lines = input.markup ? linesOfText(input.text) : linesOfPagedText(input.text);
     return extractFromLines(name, lines, input.markup ? 'markdown' : 'text', overrides);
@@ -165,6 +165,9 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   for (const f of findings) {
     if (f.kind === 'data note') continue;
     for (const s of sentences(f.text)) {
+      // No figure is stated in a sentence this long; a text made of one is hostile, and reading it
+      // number by number would take time that grows with the square of its length.
+      if (s.length > MAX_SENTENCE) continue;
       const m = metricsInSentence(s, f.where);
       const taken = new Set<string>();
       if (m) {

@@ -1,6 +1,6 @@
 import { normalizeSpace } from './inline';
 import { pillarWord, questionOf, wholePillar, type Question } from './questions';
-import { sentences } from './text-metrics';
+import { MAX_SENTENCE, sentences } from './text-metrics';
 import { GRADES, type Grade, type GradeScale, type Judgment, type Pillar, type SourcePos, type StatedChange } from './types';
 
 /** A heading or a paragraph of the report, in reading order. */
@@ -154,6 +154,8 @@ export function gradeStatements(blocks: Block[], ctx: GradeContext): Statements 
     if (cur) cur.paras++;
     let last: Judgment | null = null;
     for (const s of sentences(text)) {
+      // A "sentence" this long is no statement of a grade, and its patterns' cost grows with it.
+      if (s.length > MAX_SENTENCE) continue;
       const ni = NOT_INSPECTED.exec(s);
       if (ni && first && !first.graded) {
         first.graded = true;

@@ -14,6 +14,9 @@ const PER = new RegExp(
 const STOP = /\s(?:made|recorded|in|at|which|this|was|were|is|are|during|over|for)\b.*$/;
 const PERIOD = /(?:in |for |during )?the (12 months to \d{1,2} [A-Z][a-z]+ \d{4})|\b(?:[Oo]n|[Aa]s at) (\d{1,2} [A-Z][a-z]+ \d{4})/;
 
+/** The longest sentence read for grades and figures; the seed's longest is well under this. */
+export const MAX_SENTENCE = 4000;
+
 /** Splits a paragraph into sentences without breaking "107.9", "e.g." or initials. */
 export function sentences(text: string): string[] {
   return text

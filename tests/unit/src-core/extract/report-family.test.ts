@@ -55,6 +55,16 @@ describe('a web page of a PEEL assessment, as HTML', () => {
     // The grade line and the date under the question are not findings.
     expect(e.findings.some((f) => /^(Good|Last updated)/.test(f.text))).toBe(false);
   });
+
+  it('refuses a page nested deep enough to exhaust the parser, before parsing it, saying where', async () => {
+    const deep = `<!DOCTYPE html><html><body>\n${'<div>'.repeat(50_000)}PEEL 2021/22 – An inspection of Kent Police${'</div>'.repeat(50_000)}</body></html>`;
+    await expect(extract('deep.html', deep)).rejects.toThrow(
+      /^deep\.html nests its elements more than 256 deep at line 2; save the page as text and import that$/,
+    );
+    // Elements a page leaves open for the parser to close (paragraphs, list items) are no nesting.
+    const open = `<!DOCTYPE html><html><body><h1>Kent PEEL 2016</h1><ul>${'<li>The force should improve.'.repeat(2000)}</ul></body></html>`;
+    await expect(extract('open.html', open)).resolves.toMatchObject({ report: { force: 'Kent Police' } });
+  });
 });
 
 describe('what is read from prose', () => {
