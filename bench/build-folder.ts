@@ -68,7 +68,9 @@ process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\n');\n`,
   // Without the bench's own tsx loader: the CLI runs as a user runs it.
   const env = { ...process.env, NODE_OPTIONS: '' };
   const t0 = performance.now();
-  const { stdout, stderr } = await run(process.execPath, [wrapper], { cwd: ROOT, env, maxBuffer: 64 << 20 }).finally(() => rm(wrapper, { force: true }));
+  const { stdout, stderr } = await run(process.execPath, [wrapper], { cwd: ROOT, env, maxBuffer: 64 << 20 }).finally(() =>
+    rm(wrapper, { force: true }),
+  );
   const ms = performance.now() - t0;
   const kb = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN);
   return { ms, rssMb: kb / 1024, stdout };
