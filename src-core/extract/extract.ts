@@ -4,7 +4,8 @@ import { linesOfHtml } from './html';
 import { ExtractError } from './errors';
 import { parseForceInNumbers } from './force-in-numbers';
 import { titleKey } from './inline';
-import { gradeLine, gradeStatements, type Block, type Statements } from './grade-statements';
+import { gradeLine, gradeStatements, type Block } from './grade-statements';
+import { mergeStatements } from './merge-grades';
 import { asGrade, canonicalJudgment, parseJudgments } from './judgments';
 import { suggestKind } from './kinds';
 import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
@@ -327,67 +328,6 @@ function areasHeading(s: string): AreaKind | null {
 /** The pillar a single-pillar report is about: its judgments table grades that pillar's questions. */
 function programmePillar(meta: ReportMeta): Judgment['pillar'] {
   return pillarWord(meta.programme.includes(',') ? '' : meta.programme);
-}
-
-/**
- * Grades from the judgments table come first; a grade stated in a line or in prose adds a question
- * the table lacks. Where two statements of one question's grade disagree, the first (the table, or
- * the grade line under the question) is kept and the disagreement is a warning quoting both; two
- * prose statements that disagree leave the grade empty, since either may be the misreading.
- */
-function mergeStatements(table: Judgment[], { judgments: stated, weak, changes }: Statements, warnings: ExtractWarning[]): Judgment[] {
-  const key = (j: Judgment) => (j.overall ? `pillar:${j.pillar ?? ''}` : `area:${j.area ?? titleKey(j.question)}`);
-  const kept = new Map<string, Judgment>();
-  const dropped = new Set<string>();
-  for (const j of table) if (!kept.has(key(j))) kept.set(key(j), j);
-  const tableKeys = new Set(kept.keys());
-  for (const j of stated) {
-    const k = key(j);
-    const earlier = kept.get(k);
-    if (dropped.has(k)) continue;
-    if (!earlier) {
-      kept.set(k, j);
-      continue;
-    }
-    if (!earlier.change && j.change) earlier.change = j.change;
-    // The same grade stated again (a grade line, then the prose under it) adds nothing.
-    if (earlier.grade === j.grade) continue;
-    const said = (x: Judgment) => (x.quote ? `"${x.quote}" (${formatPos(x.where)})` : `${x.grade} (${formatPos(x.where)})`);
-    const prose = earlier.quote !== null && j.quote !== null && !tableKeys.has(k);
-    if (prose && weak.has(earlier) && !weak.has(j)) {
-      // A verdict on the force outranks a description of one part of its work.
-      kept.set(k, j);
-      warnings.push({
-        code: 'grade-conflict',
-        message: `"${j.question}" is graded ${j.grade} by ${said(j)}; ${said(earlier)} describes part of it as ${earlier.grade.toLowerCase()}`,
-        where: earlier.where,
-      });
-      continue;
-    }
-    const bothProse = prose && weak.has(earlier) === weak.has(j);
-    warnings.push({
-      code: 'grade-conflict',
-      message: `"${earlier.question}" is graded ${earlier.grade} by ${said(earlier)} but ${j.grade} by ${said(j)}; ${bothProse ? 'the grade is left empty for you to read' : `${earlier.grade} is kept`}`,
-      where: j.where,
-    });
-    if (bothProse) {
-      kept.delete(k);
-      dropped.add(k);
-    }
-  }
-  // One grade per question as worded (the workspace's key): two keys that word it alike keep the first.
-  const worded = new Set<string>();
-  const merged = [...kept.values()].filter((j) => {
-    const w = titleKey(j.question);
-    if (worded.has(w)) return false;
-    worded.add(w);
-    return true;
-  });
-  for (const c of changes) {
-    const j = merged.find((x) => (c.area ? x.area === c.area : x.overall && x.pillar === c.pillar));
-    if (j && !j.change) j.change = c.change;
-  }
-  return merged;
 }
 
 function findingOf(
