@@ -60,7 +60,7 @@ export function figuresInSentence(sentence: string, where: SourcePos, opts: Figu
       label = `${(per[1] ?? '').trim()} ${unit}`.trim();
     } else if (counted) {
       unit = 'count';
-      label = counted[0];
+      label = countLabel(counted[0], after.trimStart().slice(counted[0].length));
     }
     if (!unit) continue;
     out.push({
@@ -80,6 +80,24 @@ export function figuresInSentence(sentence: string, where: SourcePos, opts: Figu
   return out;
 }
 
+/**
+ * What a count counts: the noun and the words that say which ("files reviewed which had a
+ * vulnerable victim"), up to the sentence's punctuation, its verb or a preposition, at most seven words.
+ */
+function countLabel(noun: string, rest: string): string {
+  const words =
+    rest
+      .split(/[,.;:()]/)[0]
+      ?.trim()
+      .split(/\s+/)
+      .filter(Boolean) ?? [];
+  const stop = words.findIndex((w) =>
+    /^(?:were|was|are|is|have|has|had been|in|at|on|per|for|to|from|by|with|during|over|since|and|or|but)$/i.test(w),
+  );
+  const kept = words.slice(0, stop < 0 ? words.length : stop);
+  return [noun, ...kept].slice(0, 7).join(' ');
+}
+
 function cutUnit(s: string): string {
   return s.replace(/\s+(?:and|or|in|which|this|that|was|were|is|are|the|a)$/i, '').trim();
 }
@@ -92,6 +110,15 @@ function words(s: string, n: number, fromEnd = false): string {
 
 /** "This is a disclosure rate of 44 percent" → "disclosure rate"; "victims (38%)" → "victims". */
 function percentLabel(before: string): string {
+  // "Referrals have decreased by 24.8 percent": the figure is the size of a change, its direction in the label.
+  const change =
+    /\b([A-Za-z][\w'’ -]{1,40}?)\s+(?:have|has)\s+(increased|decreased|fallen|risen|dropped|grown|gone up|gone down)\s+by\s*$/i.exec(
+      before,
+    );
+  if (change) {
+    const up = /increased|risen|grown|gone up/i.test(change[2] ?? '');
+    return `${up ? 'Increase' : 'Decrease'} in ${(change[1] ?? '').replace(/^(?:the|its)\s+/i, '').toLowerCase()}`;
+  }
   const rate = /\b(?:a|an|the|its)\s+([\w\s'’-]{2,40}?)\s+(?:rate|proportion|percentage|figure)\s+of\s*$/i.exec(before);
   if (rate) return `${rate[1]} ${/(rate|proportion|percentage|figure)\s+of\s*$/i.exec(before)?.[1] ?? ''}`.trim();
   return words(before.replace(/\(\s*$/, ''), 6, true).replace(/^(?:and|of|by|at|to|is|was|the|a)\s+/i, '');

@@ -56,6 +56,7 @@ test('lists the seed’s 24 metrics with difference and ratio, and flags the imp
   // Filters are queries to the worker: the figures quoted in the report's text.
   await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Report text' });
   await expect(page.getByText(/^13 metrics · 0 verified$/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('metrics-text-figures.png') });
   // A figure the text states without a comparator: its own value, no England and Wales to set it against.
   await page.getByRole('searchbox', { name: 'Search metrics' }).fill('MARAC');
   await expect(page.getByText(/^1 metric · 0 verified$/)).toBeVisible();
