@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../../../src-core/extract/extract';
 import { forcesIn, resolveForce } from '../../../../src-core/extract/forces';
 import { gradeRank, type Extraction } from '../../../../src-core/extract/types';
-import { extractSeed } from '../../../helpers/seed';
+import PDFDocument from 'pdfkit';
+import { extractBytes, extractSeed } from '../../../helpers/seed';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const noPdf = { readPdf: () => Promise.reject(new Error('not a PDF')) };
@@ -168,10 +169,16 @@ describe('never refuse an inspection report', () => {
   });
 
   it('gives an encrypted PDF a one-line reason that says what to do', async () => {
-    const pdf = enc('%PDF-1.7\n');
-    const err = Object.assign(new Error('No password given'), { name: 'PasswordException' });
-    await expect(extractReport('locked.pdf', pdf, { readPdf: () => Promise.reject(err) })).rejects.toThrow(
-      /locked\.pdf is an encrypted \(password-protected\) PDF; open it with its password, save an unprotected copy, and import that/,
+    // A real password-protected PDF (pdfkit encrypts), read by the real pdf.js reader.
+    const doc = new PDFDocument({ userPassword: 'secret', ownerPassword: 'owner', pdfVersion: '1.7' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.text('PEEL: Police effectiveness 2017 – An inspection of Kent Police');
+    doc.end();
+    await ended;
+    await expect(extractBytes('locked.pdf', new Uint8Array(Buffer.concat(chunks)))).rejects.toThrow(
+      /^locked\.pdf is an encrypted \(password-protected\) PDF; open it with its password, save an unprotected copy, and import that$/,
     );
   });
 
