@@ -1,11 +1,11 @@
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../src-core/extract/formats';
 import { err, ok, type ReportFile, type Result } from '../../src-core/host/contract';
 import { errnoCode } from './fs-errors';
 
 /** A PEEL report PDF is a few MB; anything this large is not one, and would stall IPC. */
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
-export const REPORT_EXTENSIONS = ['md', 'txt', 'pdf'] as const;
 
 type Fs = Pick<typeof nodeFs, 'stat' | 'readFile'>;
 
@@ -18,9 +18,8 @@ export async function readReports(files: readonly string[], fs: Fs = nodeFs): Pr
   const out: ReportFile[] = [];
   for (const file of files) {
     const name = path.basename(file);
-    const ext = path.extname(name).slice(1).toLowerCase();
-    if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-      return err('refused', `"${name}" is not a report file: choose Markdown (.md), text (.txt) or PDF (.pdf).`);
+    if (!isReportFileName(name)) {
+      return err('refused', `"${name}" is not a report file: choose ${REPORT_FORMATS_IN_WORDS}.`);
     }
     try {
       const st = await fs.stat(file);
