@@ -7,7 +7,7 @@ function fakeFs(files: Record<string, number>) {
     stat: async (p: string) => {
       const size = files[p];
       if (size === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-      return { isFile: () => true, size } as Awaited<ReturnType<typeof import('node:fs/promises').stat>>;
+      return { isFile: () => true, size };
     },
     readFile: async (p: string) => Buffer.alloc(Math.min(files[p] ?? 0, 16)),
   } as unknown as Parameters<typeof readReports>[1];
