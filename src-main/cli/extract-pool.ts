@@ -39,43 +39,71 @@ function workerOf(): Worker {
 }
 
 /**
+ * Drops this job's listeners only: Worker keeps listeners of its own on itself (to ref and unref
+ * its message port), and removing every listener leaves the next job's reply never delivered.
+ */
+function quiet(w: Worker): void {
+  w.removeAllListeners('message');
+  w.removeAllListeners('error');
+}
+
+/** A file that takes longer than this to read is hostile or broken: its thread is stopped. */
+export const FILE_TIME_LIMIT_MS = 120_000;
+
+/**
  * Extracts files on as many worker threads as the machine has cores (never more than files), and
- * reports each outcome as it arrives; the outcomes come back in the order of the files given.
+ * reports each outcome as it arrives; the outcomes come back in the order of the files given. A
+ * file that crashes its thread or runs past the time limit is refused with the reason, and a new
+ * thread takes the next file: one bad file stops nothing else.
  */
 export async function extractAll(
   files: string[],
   overrides: MetaOverrides,
   onDone: (o: Outcome, done: number) => void,
+  limitMs = FILE_TIME_LIMIT_MS,
 ): Promise<Outcome[]> {
   const size = Math.max(1, Math.min(files.length, availableParallelism()));
-  const workers = Array.from({ length: size }, workerOf);
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
   let next = 0;
   let done = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const id = next++;
-              w.postMessage({ id, file: files[id] ?? '', overrides } satisfies PoolRequest);
-            };
-            w.on('message', (reply: PoolReply) => {
-              const { id, ...rest } = reply;
-              const outcome: Outcome = { file: files[id] ?? '', ...rest };
-              outcomes[id] = outcome;
-              onDone(outcome, ++done);
-              send();
-            });
-            w.on('error', reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  const settle = (id: number, result: WorkerResult) => {
+    const outcome: Outcome = { file: files[id] ?? '', ...result };
+    outcomes[id] = outcome;
+    onDone(outcome, ++done);
+  };
+  const slot = async (): Promise<void> => {
+    let w = workerOf();
+    try {
+      while (next < files.length) {
+        const id = next++;
+        const result = await new Promise<WorkerResult>((resolve) => {
+          const stop = (message: string) => {
+            quiet(w);
+            void w.terminate();
+            w = workerOf();
+            resolve({ ok: false, refused: true, message });
+          };
+          const timer = setTimeout(
+            () => stop(`${files[id]} took over ${Math.round(limitMs / 1000)} s to read and was stopped; it may be damaged`),
+            limitMs,
+          );
+          w.once('message', (reply: PoolReply) => {
+            clearTimeout(timer);
+            quiet(w);
+            resolve(reply);
+          });
+          w.once('error', (e: Error) => {
+            clearTimeout(timer);
+            stop(`${files[id]} could not be read (${e.message})`);
+          });
+          w.postMessage({ id, file: files[id] ?? '', overrides } satisfies PoolRequest);
+        });
+        settle(id, result);
+      }
+    } finally {
+      await w.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: size }, slot));
   return outcomes;
 }

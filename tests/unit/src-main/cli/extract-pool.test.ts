@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractAll, type Outcome } from '../../../../src-main/cli/extract-pool';
+import { ROOT, SEED_FILES } from '../../../helpers/seed';
+
+const file = (rel: string) => path.join(ROOT, rel);
+
+describe('the CLI’s extraction threads', () => {
+  it('extract every file, report each as it finishes, and give the outcomes in the order of the files', async () => {
+    const files = [file(SEED_FILES.pdf), file('tests/fixtures/random.txt'), file(SEED_FILES.markdown)];
+    const seen: number[] = [];
+    const out = await extractAll(files, {}, (_o, done) => seen.push(done));
+    expect(seen).toEqual([1, 2, 3]);
+    expect(out.map((o) => o.file)).toEqual(files);
+    expect(out.map((o) => (o.ok ? o.extraction.report.force : o.message.split(':')[0]))).toEqual([
+      'Gwent Police',
+      'random.txt is not a PEEL inspection report',
+      'Gwent Police',
+    ]);
+    // The bytes stay in the thread: the main thread gets their size and SHA-256.
+    const md = out[2] as Extract<Outcome, { ok: true }>;
+    expect(md.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(md).not.toHaveProperty('bytes');
+  }, 60_000);
+
+  it('stops a file that runs past the time limit, refuses it with the reason, and goes on with a new thread', async () => {
+    const files = [file(SEED_FILES.pdf), file(SEED_FILES.markdown)];
+    const out = await extractAll(files, {}, () => undefined, 1);
+    expect(out.map((o) => !o.ok && o.refused && /took over 0 s to read and was stopped; it may be damaged$/.test(o.message))).toEqual([
+      true,
+      true,
+    ]);
+    // The threads it stopped were replaced: the next call on the same pool code runs as before.
+    const again = await extractAll([file(SEED_FILES.markdown)], {}, () => undefined);
+    expect(again[0]?.ok).toBe(true);
+  }, 60_000);
+});
