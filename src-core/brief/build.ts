@@ -130,23 +130,30 @@ export async function buildPack(
     let rows = 0;
     for (const r of covered) {
       const previous = previousReport(r, everyReport);
-      const before = new Map(
-        previous
-          ? all(db, 'SELECT question, grade FROM judgments WHERE report_id = ?', [previous.id]).map((j) => [
-              String(j.question),
-              String(j.grade),
-            ])
-          : [],
-      );
+      // A question's grade in the previous report: the same pillar's overall grade, the same question
+      // of the shared vocabulary however each report words it, or else the same words.
+      const keysOf = (j: Record<string, SqlValue>) =>
+        j.is_overall === 1
+          ? [`pillar:${String(j.pillar ?? 'effectiveness')}`]
+          : [...(j.area ? [`area:${String(j.area)}`] : []), `q:${String(j.question)}`];
+      const before = new Map<string, string>();
+      if (previous) {
+        for (const j of all(db, 'SELECT question, grade, area, pillar, is_overall FROM judgments WHERE report_id = ?', [previous.id])) {
+          for (const k of keysOf(j)) if (!before.has(k)) before.set(k, String(j.grade));
+        }
+      }
       const judgments = all(
         db,
-        'SELECT question, grade, last_inspected, is_overall, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
+        'SELECT question, grade, last_inspected, is_overall, area, pillar, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
         [r.id],
       ).map((j) => {
         const at = { page: num(j.page), line: Number(j.line) };
         // The judgments table heads the effectiveness overview; the paragraph after it names that section.
         const next = paragraphAfter(paragraphsOf(r.id), at);
-        const previousGrade = before.get(String(j.question)) ?? null;
+        const previousGrade =
+          keysOf(j)
+            .map((k) => before.get(k))
+            .find((g) => g !== undefined) ?? null;
         return {
           question: String(j.question),
           grade: String(j.grade),

@@ -340,6 +340,35 @@ describe('change since the previous report', () => {
   });
 });
 
+describe('change since the previous report, however each report words its questions', () => {
+  it('finds the previous grade of the same question of the shared vocabulary, and of the same pillar overall', async () => {
+    const db = await gwentWorkspace();
+    const earlier = structuredClone(await extractSeed('markdown'));
+    earlier.report.year = 2016;
+    earlier.report.period = '2016';
+    earlier.report.title = 'PEEL: Police effectiveness 2016';
+    // The 2016 report words its questions as a web page does; the shared list files them alike.
+    earlier.judgments = earlier.judgments.map((j) =>
+      j.question === 'Protecting vulnerable people'
+        ? {
+            ...j,
+            question: 'How effective is the force at protecting those who are vulnerable from harm, and supporting victims?',
+            grade: 'Good' as const,
+          }
+        : j.overall
+          ? { ...j, question: 'How effective is the force at keeping people safe and reducing crime?', grade: 'Good' as const }
+          : j,
+    );
+    await importReport(db, earlier, { name: 'gwent-2016.html', bytes: new TextEncoder().encode('gwent 2016 page') });
+    const pack = await buildPack(db, definition({ sections: ['summary'] }), CTX);
+    const latest = pack.reports.find((r) => r.year === 2017);
+    const row = (q: string) => latest?.judgments.find((j) => j.question === q);
+    expect(row('Overall effectiveness')).toMatchObject({ previousGrade: 'Good', change: 'down' });
+    expect(row('Protecting vulnerable people')).toMatchObject({ previousGrade: 'Good', grade: 'Requires improvement', change: 'down' });
+    expect(row('Specialist capabilities')).toMatchObject({ previousGrade: 'Ungraded', change: 'same' });
+  });
+});
+
 describe('the workspace content hash', () => {
   it('is the same for the same content built at different times, and changes with an annotation', async () => {
     const a = await gwentWorkspace(new Date('2026-01-01T00:00:00Z'));
