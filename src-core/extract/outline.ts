@@ -117,7 +117,9 @@ function flatContents(toks: Tok[], contentsAt: number): { entries: OutlineEntry[
   for (; end < toks.length; end++) {
     const t = toks[end] as Tok;
     if (t.blank) continue;
-    const next = toks.slice(end + 1).find((x) => !x.blank);
+    let k = end + 1;
+    while (k < toks.length && (toks[k] as Tok).blank) k++;
+    const next = toks[k];
     // A line of the list holds a leader, or wraps an entry whose leader is on the next line.
     if (
       /\.{2,}|…/.test(t.text) ||

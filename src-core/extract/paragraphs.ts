@@ -80,7 +80,13 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     cur = null;
     curEnded = true;
   };
-  const nextText = (i: number) => toks.slice(i + 1).find((t) => !t.blank && !t.rule);
+  const nextText = (i: number) => {
+    for (let j = i + 1; j < toks.length; j++) {
+      const t = toks[j] as Tok;
+      if (!t.blank && !t.rule) return t;
+    }
+    return undefined;
+  };
   const wrapped = layout.markup || layout.unwrapped ? [] : wrappedLines(toks);
   toks.forEach((t, i) => {
     if (t.blank) {

@@ -75,19 +75,25 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
   });
   const state = { lastCited: 0, lastDefined: 0, cited: new Set<number>() };
   let inFootnote = false;
+  // The last non-blank line before this one (tracked, not searched for: texts run to 50 MB).
+  let before: Tok | undefined;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Tok;
     if (t.blank) {
       if (t.fnDef === null) inFootnote = false;
       continue;
     }
-    const def = footnoteDefinition(toks, i, state);
+    const prev = before;
+    before = t;
+    const def = footnoteDefinition(toks, i, prev, state);
     if (def) {
       state.lastDefined = def.n;
       if (def.alone) {
+        // The bare number is blanked: the line before it stays the last non-blank one.
+        before = prev;
         t.blank = true;
         t.text = '';
-        const next = toks.slice(i + 1).find((x) => !x.blank);
+        const next = nextNonBlank(toks, i);
         if (next) next.fnDef = def.n;
       } else {
         t.fnDef = def.n;
@@ -98,11 +104,7 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
     if (t.fnDef !== null) inFootnote = true;
     // A footnote set inside the text (a page printed from a browser) ends where a sentence of it
     // ends and the text it interrupted carries on in lower case.
-    const before = toks
-      .slice(0, i)
-      .reverse()
-      .find((x) => !x.blank);
-    if (inFootnote && t.fnDef === null && before && TERMINAL.test(before.text) && /^[a-z]/.test(t.text)) inFootnote = false;
+    if (inFootnote && t.fnDef === null && prev && TERMINAL.test(prev.text) && /^[a-z]/.test(t.text)) inFootnote = false;
     // Footnote text runs to the next blank line and cites nothing.
     if (inFootnote) continue;
     const { text, refs } = unglueRefs(t.text, state);
@@ -112,27 +114,34 @@ export function tokensOfPlain(lines: SourceLine[]): Tok[] {
   return toks;
 }
 
+/** The first non-blank token after i, found by walking (slicing the rest would copy it every line). */
+function nextNonBlank(toks: Tok[], i: number): Tok | undefined {
+  for (let j = i + 1; j < toks.length; j++) if (!(toks[j] as Tok).blank) return toks[j];
+  return undefined;
+}
+
 interface RefState {
   lastCited: number;
   lastDefined: number;
   cited: Set<number>;
 }
 
-function footnoteDefinition(toks: Tok[], i: number, st: RefState): { n: number; alone: boolean; rest: string } | null {
+function footnoteDefinition(
+  toks: Tok[],
+  i: number,
+  prev: Tok | undefined,
+  st: RefState,
+): { n: number; alone: boolean; rest: string } | null {
   const t = toks[i] as Tok;
   const expected = (n: number) => n > st.lastDefined && (st.cited.has(n) || (st.lastDefined > 0 && n === st.lastDefined + 1));
   const alone = FN_ALONE.exec(t.text);
   if (alone) {
     const n = Number(alone[1]);
-    const next = toks.slice(i + 1).find((x) => !x.blank);
+    const next = nextNonBlank(toks, i);
     if (expected(n) && next && /^[A-Z0-9‘'"“(*]/.test(next.text)) return { n, alone: true, rest: '' };
     return null;
   }
   const inline = FN_INLINE.exec(t.text);
-  const prev = toks
-    .slice(0, i)
-    .reverse()
-    .find((x) => !x.blank);
   // "9 Section 136 …" on a line of its own starts a footnote where a sentence, list or address
   // ended; after a line cut mid-sentence (a page break) only the very footnote expected next does.
   if (inline) {
