@@ -117,7 +117,15 @@ export default tseslint.config(
     }),
   },
   {
-    files: ['tests/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.config.{js,ts}', 'electron.vite.config.ts'],
+    files: [
+      'tests/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bench/**/*.ts',
+      'bin/**/*.mjs',
+      'build/**/*.mjs',
+      '*.config.{js,ts}',
+      'electron.vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },

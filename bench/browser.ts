@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
 import { percentile, result, round, single, type Result } from './lib';
 
 const run = promisify(execFile);
@@ -182,8 +183,8 @@ export async function benchBrowser(
     const profile = path.join(ROOT, 'bench/out/profiles', label.replace(/\W+/g, '-'));
     await rm(profile, { recursive: true, force: true });
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--enable-precise-memory-info'],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
       viewport: { width: 1400, height: 900 },
     });
     version ||= context.browser()?.version() ?? '';

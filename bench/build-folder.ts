@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
 import { FORCES } from '../src-core/extract/forces';
 import { round, single, type Result } from './lib';
 
@@ -28,8 +29,8 @@ async function makePdfs(dir: string, count: number, log: (s: string) => void): P
   const seed = await readFile(path.join(ROOT, 'data/gwent-peel-effectiveness-2017.md'), 'utf8');
   const forces = FORCES.filter((f) => !ASIDE.test(f.name)).slice(0, 43);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
   });
   try {
     const page = await (await browser.newContext({ offline: true })).newPage();

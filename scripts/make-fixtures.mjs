@@ -24,11 +24,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
+import { normalisePdfDates } from './pdf-dates.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = join(ROOT, 'data', 'gwent-peel-effectiveness-2017.md');
 const OUT = join(ROOT, 'tests', 'fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const DOC_TITLE = 'PEEL: Police effectiveness 2017 – An inspection of Gwent Police';
 const RUNNING_HEADER = 'PEEL: Police effectiveness 2017 – Gwent Police';
@@ -328,15 +329,8 @@ function fillTocLeaders() {
 
 async function renderPdf(html, pdfPath) {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ offline: true, javaScriptEnabled: true });
@@ -408,17 +402,6 @@ Leave the shortbread on the trays for five minutes to firm up, then move the bis
 
 // ---------------------------------------------------------------------------
 
-// Pin /CreationDate and /ModDate to the publication month so repeated runs give identical
-// bytes. The replacement has the same length, so the xref offsets stay valid.
-function normalisePdfDates(pdfPath) {
-  const s = readFileSync(pdfPath).toString('latin1');
-  const fixed = s.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (m, key, ts, tz) => {
-    const r = `/${key} (D:20180301000000${tz})`;
-    return r.length === m.length ? r : m;
-  });
-  if (fixed !== s) writeFileSync(pdfPath, Buffer.from(fixed, 'latin1'));
-}
-
 function sizeOf(p) {
   return statSync(p).size;
 }
@@ -435,7 +418,8 @@ async function main() {
   const pdfPath = join(OUT, 'gwent-2017.pdf');
   const txtPath = join(OUT, 'gwent-2017.txt');
   await renderPdf(html, pdfPath);
-  normalisePdfDates(pdfPath);
+  // Pinned to the publication month, so repeated runs give identical bytes.
+  normalisePdfDates(pdfPath, '20180301000000');
   execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, txtPath], { stdio: 'inherit' });
 
   const pdf = readFileSync(pdfPath);

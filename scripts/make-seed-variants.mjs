@@ -22,11 +22,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Marked } from 'marked';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
+import { normalisePdfDates } from './pdf-dates.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED = join(ROOT, 'data', 'gwent-peel-effectiveness-2017.md');
 const OUT = join(ROOT, 'tests', 'fixtures', 'seed-variants');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TITLE = 'PEEL: Police effectiveness 2017 – An inspection of Gwent Police';
 
 function escapeHtml(s) {
@@ -56,15 +57,8 @@ function tabTablesToGfm(md) {
 
 async function printPdf(html, pdfPath) {
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await (await browser.newContext({ offline: true })).newPage();
@@ -82,15 +76,6 @@ async function printPdf(html, pdfPath) {
   } finally {
     await browser.close();
   }
-}
-
-function normalisePdfDates(pdfPath) {
-  const s = readFileSync(pdfPath).toString('latin1');
-  const fixed = s.replace(/\/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)/g, (m, key, _ts, tz) => {
-    const r = `/${key} (D:20261207094100${tz})`;
-    return r.length === m.length ? r : m;
-  });
-  if (fixed !== s) writeFileSync(pdfPath, Buffer.from(fixed, 'latin1'));
 }
 
 /** The contents entries (dot leaders and page numbers) run together onto the "Contents" line. */
@@ -113,7 +98,7 @@ const body = new Marked({ gfm: true }).parse(tabTablesToGfm(md));
 const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(TITLE)}</title></head><body>${body}</body></html>`;
 const pdf = join(OUT, 'gwent-2017-printed.pdf');
 await printPdf(html, pdf);
-normalisePdfDates(pdf);
+normalisePdfDates(pdf, '20261207094100');
 const txt = join(OUT, 'gwent-2017-printed.txt');
 execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, txt]);
 execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, join(OUT, 'gwent-2017-printed-layout.txt')]);
