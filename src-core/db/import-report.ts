@@ -1,3 +1,4 @@
+import { programmePillar } from '../extract/questions';
 import type { Extraction } from '../extract/types';
 import { sha256Hex } from './hash';
 import { insert, one, transaction, type SqlDatabase } from './sql-db';
@@ -45,11 +46,8 @@ export async function importReport(db: SqlDatabase, ex: Extraction, source: Impo
   }
   return transaction(db, () => {
     // The report's overall grade: its own pillar's, or the first pillar's an integrated report states.
-    const overall =
-      (
-        ex.judgments.find((j) => j.overall && r.programme.toLowerCase().endsWith(j.pillar ?? '\u0000')) ??
-        ex.judgments.find((j) => j.overall)
-      )?.grade ?? null;
+    const own = programmePillar(r.programme);
+    const overall = (ex.judgments.find((j) => j.overall && j.pillar === own) ?? ex.judgments.find((j) => j.overall))?.grade ?? null;
     const reportId = insert(
       db,
       `INSERT INTO reports (content_hash, title, force, programme, year, period, scale, published, isbn, overall_grade, source_name, source_format, source_bytes, imported_at, page, line)

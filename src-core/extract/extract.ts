@@ -12,7 +12,7 @@ import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
 import { isUnwrapped, piecesOf, separateFootnotes, typicalWidth, type Layout, type Para } from './paragraphs';
 import { pdfToLines, type PdfPageText } from './pdf-lines';
 import { parseReportMeta, type MetaOverrides } from './report-meta';
-import { pillarWord } from './questions';
+import { programmePillar } from './questions';
 import { linesOfPagedText, linesOfText, type SourceLine } from './source-lines';
 import { figuresInSentence } from './text-figures';
 import { MAX_SENTENCE, metricsInSentence, sentences } from './text-metrics';
@@ -131,7 +131,7 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   }
 
   dropRepeatedJudgments(judgments, warnings);
-  const tablePillar = programmePillar(meta);
+  const tablePillar = programmePillar(meta.programme);
   const canonical = judgments.map((j) => canonicalJudgment(j, meta.scale, tablePillar));
   judgments.splice(
     0,
@@ -323,11 +323,6 @@ function areasHeading(s: string): AreaKind | null {
   if (k === 'causes of concern' || k === 'cause of concern') return 'cause of concern';
   if (k === 'recommendations' || k === 'recommendation') return 'recommendation';
   return null;
-}
-
-/** The pillar a single-pillar report is about: its judgments table grades that pillar's questions. */
-function programmePillar(meta: ReportMeta): Judgment['pillar'] {
-  return pillarWord(meta.programme.includes(',') ? '' : meta.programme);
 }
 
 function findingOf(

@@ -107,7 +107,6 @@ export interface ForceMention {
   force: ForceName | null;
   /** The words as written. */
   text: string;
-  index: number;
 }
 
 /**
@@ -120,10 +119,9 @@ export function forcesIn(text: string): ForceMention[] {
     const words = (m[1] ?? '').trim();
     const full = m[0].trim();
     const found = longestKnown(full) ?? longestKnown(words);
-    if (found) out.push({ force: found.force, text: found.text, index: (m.index ?? 0) + m[0].indexOf(found.text) });
-    else if (words && !GENERIC.test(words)) out.push({ force: null, text: full, index: m.index ?? 0 });
+    if (found) out.push({ force: found.force, text: found.text });
+    else if (words && !GENERIC.test(words)) out.push({ force: null, text: full });
   }
-  // Known forces also go by their place name alone ("Dyfed-Powys PEEL 2018", "the Met").
   return out;
 }
 
@@ -137,11 +135,4 @@ function longestKnown(text: string): { force: ForceName; text: string } | null {
     if (force) return { force, text: part };
   }
   return null;
-}
-
-/** A known force's place name at the start of a web page heading: "Dyfed-Powys PEEL 2018", "Kent 2016". */
-export function forceOfPlaceHeading(text: string): ForceName | null {
-  const m = /^(.+?)\s+(?:PEEL\s+)?(?:20\d\d)(?:\/\d\d)?\b/.exec(text.trim());
-  if (!m?.[1]) return null;
-  return resolveForce(m[1]);
 }

@@ -77,6 +77,20 @@ export function linesOfHtml(name: string, html: string): SourceLine[] {
   return out;
 }
 
+// Real pages nest a few dozen elements deep; a page nested hundreds deep is built to exhaust the
+// parser's time and the reader's stack, and is refused rather than read.
+const MAX_DEPTH = 256;
+
+function tooDeep(name: string, line: number): ExtractError {
+  return new ExtractError(
+    'bad-html',
+    `${name} nests its elements more than ${MAX_DEPTH} deep at line ${line}; save the page as text and import that`,
+    {
+      line,
+    },
+  );
+}
+
 // Elements a page may leave open (the parser closes them): they do not deepen the nesting.
 const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -91,16 +105,7 @@ function checkNesting(name: string, html: string): void {
     const tag = (m[2] ?? '').toLowerCase();
     if (VOID.has(tag) || SELF_CLOSING.has(tag) || m[3] === '/') continue;
     depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > MAX_DEPTH) {
-      const line = html.slice(0, m.index).split('\n').length;
-      throw new ExtractError(
-        'bad-html',
-        `${name} nests its elements more than ${MAX_DEPTH} deep at line ${line}; save the page as text and import that`,
-        {
-          line,
-        },
-      );
-    }
+    if (depth > MAX_DEPTH) throw tooDeep(name, html.slice(0, m.index).split('\n').length);
   }
 }
 
@@ -108,20 +113,9 @@ function isElement(n: Node): n is Element {
   return 'tagName' in n;
 }
 
-// Real pages nest a few dozen elements deep; a page nested hundreds deep is built to exhaust the
-// reader's stack, and is refused rather than read.
-const MAX_DEPTH = 256;
-
 function walk(node: Node, out: Block[], listDepth: number, depth: number, name: string): void {
   if (!('childNodes' in node)) return;
-  if (depth > MAX_DEPTH) {
-    const line = isElement(node) ? (node.sourceCodeLocation?.startLine ?? 1) : 1;
-    throw new ExtractError(
-      'bad-html',
-      `${name} nests its elements more than ${MAX_DEPTH} deep at line ${line}; save the page as text and import that`,
-      { line },
-    );
-  }
+  if (depth > MAX_DEPTH) throw tooDeep(name, isElement(node) ? (node.sourceCodeLocation?.startLine ?? 1) : 1);
   for (const child of node.childNodes) {
     if (!isElement(child)) continue;
     const tag = child.tagName;
@@ -130,7 +124,7 @@ function walk(node: Node, out: Block[], listDepth: number, depth: number, name: 
       // An item's own words come before the list nested in it ("… by:" then its sub-items).
       const own = child.childNodes.filter((c) => !isBlock(c));
       const text = own
-        .map((c) => inlineText(c, depth + 1))
+        .map((c) => inlineText(c, depth + 1, name))
         .join('')
         .replace(/[ \t\u00a0]+/g, ' ')
         .trim();
@@ -160,14 +154,14 @@ function isBlock(n: Node): boolean {
   );
 }
 
-function inlineText(node: Node, depth = 0): string {
-  if (depth > MAX_DEPTH) return '';
+function inlineText(node: Node, depth: number, name: string): string {
+  if (depth > MAX_DEPTH) throw tooDeep(name, isElement(node) ? (node.sourceCodeLocation?.startLine ?? 1) : 1);
   // Markdown's own characters in the page's text are text, not markup.
   if (node.nodeName === '#text') return 'value' in node ? String(node.value).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')) : '';
   if (!isElement(node)) return '';
   if (SKIP.has(node.tagName)) return '';
   if (node.tagName === 'br') return ' ';
-  const inner = node.childNodes.map((c) => inlineText(c, depth + 1)).join('');
+  const inner = node.childNodes.map((c) => inlineText(c, depth + 1, name)).join('');
   if (node.tagName === 'sup' && /^\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*$/.test(inner)) return `<sup>${inner.trim()}</sup>`;
   if (node.tagName === 'td' || node.tagName === 'th') return `${inner.trim()}\t`;
   return inner;

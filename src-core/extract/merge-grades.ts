@@ -52,13 +52,22 @@ export function mergeStatements(
       dropped.add(k);
     }
   }
-  // One grade per question as worded (the workspace's key): two keys that word it alike keep the first.
-  const worded = new Set<string>();
+  // One grade per question as worded (the workspace's key): two keys that word it alike keep the
+  // first, and the repeat is said, as a repeated table row is.
+  const worded = new Map<string, Judgment>();
   const merged = [...kept.values()].filter((j) => {
     const w = titleKey(j.question);
-    if (worded.has(w)) return false;
-    worded.add(w);
-    return true;
+    const first = worded.get(w);
+    if (!first) {
+      worded.set(w, j);
+      return true;
+    }
+    warnings.push({
+      code: 'judgment-duplicate',
+      message: `"${j.question}" is graded again at ${formatPos(j.where)} (${j.grade}); the first grade, ${first.grade} at ${formatPos(first.where)}, is kept`,
+      where: j.where,
+    });
+    return false;
   });
   for (const c of changes) {
     const j = merged.find((x) => (c.area ? x.area === c.area : x.overall && x.pillar === c.pillar));

@@ -93,6 +93,14 @@ export function questionOf(phrase: string, scale: GradeScale): Question | null {
 const PILLAR_WHOLE =
   /keep\w* people safe and reduc\w* crime|reduc\w* crime and keep\w* people safe|in respect of (?:its |the )?(?:effectiveness|efficiency|legitimacy)|efficiency with which the force carries out its responsibilities|(?:effectiveness|efficiency|legitimacy) with which it keeps people safe|operate and how sustainable|treat the public and its workforce|delivers value for money|tackles crime|^to what extent is the force (?:efficient|effective|legitimate)\??$/;
 
+/**
+ * The pillar a single-pillar programme is about ("Police efficiency" → efficiency); null for the
+ * integrated and later programmes, which grade all three.
+ */
+export function programmePillar(programme: string): Pillar | null {
+  return /^Police (?:effectiveness|efficiency|legitimacy)$/.test(programme) ? pillarWord(programme) : null;
+}
+
 export function pillarWord(text: string): Pillar | null {
   const t = text.toLowerCase();
   if (/\beffective(?:ly|ness)?\b/.test(t) || /tackles crime/.test(t)) return 'effectiveness';

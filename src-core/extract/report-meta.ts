@@ -1,4 +1,4 @@
-import { forceOfPlaceHeading, forcesIn, resolveForce, type ForceName } from './forces';
+import { forcesIn, resolveForce, type ForceName } from './forces';
 import { normalizeSpace } from './inline';
 import { pillarWord } from './questions';
 import type { Tok } from './tokens';
@@ -34,7 +34,7 @@ const PILLAR_TITLE = /\bPEEL:?\s+(?:Police\s+)?(effectiveness|efficiency|legitim
 // "PEEL 2021/22", "PEEL 2023–25", "PEEL 2023–2025", and "PEEL 202325" where a copy lost the dash
 const NEW_TITLE = /\bPEEL:?\s+(20\d\d)\s*(?:([/–—-])\s*(?:20)?(\d\d)|(\d\d)(?!\d))\b/;
 // Web page headings: "Dyfed-Powys PEEL 2017", "Dyfed-Powys 2017", "Merseyside 2018/19"
-const WEB_HEADING = /^(.{3,40}?)\s+(PEEL\s+)?(20\d\d)(?:\/(\d\d))?$/;
+const WEB_HEADING = /^(.{3,40}?)\s+(?:PEEL\s+)?(20\d\d)(?:\/(\d\d))?$/;
 const FORCE_OF = /\bAn?\s+inspection\s+of\s+(?:the\s+)?(.+?)(?:[.,:;–—(]|$)/i;
 const MONTH = /^(January|February|March|April|May|June|July|August|September|October|November|December)\s+((?:19|20)\d\d)$/;
 const ISBN = /\bISBN:?\s*(97[89][\d\s-]{10,16}\d)/;
@@ -47,6 +47,8 @@ interface Title {
   period: string;
   year: number;
   tok: Tok;
+  /** The force a web page's heading names ("Dyfed-Powys PEEL 2017"). */
+  force?: ForceName;
 }
 
 /**
@@ -67,7 +69,7 @@ export function parseReportMeta(head: Tok[], all: Tok[], overrides: MetaOverride
   }
 
   const title = findTitle(lines, all);
-  const force = findForce(lines, all, warnings);
+  const force = findForce(lines, all, title?.force ?? null, warnings);
   let published: string | null = null;
   let isbn: string | null = null;
   for (const t of lines) {
@@ -166,19 +168,21 @@ function findTitle(lines: Tok[], all: Tok[]): Title | null {
       }
     }
     const web = WEB_HEADING.exec(s);
-    if (web && resolveForce(web[1] ?? '')) {
-      const year = Number(web[3]);
-      const short = web[4];
-      if (year === 2018 || short === '19') return { programme: INTEGRATED, period: '2018/19', year: 2018, tok: t };
-      const after = all.slice(all.indexOf(t) + 1, all.indexOf(t) + 12).filter((x) => !x.blank);
-      return { programme: webProgramme(Boolean(web[2]), after), period: short ? `${year}/${short}` : String(year), year, tok: t };
+    const force = web ? resolveForce(web[1] ?? '') : null;
+    if (web && force) {
+      const year = Number(web[2]);
+      const short = web[3];
+      if (year === 2018 || short === '19') return { programme: INTEGRATED, period: '2018/19', year: 2018, tok: t, force };
+      const at = all.indexOf(t);
+      const after = all.slice(at + 1, at + 12).filter((x) => !x.blank);
+      return { programme: webProgramme(after), period: short ? `${year}/${short}` : String(year), year, tok: t, force };
     }
   }
   return null;
 }
 
 /** A web page is a pillar's page when the first heading or question after its title names one pillar. */
-function webProgramme(peelHeading: boolean, after: Tok[]): string {
+function webProgramme(after: Tok[]): string {
   for (const t of after.slice(0, 4)) {
     const s = t.text.trim();
     if (/^(?:Effectiveness|Efficiency|Legitimacy|Leadership)$/i.test(s)) return PILLAR_PROGRAMME[s.toLowerCase()] ?? 'PEEL assessment';
@@ -187,10 +191,10 @@ function webProgramme(peelHeading: boolean, after: Tok[]): string {
       if (p) return PILLAR_PROGRAMME[p] ?? 'PEEL assessment';
     }
   }
-  return peelHeading ? 'PEEL assessment' : 'PEEL assessment';
+  return 'PEEL assessment';
 }
 
-function findForce(lines: Tok[], all: Tok[], warnings: ExtractWarning[]): ForceName | null {
+function findForce(lines: Tok[], all: Tok[], heading: ForceName | null, warnings: ExtractWarning[]): ForceName | null {
   let named: { text: string; tok: Tok } | null = null;
   for (const t of lines) {
     const m = FORCE_OF.exec(normalizeSpace(t.text));
@@ -206,10 +210,7 @@ function findForce(lines: Tok[], all: Tok[], warnings: ExtractWarning[]): ForceN
       break;
     }
   }
-  for (const t of lines.slice(0, 12)) {
-    const place = forceOfPlaceHeading(t.text);
-    if (place) return place;
-  }
+  if (heading) return heading;
   // Only where the title names no force at all: the first sentences name it ("Dyfed-Powys Police
   // is good at …"). A title that names a force this list lacks is believed, with a warning below.
   for (const t of named ? [] : all.slice(0, 400)) {

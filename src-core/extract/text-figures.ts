@@ -1,10 +1,11 @@
+import { NUM, periodOf } from './text-metrics';
 import type { Metric, SourcePos } from './types';
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const PERIOD = new RegExp(
-  String.raw`(?:in |for |during )?the (12 months to \d{1,2} (?:${MONTHS}) \d{4})|\b(?:[Oo]n|[Aa]s at) (\d{1,2} (?:${MONTHS}) \d{4})|\b(?:in|during) ((?:19|20)\d\d(?:[/–-]\d\d)?)\b`,
-);
+// A financial or inspection year, where the sentence gives no "12 months to": "savings in 2015/16".
+const YEAR_PERIOD = /\b(?:in|during) ((?:19|20)\d\d(?:[/–-]\d\d)?)\b/;
+const MONTH_AFTER = new RegExp(String.raw`^\s*(?:${MONTHS})\b`);
+const FIGURE = new RegExp(String.raw`(£\s?)?(${NUM})(?:\s?(m|bn|k|million|billion)\b)?`, 'g');
 
 // Nouns a count is a figure of. Counts of other things ("12 areas of policing", "43 police forces",
 // "three questions") describe the inspection, not the force.
@@ -26,9 +27,8 @@ export interface FigureOptions {
  */
 export function figuresInSentence(sentence: string, where: SourcePos, opts: FigureOptions): Metric[] {
   const out: Metric[] = [];
-  const period = PERIOD.exec(sentence);
-  const periodText = period ? (period[1] ?? (period[2] ? `as at ${period[2]}` : (period[3] ?? null))) : null;
-  const re = new RegExp(String.raw`(£\s?)?(${NUM})(?:\s?(m|bn|k|million|billion)\b)?`, 'g');
+  const periodText = periodOf(sentence) ?? YEAR_PERIOD.exec(sentence)?.[1] ?? null;
+  const re = new RegExp(FIGURE);
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const text = m[0];
     const digits = m[2] ?? '';
@@ -37,7 +37,7 @@ export function figuresInSentence(sentence: string, where: SourcePos, opts: Figu
     if (/[\w/.-]$/.test(before) || /^(?:[/:]\d|\.\d|-\d|\d)/.test(after)) continue; // inside a word, date or range like 2015/16
     if (opts.taken.has(digits)) continue;
     if (NOT_A_FIGURE_BEFORE.test(before)) continue;
-    if (new RegExp(String.raw`^\s*(?:${MONTHS})\b`).test(after)) continue;
+    if (MONTH_AFTER.test(after)) continue;
     if (/^\s*(?:months|years|weeks)\b/i.test(after)) continue;
     if (/^(?:19|20)\d\d$/.test(digits) && !/^\s*(?:%|per\b|percent)/i.test(after)) continue;
     if (/\b(?:per|every)\s+$/i.test(before)) continue; // the denominator of a rate
@@ -119,7 +119,7 @@ function percentLabel(before: string): string {
     const up = /increased|risen|grown|gone up/i.test(change[2] ?? '');
     return `${up ? 'Increase' : 'Decrease'} in ${(change[1] ?? '').replace(/^(?:the|its)\s+/i, '').toLowerCase()}`;
   }
-  const rate = /\b(?:a|an|the|its)\s+([\w\s'’-]{2,40}?)\s+(?:rate|proportion|percentage|figure)\s+of\s*$/i.exec(before);
-  if (rate) return `${rate[1]} ${/(rate|proportion|percentage|figure)\s+of\s*$/i.exec(before)?.[1] ?? ''}`.trim();
+  const rate = /\b(?:a|an|the|its)\s+([\w\s'’-]{2,40}?)\s+(rate|proportion|percentage|figure)\s+of\s*$/i.exec(before);
+  if (rate) return `${rate[1] ?? ''} ${rate[2] ?? ''}`.trim();
   return words(before.replace(/\(\s*$/, ''), 6, true).replace(/^(?:and|of|by|at|to|is|was|the|a)\s+/i, '');
 }

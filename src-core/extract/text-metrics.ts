@@ -1,7 +1,8 @@
 import type { Metric, SourcePos } from './types';
 import { parseNumberWord } from './values';
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** A number as reports print it in running text: "107.9", "2,700". */
+export const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const EW_VALUE = new RegExp(
   String.raw`England and Wales (?:rate|average|figure|proportion|value)\s+(?:of|was|is)\s+(${NUM})\s*(%|per ?cent)?`,
   'i',
@@ -13,6 +14,12 @@ const PER = new RegExp(
 );
 const STOP = /\s(?:made|recorded|in|at|which|this|was|were|is|are|during|over|for)\b.*$/;
 const PERIOD = /(?:in |for |during )?the (12 months to \d{1,2} [A-Z][a-z]+ \d{4})|\b(?:[Oo]n|[Aa]s at) (\d{1,2} [A-Z][a-z]+ \d{4})/;
+
+/** The period a sentence gives its figures: "12 months to 30 June 2017", "as at 1 July 2017". */
+export function periodOf(sentence: string): string | null {
+  const m = PERIOD.exec(sentence);
+  return m ? (m[1] ?? (m[2] ? `as at ${m[2]}` : null)) : null;
+}
 
 /** The longest sentence read for grades and figures; the seed's longest is well under this. */
 export const MAX_SENTENCE = 4000;
@@ -63,12 +70,11 @@ export function metricsInSentence(sentence: string, where: SourcePos): Metric | 
   if (!chosen || Number.isNaN(chosen.value)) return null;
   const ewValue = parseNumberWord(ew[1] ?? '');
   const { label, unit } = describe(sentence, before, chosen);
-  const period = PERIOD.exec(sentence);
   return {
     category: null,
     label,
     unit,
-    period: period ? (period[1] ?? (period[2] ? `as at ${period[2]}` : null)) : null,
+    period: periodOf(sentence),
     force: chosen.value,
     englandWales: ewValue,
     forceText: chosen.text,

@@ -6,9 +6,9 @@ import { WorkspaceError } from '../../src-core/db/errors';
 import { importReport } from '../../src-core/db/import-report';
 import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
-import { isReportFileName } from '../../src-core/extract/formats';
+import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../src-core/extract/formats';
 import { PROGRAMMES, type MetaOverrides } from '../../src-core/extract/report-meta';
-import { extractAll } from './extract-pool';
+import { extractAll, type Outcome } from './extract-pool';
 import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
 import { importSamples } from '../../src-core/samples/import';
 import { SampleFileError } from '../../src-core/samples/table';
@@ -64,7 +64,7 @@ async function reportFiles(args: string[]): Promise<string[]> {
     const s = await stat(a).catch(() => null);
     if (s?.isDirectory()) {
       const names = (await readdir(a)).filter(isReportFileName).sort();
-      if (names.length === 0) throw new UsageError(`${a} holds no report files (.md, .txt, .pdf or .html)`);
+      if (names.length === 0) throw new UsageError(`${a} holds no report files (${REPORT_FORMATS_IN_WORDS})`);
       out.push(...names.map((n) => path.join(a, n)));
     } else out.push(a);
   }
@@ -94,8 +94,8 @@ async function build(args: string[], opts: BuildOptions): Promise<void> {
       o.ok ? `${n} read     ${o.file} (${o.extraction.warnings.length} warnings)\n` : `${n} refused  ${o.file}: ${o.message}\n`,
     );
   });
-  const refused = outcomes.filter((o) => !o.ok);
-  for (const o of refused) write(`refused   ${o.file}: ${o.ok ? '' : o.message}`);
+  const refused = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
+  for (const o of refused) write(`refused   ${o.file}: ${o.message}`);
   if (refused.length > 0 && !opts.skipRefused) {
     throw new UsageError(
       `${refused.length} of ${files.length} file${files.length === 1 ? '' : 's'} refused (listed above); nothing was written (pass --skip-refused to build from the others)`,

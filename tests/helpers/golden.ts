@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { resolveForce } from '../../src-core/extract/forces';
 import { questionOf } from '../../src-core/extract/questions';
 import type { Extraction, GradeScale } from '../../src-core/extract/types';
 
@@ -132,4 +133,41 @@ function areaMatches(phrase: string, j: Extraction['judgments'][number], scale: 
 export function factCount(g: Golden): number {
   const f = g.facts;
   return 4 + f.grades.length + f.areasForImprovement.length + f.causesOfConcern.length + f.figures.length + (f.footnotes?.length ?? 0);
+}
+
+/** The forces whose reports are kept aside to test the extractor (DEVELOPERS.md, Real data). */
+export const KEPT_ASIDE = ['Avon and Somerset', 'Greater Manchester', 'Lancashire', 'Lincolnshire', 'Thames Valley'].map((place) => {
+  const force = resolveForce(place);
+  if (!force) throw new Error(`${place} is not in the list of forces`);
+  return force;
+});
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-');
+
+/**
+ * Why a fixture might be a report of a force kept aside, looked at every way it could show: the
+ * force its golden file names, the force the extractor reads from the text, the force its source
+ * address or file name is about, and a force the text's own title line names.
+ */
+export function keptAsideReasons(f: Fixture, text: string, extracted: Extraction | null): string[] {
+  const reasons: string[] = [];
+  const aside = (name: string | undefined) => (name ? KEPT_ASIDE.find((k) => k === resolveForce(name)) : undefined);
+  if (aside(f.golden.facts.force)) reasons.push(`its golden file names ${f.golden.facts.force}`);
+  if (aside(extracted?.report.force)) reasons.push(`the extractor reads it as a report of ${extracted?.report.force}`);
+  for (const k of KEPT_ASIDE) {
+    const s = slug(k.place);
+    if (f.golden.sources.some((u) => new URL(u).pathname.split('/').includes(s)) || slug(f.slug).includes(s)) {
+      reasons.push(`its source or name is about ${k.name}`);
+    }
+    const title = new RegExp(String.raw`(?:An? inspection of (?:the )?|^)${k.place.replace(/ /g, '\\s+')}\b`, 'im');
+    if (
+      text
+        .split('\n')
+        .slice(0, 30)
+        .some((line) => title.test(line.trim()) && !/^\s*[-•]/.test(line))
+    ) {
+      reasons.push(`its opening lines name ${k.name} as the force inspected`);
+    }
+  }
+  return reasons;
 }

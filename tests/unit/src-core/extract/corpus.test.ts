@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../../../../src-core/extract/types';
-import { factCount, loadFixtures, scoreExtraction, type Score } from '../../../helpers/golden';
+import { factCount, keptAsideReasons, loadFixtures, scoreExtraction, type Fixture, type Score } from '../../../helpers/golden';
 import { extractBytes, ROOT } from '../../../helpers/seed';
 
 const CORPUS = path.join(ROOT, 'tests/fixtures/reports');
@@ -10,7 +10,7 @@ const fixtures = loadFixtures(CORPUS);
 
 /** The extractor scored on every real report text in the corpus, with the table it prints. */
 describe('the corpus of real HMICFRS texts', () => {
-  it('holds at least 20 texts of at least 10 forces, every programme, and none of the forces kept aside', () => {
+  it('holds at least 20 texts of at least 10 forces and every programme', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(20);
     expect(new Set(fixtures.map((f) => f.golden.facts.force)).size).toBeGreaterThanOrEqual(10);
     const programmes = new Set(fixtures.map((f) => f.golden.facts.programme));
@@ -24,13 +24,34 @@ describe('the corpus of real HMICFRS texts', () => {
     ]) {
       expect(programmes, p).toContain(p);
     }
-    const aside = /avon|somerset|greater manchester|lancashire|lincolnshire|thames valley/i;
+  });
+
+  it('holds no text of the forces kept aside, however it would show: golden force, extracted force, source, title', async () => {
     for (const f of fixtures) {
-      expect(f.golden.facts.force).not.toMatch(aside);
-      expect(readFileSync(f.textPath, 'utf8')).not.toMatch(
-        /An inspection of (?:Avon|Greater Manchester|Lancashire|Lincolnshire|Thames Valley)/,
-      );
+      const text = readFileSync(f.textPath, 'utf8');
+      const e = await extractBytes(path.basename(f.textPath), new Uint8Array(readFileSync(f.textPath))).catch(() => null);
+      expect(keptAsideReasons(f, text, e), f.slug).toEqual([]);
     }
+    // The guard can fail: a real fixture renamed to a kept-aside force is caught each way.
+    const base = fixtures.find((f) => f.slug === 'kent-efficiency-2016-web');
+    if (!base) throw new Error('kent-efficiency-2016-web is missing');
+    const text = readFileSync(base.textPath, 'utf8').replaceAll('Kent', 'Lancashire');
+    const renamed: Fixture = {
+      ...base,
+      slug: 'lancashire-efficiency-2016-web',
+      golden: {
+        ...base.golden,
+        sources: ['https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2016/lancashire/efficiency/'],
+        facts: { ...base.golden.facts, force: 'Lancashire Constabulary' },
+      },
+    };
+    const e = await extractBytes('lancashire.txt', new TextEncoder().encode(text));
+    expect(keptAsideReasons(renamed, text, e)).toEqual([
+      'its golden file names Lancashire Constabulary',
+      'the extractor reads it as a report of Lancashire Constabulary',
+      'its source or name is about Lancashire Constabulary',
+      'its opening lines name Lancashire Constabulary as the force inspected',
+    ]);
   });
 
   it('finds at least 90% of the golden facts, gives no wrong value and refuses no text', async () => {
