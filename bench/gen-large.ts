@@ -297,7 +297,7 @@ export async function generateLarge(engine: SqlEngine, migrations: Migration[], 
         const sourceName = `synthetic-${force.toLowerCase().replace(/[^a-z]+/g, '-')}-${programme.name.toLowerCase().replace(/[^a-z]+/g, '-')}-${year}.md`;
         ins.run(
           `INSERT INTO reports (id, content_hash, title, force, programme, year, period, published, isbn, overall_grade, source_name, source_format,
-             source_bytes, imported_at, synthetic, page, line) VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, NULL, ?, ?, 'markdown', ?, ?, 1, NULL, 3)`,
+             source_bytes, imported_at, synthetic, page, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 'markdown', ?, ?, 1, NULL, 3)`,
           [
             reportId,
             await sha256Hex(`${SYNTHETIC_NOTE}|${opts.seed}|${force}|${programme.name}|${year}`),
@@ -305,7 +305,7 @@ export async function generateLarge(engine: SqlEngine, migrations: Migration[], 
             force,
             programme.name,
             year,
-            year,
+            String(year),
             `March ${year + 1}`,
             overall,
             sourceName,

@@ -19,6 +19,13 @@ const MAKE_TRANSFER = (files: DroppedFile[]) => `((files) => {
   return dt;
 })(${JSON.stringify(files)})`;
 
+/** A page saved as text, as the HTML page it was: a paragraph per line, the first line its heading, a script in its head. */
+function asHtmlPage(text: string): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const [title = '', ...rest] = text.split('\n').filter((l) => l.trim() && l.trim() !== 'Skip to content');
+  return `<!DOCTYPE html><html><head><script>window.__ranFromReport = true</script></head><body><nav>Skip to content</nav><h1>${esc(title)}</h1>${rest.map((l) => `<p>${esc(l)}</p>`).join('')}</body></html>`;
+}
+
 /** Drops files on the target as the browser does: dragenter, dragover, drop, with a DataTransfer made in the page. */
 async function dropFiles(page: Page, target: Locator, files: DroppedFile[]): Promise<void> {
   const transfer = await page.evaluateHandle(MAKE_TRANSFER(files));
@@ -102,7 +109,7 @@ test('an empty workspace says what to do next in the Reports and Metrics views',
   await expect(page.getByRole('tabpanel', { name: 'Metrics' })).toContainText('Import a report in the Reports view');
 });
 
-test('reports of other programmes and years import as found: a 2016 efficiency web page and a 2021/22 press release on the five-point scale', async ({
+test('reports of other programmes and years import as found: a 2016 efficiency page, a 2016 assessment page as HTML and a 2021/22 press release on the five-point scale', async ({
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
@@ -111,9 +118,16 @@ test('reports of other programmes and years import as found: a 2016 efficiency w
   await dropFiles(page, zone, [
     { name: 'kent-efficiency-2016-web.txt', text: readFileSync('tests/fixtures/reports/kent-efficiency-2016-web.txt', 'utf8') },
     { name: 'staffordshire-peel-2021-22.txt', text: readFileSync('tests/fixtures/reports/staffordshire-peel-2021-22-news.txt', 'utf8') },
+    { name: 'durham-2016.html', text: asHtmlPage(readFileSync('tests/fixtures/reports/durham-peel-assessment-2016-web.txt', 'utf8')) },
   ]);
-  await expect(zone).toContainText('2 files: 2 imported.', { timeout: IMPORT_TIMEOUT });
-  await expect(page.getByRole('article')).toHaveCount(3);
+  await expect(zone).toContainText('3 files: 3 imported.', { timeout: IMPORT_TIMEOUT });
+  await expect(page.getByRole('article')).toHaveCount(4);
+  // A web page saved as HTML is read in the worker through the HTML parser: its script never runs.
+  const durham = page.getByRole('table', { name: 'Judgments for Durham Constabulary' });
+  await expect(page.getByRole('article', { name: 'PEEL assessment 2016' })).toContainText('PEEL assessment · 2016');
+  await expect(durham.getByRole('row', { name: /^Overall efficiency/ })).toContainText('Outstanding');
+  await expect(durham.getByRole('row', { name: /^Overall legitimacy/ })).toContainText('Good');
+  expect(await page.evaluate('window.__ranFromReport ?? false')).toBe(false);
 
   const staffs = page.getByRole('article', { name: 'PEEL 2021/22' });
   await expect(staffs).toContainText('PEEL · 2021/22 · graded on the five-point scale (with “adequate”)');
