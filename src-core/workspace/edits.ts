@@ -108,20 +108,18 @@ function fromSql(field: keyof typeof COLUMN, v: SqlValue | undefined): JsonValue
 }
 
 /**
- * A finding id as journaled: an edit recorded against a list item before migration 006 folded the
- * item into the paragraph that introduces it is replayed on that paragraph.
+ * The row an edit is on. A finding id as journaled may be a list item that migration 006 folded
+ * into the paragraph introducing it: the edit is replayed on that paragraph.
  */
-function currentTarget(db: SqlDatabase, targetType: EditParams<'annotation.set'>['targetType'], id: number): number {
-  if (targetType !== 'finding' || one(db, 'SELECT 1 AS x FROM findings WHERE id = ?', [id])) return id;
-  const merged = one<{ new_id: number }>(db, 'SELECT new_id FROM finding_merges WHERE old_id = ?', [id]);
-  return merged ? Number(merged.new_id) : id;
+function editTarget(db: SqlDatabase, targetType: EditParams<'annotation.set'>['targetType'], id: number): number {
+  if (one(db, `SELECT 1 AS x FROM ${TABLE[targetType]} WHERE id = ?`, [id])) return id;
+  const merged = targetType === 'finding' ? one<{ new_id: number }>(db, 'SELECT new_id FROM finding_merges WHERE old_id = ?', [id]) : null;
+  if (merged) return Number(merged.new_id);
+  throw new EditError(`There is no ${targetType.replace('_', ' ')} ${id} in this workspace`);
 }
 
 function setAnnotation(db: SqlDatabase, edit: EditParams<'annotation.set'>): UnstampedEdit {
-  const p = { ...edit, targetId: currentTarget(db, edit.targetType, edit.targetId) };
-  if (!one(db, `SELECT 1 AS x FROM ${TABLE[p.targetType]} WHERE id = ?`, [p.targetId])) {
-    throw new EditError(`There is no ${p.targetType.replace('_', ' ')} ${p.targetId} in this workspace`);
-  }
+  const p = { ...edit, targetId: editTarget(db, edit.targetType, edit.targetId) };
   const column = COLUMN[p.field];
   const value = toSql(p.field, p.value);
   const before = one(db, `SELECT ${column} AS v FROM annotations WHERE target_type = ? AND target_id = ?`, [p.targetType, p.targetId]);
