@@ -5,7 +5,7 @@ import { ExtractError } from './errors';
 import { parseForceInNumbers } from './force-in-numbers';
 import { titleKey } from './inline';
 import { gradeLine, gradeStatements, type Block } from './grade-statements';
-import { mergeStatements } from './merge-grades';
+import { dropRepeatedJudgments, mergeStatements } from './merge-grades';
 import { asGrade, canonicalJudgment, parseJudgments } from './judgments';
 import { suggestKind } from './kinds';
 import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
@@ -185,29 +185,6 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const footnotes = footnotesOf(footnoteParas);
   checkFootnotes(findings, headingRefs, footnotes, warnings);
   return { format, report: meta, judgments, metrics, findings, areasForImprovement: areas, footnotes, warnings };
-}
-
-/**
- * A question graded twice (a judgments table pasted twice, or a repeated section) keeps its first
- * grade, and the repeat is a warning that says where both are: a workspace holds one grade per
- * question, and guessing which of two the report meant is the analyst's call.
- */
-function dropRepeatedJudgments(judgments: Judgment[], warnings: ExtractWarning[]): void {
-  const first = new Map<string, Judgment>();
-  const kept = judgments.filter((j) => {
-    const earlier = first.get(j.question);
-    if (!earlier) {
-      first.set(j.question, j);
-      return true;
-    }
-    warnings.push({
-      code: 'judgment-duplicate',
-      message: `"${j.question}" is graded again at ${formatPos(j.where)} (${j.grade}); the first grade, ${earlier.grade} at ${formatPos(earlier.where)}, is kept`,
-      where: j.where,
-    });
-    return false;
-  });
-  judgments.splice(0, judgments.length, ...kept);
 }
 
 interface SectionGrade {

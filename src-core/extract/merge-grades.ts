@@ -16,7 +16,10 @@ export function mergeStatements(
   const key = (j: Judgment) => (j.overall ? `pillar:${j.pillar ?? ''}` : `area:${j.area ?? titleKey(j.question)}`);
   const kept = new Map<string, Judgment>();
   const dropped = new Set<string>();
-  for (const j of table) if (!kept.has(key(j))) kept.set(key(j), j);
+  // Two table rows of one question, worded differently, are a repeat too.
+  const rows = [...table];
+  dropRepeated(rows, warnings, key);
+  for (const j of rows) kept.set(key(j), j);
   const tableKeys = new Set(kept.keys());
   for (const j of stated) {
     const k = key(j);
@@ -52,26 +55,40 @@ export function mergeStatements(
       dropped.add(k);
     }
   }
-  // One grade per question as worded (the workspace's key): two keys that word it alike keep the
-  // first, and the repeat is said, as a repeated table row is.
-  const worded = new Map<string, Judgment>();
-  const merged = [...kept.values()].filter((j) => {
-    const w = titleKey(j.question);
-    const first = worded.get(w);
-    if (!first) {
-      worded.set(w, j);
-      return true;
-    }
-    warnings.push({
-      code: 'judgment-duplicate',
-      message: `"${j.question}" is graded again at ${formatPos(j.where)} (${j.grade}); the first grade, ${first.grade} at ${formatPos(first.where)}, is kept`,
-      where: j.where,
-    });
-    return false;
-  });
+  // One grade per question as worded (the workspace's key): two keys that word it alike keep the first.
+  const merged = [...kept.values()];
+  dropRepeated(merged, warnings, (j) => titleKey(j.question));
   for (const c of changes) {
     const j = merged.find((x) => (c.area ? x.area === c.area : x.overall && x.pillar === c.pillar));
     if (j && !j.change) j.change = c.change;
   }
   return merged;
+}
+
+/**
+ * A question graded twice (a judgments table pasted twice, or a repeated section) keeps its first
+ * grade, and the repeat is a warning that says where both are: a workspace holds one grade per
+ * question, and guessing which of two the report meant is the analyst's call.
+ */
+export function dropRepeatedJudgments(judgments: Judgment[], warnings: ExtractWarning[]): void {
+  dropRepeated(judgments, warnings, (j) => titleKey(j.question));
+}
+
+function dropRepeated(judgments: Judgment[], warnings: ExtractWarning[], keyOf: (j: Judgment) => string): void {
+  const first = new Map<string, Judgment>();
+  const kept = judgments.filter((j) => {
+    const k = keyOf(j);
+    const earlier = first.get(k);
+    if (!earlier) {
+      first.set(k, j);
+      return true;
+    }
+    warnings.push({
+      code: 'judgment-duplicate',
+      message: `"${j.question}" is graded again at ${formatPos(j.where)} (${j.grade}); the first grade, ${earlier.grade} at ${formatPos(earlier.where)}, is kept`,
+      where: j.where,
+    });
+    return false;
+  });
+  judgments.splice(0, judgments.length, ...kept);
 }

@@ -26,4 +26,18 @@ describe('a report that grades the same question twice', () => {
     expect(r.status).toBe('imported');
     expect(all(db, "SELECT grade FROM judgments WHERE question LIKE 'Preventing crime%'")).toEqual([{ grade: 'Good' }]);
   });
+
+  it('counts two rows of one question worded differently as a repeat too, kept first and warned of', async () => {
+    const reworded = seed.replace(
+      table,
+      `${table}How effective is the force at preventing crime, tackling anti-social behaviour and keeping people safe?\t Inadequate\t2017\n`,
+    );
+    expect(reworded).not.toBe(seed);
+    const ex = await extractBytes('reworded.md', new TextEncoder().encode(reworded));
+    const graded = ex.judgments.filter((j) => j.area === 'Preventing crime and tackling anti-social behaviour');
+    expect(graded.map((j) => [j.question, j.grade])).toEqual([['Preventing crime and tackling anti-social behaviour', 'Good']]);
+    expect(ex.warnings.find((w) => w.code === 'judgment-duplicate')?.message).toMatch(
+      /^"How effective is the force at preventing crime, .*" is graded again at line \d+ \(Inadequate\); the first grade, Good at line \d+, is kept$/,
+    );
+  });
 });
