@@ -16,7 +16,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: PORT === 4173 ? 'test-results' : `test-results-${PORT}`,
   fullyParallel: true,
-  forbidOnly: !!process.env.CI,
+  // Always: CI does not set CI, and a stray .only would silently skip every other spec.
+  forbidOnly: true,
   retries: 0,
   reporter: [['list']],
   use: {

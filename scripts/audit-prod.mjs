@@ -1,28 +1,34 @@
 // `npm run audit:prod`: no high or critical advisory in the production dependencies (what ships).
-// Fails on any such advisory. Where the registry's advisory endpoint cannot be reached (the build
-// machines' registry mirror answers 405 to npm's bulk audit POST), it says so loudly and exits 0,
-// because nothing was checked rather than something was found; AUDIT_REQUIRED=1 makes that fail too.
+//
+// Fails on any such advisory and on any error in checking, except one: where the registry refuses
+// npm's bulk advisory endpoint with HTTP 405 (the build machines' registry mirror does), nothing
+// was checked rather than something found, so it says NOT CHECKED and exits 0; AUDIT_REQUIRED=1
+// makes that fail too. The rules are in audit-verdict.mjs.
+//
+// The verdict's one line is also written to out/audit-status (or --status-file), which .ci/run
+// prints as the last line of CI's log, so a run that was not checked never ends looking clean.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditVerdict } from './audit-verdict.mjs';
 
-const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', shell: process.platform === 'win32' });
-let report;
-try {
-  report = JSON.parse(run.stdout);
-} catch {
-  console.error(`npm audit printed no JSON (exit ${run.status}):\n${run.stderr}`);
-  process.exit(1);
-}
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const at = args.indexOf('--status-file');
+const statusFile = path.resolve(ROOT, at >= 0 ? (args[at + 1] ?? '') : 'out/audit-status');
 
-const counts = report.metadata?.vulnerabilities;
-if (!counts) {
-  const reason = report.message ?? report.error?.summary ?? 'no advisory data';
-  console.warn(`audit:prod: NOT CHECKED — the advisory endpoint did not answer (${reason}).`);
-  process.exit(process.env.AUDIT_REQUIRED === '1' ? 1 : 0);
-}
+const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+  shell: process.platform === 'win32',
+  maxBuffer: 64 * 1024 * 1024,
+});
+const verdict = auditVerdict({ status: run.status, stdout: run.stdout ?? '', stderr: run.error ? String(run.error) : (run.stderr ?? '') });
 
-const serious = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
-console.log(
-  `audit:prod: ${counts.total} advisories in production dependencies (critical ${counts.critical}, high ${counts.high}, moderate ${counts.moderate}, low ${counts.low}).`,
-);
-for (const [name, v] of serious) console.error(`  ${v.severity.toUpperCase()} ${name} ${v.range ?? ''}`);
-process.exit(serious.length > 0 ? 1 : 0);
+mkdirSync(path.dirname(statusFile), { recursive: true });
+writeFileSync(statusFile, `${verdict.summary}\n`);
+const out = verdict.outcome === 'passed' ? console.log : console.error;
+out(verdict.summary);
+for (const line of verdict.details) out(line);
+process.exitCode = verdict.outcome === 'passed' || (verdict.outcome === 'not-checked' && process.env.AUDIT_REQUIRED !== '1') ? 0 : 1;

@@ -1,8 +1,10 @@
 // `npm run test:durability`: the full kill test of issue 8. Children run the real FileWorkspaceStore
 // and WorkspaceSession (tests/helpers/kill-child.ts) on a small (≈25 MB) and a large (≈300 MB)
 // workspace, make random edits and checkpoints, and are SIGKILLed at random instants — mostly
-// while editing or checkpointing, one in ten while still opening. Each reopen is checked: every
-// acknowledged edit present and in order, PRAGMA integrity_check ok, no temp files left.
+// while editing or checkpointing, one in ten while still opening, one in ten just after a
+// checkpoint starts. Each reopen is checked: every acknowledged edit present and in order, PRAGMA
+// integrity_check ok, no temp files left; and the run fails if no kill landed in a checkpoint or
+// in an open.
 //
 //   npm run test:durability -- [--small 900] [--large 100] [--lanes 2] [--keep]
 //
@@ -11,7 +13,7 @@ import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { addTallies, AckLedger, buildKillChild, emptyTally, runChild, type KillTally } from '../helpers/kill-harness';
+import { addTallies, AckLedger, buildKillChild, emptyTally, runChild, type KillPlan, type KillTally } from '../helpers/kill-harness';
 import { ROOT } from '../helpers/seed';
 import { fillWorkspace } from './fill-workspace';
 
@@ -30,11 +32,13 @@ interface Size {
   kills: number;
   /** Upper bound of the random delay after READY; the large workspace's checkpoints take seconds. */
   maxDelayMs: number;
+  /** Upper bound of the delay after a checkpoint starts, for the kills aimed at one (about its length). */
+  checkpointDelayMs: number;
 }
 
 const SIZES: Size[] = [
-  { label: 'small', targetBytes: 25 * 1000 * 1000, kills: Number(opts.small), maxDelayMs: 250 },
-  { label: 'large', targetBytes: 300 * 1000 * 1000, kills: Number(opts.large), maxDelayMs: 6_000 },
+  { label: 'small', targetBytes: 25 * 1000 * 1000, kills: Number(opts.small), maxDelayMs: 250, checkpointDelayMs: 200 },
+  { label: 'large', targetBytes: 300 * 1000 * 1000, kills: Number(opts.large), maxDelayMs: 6_000, checkpointDelayMs: 2_500 },
 ];
 const LANES = Math.max(1, Number(opts.lanes));
 
@@ -53,14 +57,16 @@ async function lane(size: Size, file: string, laneNo: number, kills: number, pro
   const ledger = new AckLedger();
   let openMs = 1000;
   for (let i = 0; i < kills; i++) {
-    const fromSpawn = random(10) === 0;
-    const run = await runChild(
-      file,
-      7919 * laneNo + i,
-      // After a few acknowledged edits (0–3), so a loaded machine still gets edits in, then a random delay.
-      fromSpawn ? { delayMs: random(Math.ceil(openMs * 1.2)), fromSpawn } : { delayMs: random(size.maxDelayMs), afterAcks: random(4) },
-      CHILD,
-    );
+    const dice = random(10);
+    const plan: KillPlan =
+      dice === 0
+        ? { delayMs: random(Math.ceil(openMs * 1.2)), fromSpawn: true }
+        : dice === 1
+          ? // One in ten aimed at a checkpoint, so every run has kills inside one whatever the odds.
+            { delayMs: random(size.checkpointDelayMs), atCheckpoint: true }
+          : // After a few acknowledged edits (0–3), so a loaded machine still gets edits in, then a random delay.
+            { delayMs: random(size.maxDelayMs), afterAcks: random(4) };
+    const run = await runChild(file, 7919 * laneNo + i, plan, CHILD);
     if (run.openMs !== null) openMs = run.openMs;
     ledger.check(run, `${size.label} lane ${laneNo} kill ${i + 1}`);
     ledger.record(run);
@@ -123,6 +129,11 @@ try {
     rmSync(base);
     const tally = ledgers.map((l) => l.tally).reduce(addTallies, emptyTally());
     for (const l of ledgers) problems.push(...l.problems);
+    // The run proves nothing about a phase no kill landed in (as each child reported its phase when it died).
+    if (size.kills >= 20) {
+      if (tally.duringCheckpoint === 0) problems.push(`${size.label}: no kill landed during a checkpoint`);
+      if (tally.duringOpen === 0) problems.push(`${size.label}: no kill landed while opening`);
+    }
     summary.push(line(size.label, tally, Date.now() - started) + ` · ${mb(filled.bytes)} workspace, ${lanes} lanes`);
     console.log(`${size.label} done: ${summary[summary.length - 1]}`);
     total = addTallies(total, tally);

@@ -36,17 +36,21 @@ export const errno = (code: string, call: FsCall) =>
  * The real file system, except that the calls a fault matches fail as a full disk, a bad sector or
  * a file held by another program would. A failing writeFile first writes half its data, as a disk
  * that fills up mid-write does. `armed` lets a test fail only the operation under test; `calls`
- * records every call, so a test can assert a step was really reached.
+ * records every call and `fired[i]` how many calls faults[i] failed, so a test can assert that each
+ * fault it planned was really injected (a fault whose `when` never matches proves nothing).
  */
-export function faultyFs(faults: Fault[]): { fs: FsLike; calls: FsCall[]; arm: (on: boolean) => void } {
+export function faultyFs(faults: Fault[]): { fs: FsLike; calls: FsCall[]; fired: number[]; arm: (on: boolean) => void } {
   let armed = true;
   const calls: FsCall[] = [];
+  const fired = faults.map(() => 0);
   const check = (call: FsCall) => {
     calls.push(call);
     if (!armed) return;
-    const f = faults.find((x) => x.times > 0 && x.when(call));
+    const i = faults.findIndex((x) => x.times > 0 && x.when(call));
+    const f = faults[i];
     if (!f) return;
     f.times--;
+    fired[i] = (fired[i] ?? 0) + 1;
     throw errno(f.code, call);
   };
   const wrapHandle = (fh: FileHandle, path: string, flags: string): FileHandle => {
@@ -93,5 +97,5 @@ export function faultyFs(faults: Fault[]): { fs: FsLike; calls: FsCall[]; arm: (
     )) as FsLike['mkdir'],
     stat: (async (p: string) => (check({ op: 'stat', path: String(p) }), realFs.stat(p))) as FsLike['stat'],
   };
-  return { fs, calls, arm: (on) => (armed = on) };
+  return { fs, calls, fired, arm: (on) => (armed = on) };
 }

@@ -42,16 +42,32 @@ export interface ChildRun {
 }
 
 export interface KillPlan {
-  /** Milliseconds after the child says READY (or its afterAcks-th ACK); or, with fromSpawn, after it starts. */
+  /**
+   * Milliseconds after the child says READY (or its afterAcks-th ACK, or CHECKPOINT with
+   * atCheckpoint); or, with fromSpawn, after it starts.
+   */
   delayMs: number;
   /** Wait for this many acknowledged edits before starting the delay, so a loaded machine still gets edits in. */
   afterAcks?: number;
   fromSpawn?: boolean;
+  /**
+   * Start the delay when the child says it begins a checkpoint, so that some kills land inside one
+   * however the edits and checkpoints happen to fall (the child checkpoints one step in eight).
+   */
+  atCheckpoint?: boolean;
   /** Only open and report (the final check); never killed. */
   verifyOnly?: boolean;
 }
 
-/** Runs the real store in a child, SIGKILLs it per the plan, and returns what it said before it died. */
+/** Past this many acknowledged edits without a checkpoint, a kill aimed at one is made anyway (and is not counted as one). */
+const CHECKPOINT_WAIT_ACKS = 300;
+
+/**
+ * Runs the real store in a child, SIGKILLs it per the plan, and returns what it said before it died.
+ * Its phase when killed is the last marker it wrote (CHECKPOINT … CHECKPOINTED brackets a
+ * checkpoint; OPENED ends the open): each is a blocking write made before the next step starts, and
+ * the result waits for the pipe to close, so every marker written before the kill is read.
+ */
 export function runChild(file: string, childSeed: number, plan: KillPlan, childScript = KILL_CHILD): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const args = [childScript, file, String(childSeed), ...(plan.verifyOnly ? ['--verify'] : [])];
@@ -65,7 +81,9 @@ export function runChild(file: string, childSeed: number, plan: KillPlan, childS
     const run: ChildRun = { opened: null, openFailure: null, acked: [], inCheckpoint: false, inOpen: true, openMs: null };
     let buffer = '';
     let stderr = '';
+    let killAt: NodeJS.Timeout | null = null;
     const kill = () => child.kill('SIGKILL');
+    const killAfterDelay = () => (killAt ??= setTimeout(kill, plan.delayMs));
     if (plan.fromSpawn && !plan.verifyOnly) setTimeout(kill, plan.delayMs);
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
@@ -78,19 +96,23 @@ export function runChild(file: string, childSeed: number, plan: KillPlan, childS
           run.inOpen = false;
           run.openMs = Date.now() - started;
         } else if (line.startsWith('OPENFAIL ')) run.openFailure = line.slice('OPENFAIL '.length);
-        else if (line.startsWith('READY') && !plan.fromSpawn && !plan.afterAcks) setTimeout(kill, plan.delayMs);
-        else if (line === 'CHECKPOINT' || line === 'CHECKPOINTED') run.inCheckpoint = line === 'CHECKPOINT';
-        else {
+        else if (line.startsWith('READY') && !plan.fromSpawn && !plan.afterAcks && !plan.atCheckpoint) killAfterDelay();
+        else if (line === 'CHECKPOINT' || line === 'CHECKPOINTED') {
+          run.inCheckpoint = line === 'CHECKPOINT';
+          if (run.inCheckpoint && plan.atCheckpoint && run.acked.length >= (plan.afterAcks ?? 0)) killAfterDelay();
+        } else {
           const m = /^ACK (\d+) (\S+)$/.exec(line);
           if (m) {
             run.acked.push({ seq: Number(m[1]), value: m[2] ?? '' });
-            if (!plan.fromSpawn && plan.afterAcks === run.acked.length) setTimeout(kill, plan.delayMs);
+            if (!plan.fromSpawn && !plan.atCheckpoint && plan.afterAcks === run.acked.length) killAfterDelay();
+            if (plan.atCheckpoint && run.acked.length >= CHECKPOINT_WAIT_ACKS) kill();
           }
         }
       }
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': the exit can be reported before the last lines in the pipe are read.
+    child.on('close', (code, signal) => {
       if (signal === 'SIGKILL' || (plan.verifyOnly && code === 0) || run.openFailure !== null) resolve(run);
       else reject(new Error(`the store exited by itself (${signal ?? code}): ${stderr.slice(-2000)}`));
     });
