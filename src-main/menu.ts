@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, MenuCommandName, WorkspaceInfo } from '../src-core/host/contract';
 import { PRODUCT_NAME } from './about';
+import { visible } from '../src-core/text/visible';
 
 export interface MenuFacts {
   platform: NodeJS.Platform;
@@ -25,7 +26,7 @@ export function menuTemplate(f: MenuFacts): MenuItemConstructorOptions[] {
   });
   const mac = f.platform === 'darwin';
   const recent: MenuItemConstructorOptions[] = f.recent.length
-    ? f.recent.map((w) => ({ label: w.name, click: () => f.send({ command: 'file.openRecent', handle: w.handle }) }))
+    ? f.recent.map((w) => ({ label: visible(w.name), click: () => f.send({ command: 'file.openRecent', handle: w.handle }) }))
     : [{ label: 'No recent workspaces', enabled: false }];
   const file: MenuItemConstructorOptions[] = [
     command('New Workspace…', 'file.new', 'CmdOrCtrl+N'),

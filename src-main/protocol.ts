@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { APP_SCHEME } from './app-origin';
-import { resolveAppRequest } from './protocol-path';
+import { resolveAppFile } from './protocol-path';
 
 /**
  * Must run before app 'ready'. standard gives app://app a real origin (so CSP 'self' and
@@ -12,11 +12,11 @@ export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
-/** Serves the built renderer folder, and nothing outside it, on app://app/. */
+/** Serves the built renderer folder, and nothing outside it (links resolved first, regular files only), on app://app/. */
 export function serveRenderer(root: string, csp: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response(null, { status: 405 });
-    const target = resolveAppRequest(root, request.url);
+    const target = await resolveAppFile(root, request.url);
     if (!target.ok) return new Response(null, { status: target.status });
     try {
       const body = await readFile(target.file);

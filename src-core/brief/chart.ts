@@ -1,5 +1,6 @@
 import type { ChartPanel, ChartSpec } from './model';
 import { SvgContext } from './chart-svg';
+import { visible, visibleDeep } from '../text/visible';
 
 /**
  * The key-metrics chart of a briefing pack: the force against England and Wales as grouped
@@ -75,7 +76,9 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
 }
 
 /** Draws the chart at (0,0) in CSS pixels; scale the context first for a sharper bitmap. */
-export function drawChart(ctx: Canvas2DLike, spec: ChartSpec): void {
+export function drawChart(ctx: Canvas2DLike, specAsGiven: ChartSpec): void {
+  // Labels are report text: bidi and other invisible characters are drawn as code points (text/visible.ts).
+  const spec = visibleDeep(specAsGiven);
   const { width, height } = chartSize(spec);
   ctx.save();
   ctx.fillStyle = CHART_COLOURS.background;
@@ -106,7 +109,7 @@ export function chartSvg(spec: ChartSpec): string {
   const { width, height } = chartSize(spec);
   const svg = new SvgContext();
   drawChart(svg, spec);
-  return svg.toSvg(width, height, spec.title);
+  return svg.toSvg(width, height, visible(spec.title));
 }
 
 function drawLegend(ctx: Canvas2DLike, forceLabel: string, top: number): void {

@@ -12,6 +12,7 @@ import {
   TextRun,
 } from 'docx';
 import type { BriefingPack } from './model';
+import { visibleDeep } from '../text/visible';
 import { chartImageSize } from './png-size';
 import { sectionsInOrder, titleBlock } from './doc-content';
 import { h1, notice, sectionBlocks } from './docx-sections';
@@ -39,7 +40,9 @@ const markingParagraph = (line: string): Paragraph =>
     children: [new TextRun({ text: line, bold: true, size: SIZE.marking, color: DOCX_COLOURS.marking })],
   });
 
-export async function renderDocx(pack: BriefingPack, assets: DocxAssets): Promise<Uint8Array> {
+export async function renderDocx(packAsBuilt: BriefingPack, assets: DocxAssets): Promise<Uint8Array> {
+  // Bidi controls and other invisible characters print as their code points (text/visible.ts).
+  const pack = visibleDeep(packAsBuilt);
   const chart = assets.chartPng && pack.chart ? { png: assets.chartPng, size: chartImageSize(assets.chartPng, assets.chartSize) } : null;
   const d = pack.definition;
 

@@ -1,15 +1,19 @@
+import { visible } from '../text/visible';
+
 /**
  * Escaping for the text writers. Everything a pack prints that came from the workspace (report
  * text, notes, tags, labels, titles) is untrusted: a note may hold `<script>`, a quote that ends an
  * attribute, or Markdown that would turn into a link or a table. Each writer passes every such
  * string through the function for its context here, and nowhere else builds markup from data.
+ * Each function first shows bidi controls and other invisible characters as their code points
+ * (text/visible.ts), so a pack cannot print text that reads differently from what it holds.
  */
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Text or a quoted attribute value in HTML: & < > " ' become entities, so nothing can open a tag or close an attribute. */
 export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return visible(String(value)).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 /**
@@ -46,10 +50,14 @@ export function escapeMarkdownCell(value: string): string {
   return s === '' ? ' ' : s;
 }
 
-/** Newlines (any kind) and tabs to single spaces, other control characters dropped: one line of plain text. */
+/**
+ * Newlines (any kind) and tabs to single spaces: one line of plain text. Other control and format
+ * characters are shown as their code points first (visible), so the drop below finds none left;
+ * it stays as a backstop.
+ */
 export function foldLines(value: string): string {
   return (
-    value
+    visible(value)
       .replace(/\r\n|[\r\n\u2028\u2029\u0085\t\v\f]/g, ' ')
       // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')

@@ -20,6 +20,7 @@ import {
   type DocTable,
 } from './doc-content';
 import { escapeHtml as e } from './escape';
+import { visibleDeep } from '../text/visible';
 import { BRIEF_CSS } from './html-style';
 import type { BriefingPack, ChartSpec, PackFinding, PackSectionKey } from './model';
 
@@ -39,7 +40,9 @@ export interface HtmlOptions {
 /** The document's own policy: nothing may load or run; only its inline sheet and inline images apply. */
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function renderHtml(pack: BriefingPack, opts: HtmlOptions = {}): string {
+export function renderHtml(packAsBuilt: BriefingPack, opts: HtmlOptions = {}): string {
+  // Chart labels reach the SVG without escapeHtml: every string is made visible here (text/visible.ts).
+  const pack = visibleDeep(packAsBuilt);
   const link = pack.definition.sections.includes('sources');
   const marking = e(pack.markingLine);
   const body = [

@@ -20,6 +20,7 @@ import {
 } from './doc-content';
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownInline as inl } from './escape';
 import type { BriefingPack, PackFinding, PackSectionKey } from './model';
+import { visibleDeep } from '../text/visible';
 
 /**
  * The pack as GitHub-flavoured Markdown, for pasting into wikis and tickets. The marking is the
@@ -28,7 +29,9 @@ import type { BriefingPack, PackFinding, PackSectionKey } from './model';
  * Citations print as [S3], matching the Sources list (plain text: anchors do not survive most
  * Markdown hosts).
  */
-export function renderMarkdown(pack: BriefingPack): string {
+export function renderMarkdown(packAsBuilt: BriefingPack): string {
+  // As every writer does: bidi controls and other invisible characters print as their code points.
+  const pack = visibleDeep(packAsBuilt);
   const marking = md(pack.markingLine);
   const blocks: string[] = [marking, `# ${md(pack.definition.title)}`, table(titleTable(pack))];
   if (pack.notices.length) blocks.push(['> **Read this first**', '>', ...pack.notices.map((n) => `> - ${md(n)}`)].join('\n'));

@@ -26,6 +26,9 @@ const NEAREST: Record<string, string> = {
   '\u2009': ' ',
   '\u200B': '',
   '\uFEFF': '',
+  // The brackets of a code point shown by text/visible.ts ("⟨U+202E⟩"), in WinAnsi's nearest pair.
+  '\u27E8': '‹',
+  '\u27E9': '›',
 };
 
 export function isWinAnsi(ch: string): boolean {

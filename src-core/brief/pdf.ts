@@ -1,4 +1,5 @@
 import type { BriefingPack } from './model';
+import { visibleDeep } from '../text/visible';
 import { chartImageSize } from './png-size';
 import { sectionsInOrder, titleBlock } from './doc-content';
 import { PDF_COLOURS, PDF_MARGINS, PdfWriter, SIZES } from './pdf-layout';
@@ -32,7 +33,9 @@ export type PdfKitLike = PdfDocConstructor;
 const STANDARD: PdfFonts = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', standard: true };
 const TOC_LINE = 15;
 
-export async function renderPdf(pack: BriefingPack, deps: PdfDeps): Promise<Uint8Array> {
+export async function renderPdf(packAsBuilt: BriefingPack, deps: PdfDeps): Promise<Uint8Array> {
+  // Bidi controls and other invisible characters print as their code points (text/visible.ts).
+  const pack = visibleDeep(packAsBuilt);
   const d = pack.definition;
   const doc = new deps.PDFDocument({
     size: 'A4',

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { visible } from '../text/visible';
 
 /**
  * "Export exactly what I see": a grid's current rows and columns as CSV or XLSX, with the marking
@@ -7,7 +8,9 @@ import Papa from 'papaparse';
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab or line break before one) as
  * a formula, so text from the workspace could run commands or leak data the moment the file is
  * opened (OWASP, "CSV Injection"). Every text cell is therefore neutralised by neutraliseCell
- * before it is written, in both formats; numbers stay numbers.
+ * before it is written, in both formats; numbers stay numbers. neutraliseCell also shows bidi
+ * controls and other invisible characters as their code points (text/visible.ts): a cell must not
+ * read differently from what it holds.
  */
 
 export type ExportCell = string | number | boolean | null;
@@ -37,9 +40,11 @@ const NUMBER_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^[+-]?\.\d+%?
  * return or a line feed — or their full-width forms ＝ ＋ － ＠ — gets a leading apostrophe, which
  * spreadsheets show as text and never evaluate. Leading blanks do not help: some programs trim them
  * on import and then evaluate, so a trigger after spaces is neutralised too. Text that is only a
- * number ("-16", "+13%") is left as it is: it cannot be a formula.
+ * number ("-16", "+13%") is left as it is: it cannot be a formula. Invisible characters are shown
+ * first, so a trigger hidden behind one (U+200B then "=") is seen as what it is: visible text.
  */
-export function neutraliseCell(value: string): string {
+export function neutraliseCell(text: string): string {
+  const value = visible(text);
   if (!TRIGGER.test(value) || NUMBER_TEXT.test(value)) return value;
   return `'${value}`;
 }
@@ -110,11 +115,11 @@ export interface ExcelLike {
 }
 
 /** Excel's header/footer codes start with &; a literal & is written &&. */
-const headerText = (s: string) => s.replace(/&/g, '&&');
+const headerText = (s: string) => visible(s).replace(/&/g, '&&');
 
 /** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {
-  const name = title
+  const name = visible(title)
     .replace(/[:\\/?*[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

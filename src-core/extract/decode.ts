@@ -1,6 +1,5 @@
-import { ExtractError, MAX_INPUT_BYTES } from './errors';
+import { controlName, ExtractError, MAX_INPUT_BYTES, type TextPos } from './errors';
 import { looksLikeHtml } from './html';
-import type { SourcePos } from './types';
 
 export type DecodedInput =
   { kind: 'pdf'; bytes: Uint8Array } | { kind: 'text'; text: string; markup: boolean } | { kind: 'html'; text: string };
@@ -16,35 +15,25 @@ function startsWithPdfMagic(bytes: Uint8Array): boolean {
   return false;
 }
 
-/** Position (line and column) of a byte offset, for error messages about a text file. */
-function positionOf(bytes: Uint8Array, offset: number): SourcePos & { column: number } {
+/**
+ * Where a byte offset falls, as an analyst would look for it: line and column (columns count
+ * characters, not bytes, so "é" is one) and the offset itself. Only worked out for an error.
+ */
+function positionOf(bytes: Uint8Array, offset: number): TextPos {
   let line = 1;
   let column = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
+    const b = bytes[i] as number;
+    // Line breaks as the extractor counts them: LF, CR LF, or a lone CR.
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       column = 1;
-    } else {
+    } else if (b !== 0x0d && (b & 0xc0) !== 0x80) {
+      // A UTF-8 continuation byte belongs to the character before it.
       column++;
     }
   }
-  return { line, column };
-}
-
-function firstBinaryByte(bytes: Uint8Array): number {
-  const sample = Math.min(bytes.length, 64 * 1024);
-  let controls = 0;
-  let first = -1;
-  for (let i = 0; i < sample; i++) {
-    const b = bytes[i] as number;
-    // Tab, LF, FF and CR are what text and PDF-to-text output legitimately contain.
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) {
-      if (b === 0) return i;
-      controls++;
-      if (first < 0) first = i;
-    }
-  }
-  return controls > sample / 100 ? first : -1;
+  return { line, column, byte: offset };
 }
 
 /**
@@ -57,26 +46,31 @@ export function decodeInput(name: string, bytes: Uint8Array): DecodedInput {
     throw new ExtractError('too-large', `${name} is ${mb} MB; reports over 50 MB are refused`);
   }
   if (startsWithPdfMagic(bytes)) return { kind: 'pdf', bytes };
-  const binaryAt = firstBinaryByte(bytes);
-  if (binaryAt >= 0) {
-    const pos = positionOf(bytes, binaryAt);
-    throw new ExtractError(
-      'binary',
-      `${name} is a binary file, not a report: control byte 0x${(bytes[binaryAt] as number).toString(16).padStart(2, '0')} at line ${pos.line}, column ${pos.column}; expected Markdown, plain text or PDF`,
-      pos,
-    );
+  if (isUtf16(bytes)) {
+    throw new ExtractError('bad-encoding', `${name} is UTF-16 text; save it as UTF-8 and import again`, { line: 1, column: 1, byte: 0 });
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // The BOM is kept here (and dropped below) so that an index into the text maps to a byte offset.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
+    // A binary file is mostly not UTF-8 either: name a control byte if one comes before the first
+    // invalid byte, which says more ("not a text report") than an encoding would.
     const bad = firstInvalidUtf8(bytes);
+    const control = firstControl(bytes, bad);
+    if (control >= 0) throw controlError(name, bytes, control, controlCodePoint(bytes, control));
     const pos = positionOf(bytes, bad);
     throw new ExtractError(
       'bad-encoding',
       `${name} is not UTF-8 text: invalid byte at line ${pos.line}, column ${pos.column}; save it as UTF-8 and import again`,
       pos,
     );
+  }
+  // One search over the whole text (a regex scan is the fastest pass JavaScript has), not a sample of it.
+  const controlAt = text.search(CONTROL);
+  if (controlAt >= 0) {
+    const offset = new TextEncoder().encode(text.slice(0, controlAt)).length;
+    throw controlError(name, bytes, offset, text.charCodeAt(controlAt));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
@@ -106,4 +100,57 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return 0;
+}
+
+/**
+ * A byte offset as the messages print it: 70,000, not 70000. Lines and columns are printed as every
+ * other position in the app is ("line 386 of the source") and as an editor's "go to line" takes them.
+ */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
+/** UTF-16 (a byte order mark FF FE or FE FF): every other byte is NUL, so it would be refused as binary without this. */
+function isUtf16(bytes: Uint8Array): boolean {
+  const [a, b] = [bytes[0], bytes[1]];
+  return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff);
+}
+
+/**
+ * Control characters a report may not hold: C0 controls other than tab, line feed, form feed
+ * (pdftotext puts one between pages) and carriage return; DEL; and the C1 controls U+0080..U+009F
+ * (a terminal takes U+009B as the start of an escape sequence, as it takes ESC). A NUL or ESC deep
+ * in a report would otherwise be stored and reach the screen and every export.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/;
+
+function controlError(name: string, bytes: Uint8Array, offset: number, cp: number): ExtractError {
+  const pos = positionOf(bytes, offset);
+  return new ExtractError(
+    'binary',
+    `"${name}" is not a text report: it contains a control character (${controlName(cp)}) at line ${pos.line}, column ${pos.column} (byte ${count(pos.byte)}); expected Markdown, plain text, HTML or PDF`,
+    pos,
+  );
+}
+
+/** The offset of the first CONTROL character in the bytes before `limit` (UTF-8: C1 is C2 80..C2 9F), or -1. */
+function firstControl(bytes: Uint8Array, limit: number): number {
+  for (let i = 0; i < limit; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x20 && b < 0x7f) continue;
+    if (b < 0x20) {
+      if (b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) return i;
+    } else if (b === 0x7f) {
+      return i;
+    } else if (b === 0xc2) {
+      const next = bytes[i + 1];
+      if (next !== undefined && next >= 0x80 && next <= 0x9f) return i;
+    }
+  }
+  return -1;
+}
+
+/** The code point of the control character firstControl found at `offset`. */
+function controlCodePoint(bytes: Uint8Array, offset: number): number {
+  const b = bytes[offset] as number;
+  return b === 0xc2 ? (bytes[offset + 1] as number) : b;
 }

@@ -1,5 +1,32 @@
 import type { Extraction } from '../../src-core/extract/types';
 import { formatPos } from '../../src-core/extract/types';
+import { visible } from '../../src-core/text/visible';
+
+/**
+ * What the command line prints, on stdout or stderr: one line or a block, ending in a newline,
+ * with bidi controls, other invisible format characters and control characters shown as their
+ * code points (text/visible.ts). A report, a note or a file name from elsewhere must not reorder
+ * what the terminal shows, nor reach it as an escape sequence (ESC, CSI) that recolours, moves
+ * the cursor or retitles the window. Every CLI output goes through here.
+ */
+export function printed(s: string): string {
+  return visible(s.endsWith('\n') ? s : `${s}\n`);
+}
+
+// The characters printed() would show, as JSON writes them: \u escapes (JSON.stringify already
+// escapes U+0000..U+001F; not DEL, the C1 controls or the format characters).
+const JSON_INVISIBLE = /[\u007f-\u009f\p{Cf}]/gu;
+
+/**
+ * A value as JSON for `--json`, with the characters printed() would show written as \u escapes:
+ * the same data for a program that parses it (unlike the "⟨U+202E⟩" of text output), and nothing
+ * a terminal would act on if a person reads it.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_INVISIBLE, (c) =>
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+  );
+}
 
 /** The JSON shape of `extract --json`: stable field names, positions as {line, page}. */
 export function extractionJson(e: Extraction): unknown {

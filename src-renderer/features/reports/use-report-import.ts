@@ -4,6 +4,7 @@ import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { ImportProgress } from '../../db/protocol';
 import { refusal } from './report-files';
+import { visible } from '../../../src-core/text/visible';
 
 export type ImportOutcome = { name: string } & ({ status: 'done'; result: ImportResult } | { status: 'failed'; message: string });
 
@@ -89,7 +90,9 @@ export function useReportImport(host: Host, client: DbClient, onImported: () => 
         await run(
           files.map((f): Queued => {
             const why = refusal(f);
-            return why ? { name: f.name, refused: why } : { name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) };
+            // Shown as a picked file's name is (host/screen-host.ts): invisible characters as code points.
+            const name = visible(f.name);
+            return why ? { name, refused: why } : { name, read: async () => new Uint8Array(await f.arrayBuffer()) };
           }),
         );
       }),

@@ -4,6 +4,7 @@ import type { SampleError } from '../../../src-core/samples/validate';
 import type { DbClient } from '../../db/db-client';
 import { MAX_SAMPLE_BYTES, type SamplePreview } from '../../db/protocol';
 import { sizeText } from '../reports/report-files';
+import { visible } from '../../../src-core/text/visible';
 
 export type Mapping = Record<string, SampleField | null>;
 
@@ -45,31 +46,33 @@ export function useSampleImport(client: DbClient, onImported: (name: string, imp
 
   const pick = useCallback(
     async (file: File) => {
+      // The file's name as the page shows it and the sample records it (src-core/text/visible.ts).
+      const name = visible(file.name);
       const why = sampleRefusal(file);
       if (why) {
-        setState({ phase: 'refused', name: file.name, message: why });
+        setState({ phase: 'refused', name, message: why });
         return;
       }
-      setState({ phase: 'reading', name: file.name });
+      setState({ phase: 'reading', name });
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(await file.arrayBuffer());
       } catch (e) {
         setState({
           phase: 'refused',
-          name: file.name,
+          name,
           message: `The file could not be read: ${e instanceof Error ? e.message : String(e)}`,
         });
         return;
       }
-      const preview = await client.previewSample(file.name, bytes);
+      const preview = await client.previewSample(name, bytes);
       if (!preview.ok) {
-        setState({ phase: 'refused', name: file.name, message: preview.error.message });
+        setState({ phase: 'refused', name, message: preview.error.message });
         return;
       }
       setState({
         phase: 'mapping',
-        name: file.name,
+        name,
         bytes,
         preview: preview.value,
         mapping: preview.value.mapping,

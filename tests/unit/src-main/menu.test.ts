@@ -67,6 +67,12 @@ describe('the application menu', () => {
     expect(empty).toEqual([{ label: 'No recent workspaces', enabled: false }]);
   });
 
+  it('Open Recent shows a file name’s bidi controls as code points (src-core/text/visible.ts), as the page does', () => {
+    const named = [{ handle: 'cccccccccccccccccccccccc', name: 'Gwent\u202edm.exe.sqlite', isDefault: false }];
+    const recent = submenu(submenu(build({ recent: named }).template, 'File'), 'Open Recent');
+    expect(recent.map((i) => i.label)).toEqual(['Gwent⟨U+202E⟩dm.exe.sqlite']);
+  });
+
   it("Edit's Undo and Redo are the workbench's commands; clipboard items use Electron's roles", () => {
     const { template, sent } = build();
     const edit = submenu(template, 'Edit');

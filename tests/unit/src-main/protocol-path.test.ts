@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { resolveAppRequest } from '../../../src-main/protocol-path';
+import { describe, expect, it, vi } from 'vitest';
+import { resolveAppFile, resolveAppRequest } from '../../../src-main/protocol-path';
 
 const ROOT = '/opt/peel/out/renderer';
 
@@ -59,5 +62,89 @@ describe('resolveAppRequest', () => {
     expect(served('not a url')).toEqual({ ok: false, status: 400 });
     expect(served('app://app/default-workspace.sqlite')).toEqual({ ok: false, status: 404 });
     expect(served('app://app/assets')).toEqual({ ok: false, status: 404 });
+  });
+});
+
+/**
+ * Links are resolved before anything is served: a real folder with real symlinks in it (the
+ * lexical check above cannot see where a link points).
+ */
+describe('resolveAppFile: regular files inside the folder, after resolving links', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'peel-app-'));
+  const root = path.join(base, 'renderer');
+  const outside = path.join(base, 'secret');
+  mkdirSync(path.join(root, 'assets'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
+  writeFileSync(path.join(root, 'assets', 'app.js'), 'export {}');
+  writeFileSync(path.join(outside, 'id_rsa.json'), '{"private":"key"}');
+  mkdirSync(path.join(root, 'folder.js'));
+  // Links: to a file outside, to a folder outside, to a file inside, a dangling one, a loop.
+  symlinkSync(path.join(outside, 'id_rsa.json'), path.join(root, 'leak.json'));
+  symlinkSync(outside, path.join(root, 'assets', 'up'));
+  symlinkSync(path.join(root, 'assets', 'app.js'), path.join(root, 'alias.js'));
+  symlinkSync(path.join(root, 'nowhere.js'), path.join(root, 'dangling.js'));
+  symlinkSync(path.join(root, 'loop-b.js'), path.join(root, 'loop-a.js'));
+  symlinkSync(path.join(root, 'loop-a.js'), path.join(root, 'loop-b.js'));
+  symlinkSync('/dev/zero', path.join(root, 'zero.js'));
+  const fifo = path.join(root, 'pipe.js');
+  const hasFifo = spawnSync('mkfifo', [fifo]).status === 0;
+
+  it('serves a regular file, under its resolved path', async () => {
+    expect(await resolveAppFile(root, 'app://app/')).toEqual({
+      ok: true,
+      file: path.join(realpathSync(root), 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
+    // A link that stays inside the folder is followed: what is read is the file it names.
+    expect(await resolveAppFile(root, 'app://app/alias.js')).toMatchObject({
+      ok: true,
+      file: path.join(realpathSync(root), 'assets/app.js'),
+    });
+  });
+
+  it('refuses a link inside the folder that points outside it, to a file or through a folder (403)', async () => {
+    // The lexical check alone would serve both: the paths are inside the folder as written.
+    expect(resolveAppRequest(root, 'app://app/leak.json')).toMatchObject({ ok: true });
+    expect(await resolveAppFile(root, 'app://app/leak.json')).toEqual({ ok: false, status: 403 });
+    expect(await resolveAppFile(root, 'app://app/assets/up/id_rsa.json')).toEqual({ ok: false, status: 403 });
+  });
+
+  it('refuses what is not a regular file: a folder, a device, a FIFO (403); missing or looping links are 404', async () => {
+    expect(await resolveAppFile(root, 'app://app/folder.js')).toEqual({ ok: false, status: 403 });
+    expect(await resolveAppFile(root, 'app://app/zero.js')).toEqual({ ok: false, status: 403 });
+    if (hasFifo) expect(await resolveAppFile(root, 'app://app/pipe.js')).toEqual({ ok: false, status: 403 });
+    expect(await resolveAppFile(root, 'app://app/dangling.js')).toEqual({ ok: false, status: 404 });
+    expect(await resolveAppFile(root, 'app://app/loop-a.js')).toEqual({ ok: false, status: 404 });
+    expect(await resolveAppFile(root, 'app://app/missing.js')).toEqual({ ok: false, status: 404 });
+  });
+
+  it('still refuses what the lexical check refuses, before touching the disk', async () => {
+    expect(await resolveAppFile(root, 'app://app/..%2fsecret%2fid_rsa.json')).toEqual({ ok: false, status: 403 });
+    expect(await resolveAppFile(root, 'app://evil/index.html')).toEqual({ ok: false, status: 403 });
+  });
+
+  it('serves from a folder that is itself reached through a link (a checkout symlinked into place)', async () => {
+    const linkedRoot = path.join(base, 'linked-renderer');
+    symlinkSync(root, linkedRoot);
+    expect(await resolveAppFile(linkedRoot, 'app://app/assets/app.js')).toMatchObject({ ok: true });
+    expect(await resolveAppFile(linkedRoot, 'app://app/leak.json')).toEqual({ ok: false, status: 403 });
+  });
+
+  it('the protocol handler answers with the check: 403 for the outside link, the bytes for a file', async () => {
+    const handlers: ((request: Request) => Promise<Response>)[] = [];
+    vi.doMock('electron', () => ({
+      protocol: { handle: (_scheme: string, h: (request: Request) => Promise<Response>) => handlers.push(h) },
+    }));
+    const { serveRenderer } = await import('../../../src-main/protocol');
+    serveRenderer(root, "default-src 'self'");
+    const handle = handlers[0];
+    if (!handle) throw new Error('serveRenderer registered no handler');
+    expect((await handle(new Request('app://app/leak.json'))).status).toBe(403);
+    expect((await handle(new Request('app://app/pipe.js'))).status).toBe(hasFifo ? 403 : 404);
+    const ok = await handle(new Request('app://app/assets/app.js'));
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('export {}');
+    vi.doUnmock('electron');
   });
 });

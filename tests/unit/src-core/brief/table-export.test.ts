@@ -38,8 +38,14 @@ const parseCsv = (csv: string) =>
   Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimiter: ',', newline: '\r\n' }).data;
 
 describe('neutraliseCell', () => {
-  it.each(TRIGGERS.flatMap((t) => PAYLOADS.map((p) => [t, p])))('prefixes %j%j with an apostrophe', (t, p) => {
+  it.each(TRIGGERS.filter((t) => t !== '\r').flatMap((t) => PAYLOADS.map((p) => [t, p])))('prefixes %j%j with an apostrophe', (t, p) => {
     expect(neutraliseCell(`${t}${p}`)).toBe(`'${t}${p}`);
+  });
+
+  it('shows a lone CR as its code point (as every export does, text/visible.ts): then it starts no formula', () => {
+    for (const p of PAYLOADS) expect(neutraliseCell(`\r${p}`)).toBe(`⟨U+000D⟩${p}`);
+    // A CR LF pair is one line break, kept as a line feed, which is neutralised as before.
+    expect(neutraliseCell('\r\n=1+1')).toBe("'\n=1+1");
   });
 
   it('also catches a trigger after leading blanks, which some programs trim before evaluating', () => {

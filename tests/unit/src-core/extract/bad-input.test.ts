@@ -52,7 +52,9 @@ describe('bad input is refused with a clear error', () => {
   it('a binary file, naming where the binary data starts', async () => {
     const e = await refusal('binary.bin', readFixture('tests/fixtures/binary.bin'));
     expect(e.code).toBe('binary');
-    expect(e.message).toMatch(/^binary\.bin is a binary file, not a report: control byte 0x00 at line \d+, column \d+/);
+    expect(e.message).toBe(
+      '"binary.bin" is not a text report: it contains a control character (U+0000, NUL) at line 1, column 2 (byte 1); expected Markdown, plain text, HTML or PDF',
+    );
     expect(e.where?.line).toBeGreaterThan(0);
   });
 
