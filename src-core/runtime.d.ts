@@ -7,6 +7,22 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+/** An opaque Web Crypto key (the seal's HMAC key, imported non-extractable). */
+declare interface CryptoKey {
+  readonly type: string;
+}
 declare const crypto: {
-  subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> };
+  getRandomValues<T extends Uint8Array>(array: T): T;
+  subtle: {
+    digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer>;
+    importKey(
+      format: 'raw',
+      keyData: Uint8Array,
+      algorithm: { name: 'HMAC'; hash: 'SHA-256' },
+      extractable: false,
+      usages: ('sign' | 'verify')[],
+    ): Promise<CryptoKey>;
+    sign(algorithm: 'HMAC', key: CryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
+    verify(algorithm: 'HMAC', key: CryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
+  };
 };

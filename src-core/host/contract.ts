@@ -4,6 +4,8 @@
  * preload, the main process and the renderer all compile it. Schemas for what crosses IPC live
  * in ./ipc-schema.ts.
  */
+import type { JournalCut } from '../workspace/journal';
+import type { SealKey } from '../workspace/seal';
 
 export type HostErrorCode =
   /** The thing asked for does not exist (e.g. the default workspace was never built). */
@@ -66,8 +68,13 @@ export interface OpenedWorkspace {
   info: WorkspaceInfo;
   /** SQLite bytes; empty for a workspace just created, which the worker then initialises. */
   snapshot: Uint8Array;
-  /** The journal file as stored: one JSON record per line, the last one possibly torn. */
+  /**
+   * The journal as the host read it, within its limits (src-core/workspace/journal.ts): one JSON
+   * record per line, the last one possibly torn.
+   */
   journal: string;
+  /** Where the host stopped reading the journal (a record too long, the journal past its limit); absent or null when it read it all. */
+  journalCut?: JournalCut | null;
   /** Temporary files left by an interrupted checkpoint and removed on opening. */
   orphansRemoved: number;
   /**
@@ -76,6 +83,12 @@ export interface OpenedWorkspace {
    * against the bytes itself: a seal that does not match only means a full integrity check.
    */
   seal: string | null;
+  /**
+   * This installation's seal key, which the worker checks the seal with and seals checkpoints with.
+   * It never leaves the installation: the host keeps it (Electron's user data, the browser's
+   * IndexedDB) and hands it only to the worker, our own code, never beside a workspace.
+   */
+  sealKey: SealKey;
 }
 
 export interface BackupInfo {

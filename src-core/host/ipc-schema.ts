@@ -11,7 +11,8 @@ import {
   type IpcChannel,
   type Result,
 } from './contract';
-import { SEAL_PATTERN } from '../workspace/seal';
+import { MAX_JOURNAL_BYTES } from '../workspace/journal';
+import { MAX_SEAL_LENGTH, SEAL_KEY_PATTERN, SEAL_PATTERN } from '../workspace/seal';
 
 /**
  * What may cross IPC, checked on both sides: main validates every request before acting on it,
@@ -25,7 +26,17 @@ const bytesSchema = z.instanceof(Uint8Array);
 /** A workspace of a few hundred MB is the design's upper end; refuse absurd sizes early. */
 export const MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 /** A snapshot's seal (src-core/workspace/seal.ts): a fixed shape, so nothing else rides along with it. */
-export const sealSchema = z.string().max(100).regex(SEAL_PATTERN, 'not a snapshot seal');
+export const sealSchema = z.string().max(MAX_SEAL_LENGTH).regex(SEAL_PATTERN, 'not a snapshot seal');
+/** The installation's seal key, handed to the worker with a workspace. */
+export const sealKeySchema = z.string().regex(SEAL_KEY_PATTERN, 'not a seal key');
+/** Where the host stopped reading a journal (src-core/workspace/journal.ts). */
+export const journalCutSchema = z.object({
+  line: z.number().int().positive(),
+  reason: z.enum(['too-long', 'over-limit']),
+  bytes: z.number().int().min(0),
+});
+/** The journal as the host read it: never more than the limit a host reads of it. */
+export const journalTextSchema = z.string().max(MAX_JOURNAL_BYTES);
 /** One journal record: one edit. A note longer than this is not a note. */
 export const MAX_JOURNAL_LINE = 1024 * 1024;
 
@@ -97,9 +108,11 @@ const workspaceInfo = z.object({ handle: handleSchema, name: z.string(), isDefau
 const opened = z.object({
   info: workspaceInfo,
   snapshot: bytesSchema,
-  journal: z.string(),
+  journal: journalTextSchema,
+  journalCut: journalCutSchema.nullable().optional(),
   orphansRemoved: z.number().int().min(0),
   seal: sealSchema.nullable(),
+  sealKey: sealKeySchema,
 });
 
 export const replySchemas = {

@@ -3,19 +3,38 @@ import type { Migration } from '../db/migrate';
 import type { SqlDatabase, SqlEngine } from '../db/sql-db';
 import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '../db/workspace';
 import type { Extraction } from '../extract/types';
-import { applyEdit, parseEdit, unstamped, type UnstampedEdit } from './edits';
-import { encodeRecord, readJournal, sealRecord } from './journal';
-import { sealMatches, sealOf } from './seal';
+import { applyEdit, EditError, parseEdit, unstamped, type UnstampedEdit } from './edits';
+import {
+  encodeRecord,
+  MAX_JOURNAL_BYTES,
+  MAX_RECORD_BYTES,
+  readJournal,
+  sealRecord,
+  utf8Length,
+  type JournalCut,
+  type JournalStop,
+  type JournalStopReason,
+} from './journal';
+import { SEAL_KEY_PATTERN, sealMatches, sealOf, type SealKey } from './seal';
 import type { WorkspaceStorage } from './storage';
 
 export interface LoadedWorkspace {
   name: string;
   /** The last snapshot; empty for a workspace that does not exist yet. */
   snapshot: Uint8Array;
-  /** The journal file's text. */
+  /** The journal's text as the host read it: complete lines, and perhaps the torn last one. */
   journal: string;
+  /** Where the host stopped reading the journal (a record too long, the journal past its limit); absent or null when it read it all. */
+  journalCut?: JournalCut | null;
   /** The seal storage recorded with this snapshot (./seal.ts); null or absent when it has none. */
   seal?: string | null;
+  /**
+   * This installation's seal key (./seal.ts), from the host: the seal above is trusted only if it
+   * was made with it, and every checkpoint is sealed with it. A reader that writes nothing (the
+   * CLI) may give several, the keys of the app's builds on this machine: a seal made with any of
+   * them is trusted, and the first would seal.
+   */
+  sealKey: SealKey | readonly SealKey[];
 }
 
 /**
@@ -32,6 +51,8 @@ export interface OpenReport {
   replayed: number;
   /** Journal lines not applied: a torn last write, or anything after a damaged record. */
   discarded: number;
+  /** Where and why replay stopped, when it did (discarded > 0): for the analyst, who is told. */
+  journalStop: JournalStop | null;
   check: OpenCheck;
 }
 
@@ -58,23 +79,38 @@ export class WorkspaceSession {
     readonly db: SqlDatabase,
     private readonly storage: WorkspaceStorage,
     private seq: number,
+    private readonly sealKey: SealKey,
+    /** UTF-8 bytes of journal storage holds, as far as this session knows: a checkpoint empties it. */
+    private journalBytes: number,
   ) {}
 
   static async open(engine: SqlEngine, migrations: Migration[], loaded: LoadedWorkspace, storage: WorkspaceStorage): Promise<OpenReport> {
+    const keys = typeof loaded.sealKey === 'string' ? [loaded.sealKey] : loaded.sealKey;
+    const sealKey = keys[0];
+    // Without a key nothing could be sealed: a host that has none must say so, not open unsealable.
+    if (sealKey === undefined || !keys.every((k) => SEAL_KEY_PATTERN.test(k))) {
+      throw new Error('The workspace was handed over without a usable seal key.');
+    }
     const created = loaded.snapshot.length === 0;
-    // Only bytes that match the seal of the checkpoint that wrote them skip the integrity check;
-    // no seal, a stale one or a malformed one means the full check, exactly as without seals.
-    const sealed = !created && (await sealMatches(loaded.snapshot, loaded.seal));
+    // Only bytes that match the seal this installation made of them skip the integrity check; no
+    // seal, a stale, forged, foreign or malformed one means the full check, as without seals.
+    const sealed = !created && (await sealMatches(loaded.snapshot, loaded.seal, keys));
     const check: OpenCheck = created ? 'none' : sealed ? 'sealed' : 'full';
     const db = created ? createWorkspace(engine, migrations) : openWorkspace(engine, loaded.snapshot, migrations, loaded.name, { sealed });
     const base = Number(getMeta(db, 'last_seq') ?? 0);
-    const { records, discarded } = await readJournal(loaded.journal);
+    const { records, discarded, stop } = await readJournal(loaded.journal, loaded.journalCut ?? null);
     let seq = base;
     let skipped = discarded;
+    let journalStop = stop;
     for (const [i, r] of records.entries()) {
       if (r.seq <= base) continue; // already in the snapshot: replay is idempotent
-      if (r.seq !== seq + 1) {
+      // Record i is on line i + 1 (records are read up to the first bad line); it and the rest go.
+      const halt = (reason: JournalStopReason) => {
         skipped += records.length - i;
+        journalStop = { line: i + 1, reason };
+      };
+      if (r.seq !== seq + 1) {
+        halt('out-of-order');
         break;
       }
       // A record that no longer applies (it names a row that is not there) ends the replay.
@@ -82,7 +118,7 @@ export class WorkspaceSession {
       try {
         edit = parseEdit(r.op, r.params);
       } catch {
-        skipped += records.length - i;
+        halt('does-not-apply');
         break;
       }
       db.exec('BEGIN IMMEDIATE');
@@ -92,12 +128,12 @@ export class WorkspaceSession {
         db.exec('COMMIT');
       } catch {
         db.exec('ROLLBACK');
-        skipped += records.length - i;
+        halt('does-not-apply');
         break;
       }
       seq = r.seq;
     }
-    const session = new WorkspaceSession(db, storage, seq);
+    const session = new WorkspaceSession(db, storage, seq, sealKey, utf8Length(loaded.journal));
     // A new workspace is written at once, so that it exists on disk before its first edit. After
     // a damaged journal, a checkpoint drops the records that could not be replayed, so that new
     // edits are not appended behind them (replay stops at the first bad record).
@@ -107,7 +143,7 @@ export class WorkspaceSession {
     // Before the open resolves, not after: a window closed or reloaded the moment the grid showed
     // (a second after the check) would otherwise lose the seal and pay the check again.
     else if (check === 'full') await session.keepSeal(loaded.snapshot);
-    return { session, created, replayed: seq - base, discarded: skipped, check };
+    return { session, created, replayed: seq - base, discarded: skipped, journalStop: skipped > 0 ? journalStop : null, check };
   }
 
   /**
@@ -125,7 +161,7 @@ export class WorkspaceSession {
     const length = snapshot.length;
     return this.serial(async () => {
       try {
-        if (snapshot.length === length) await this.storage.recordSeal(await sealOf(snapshot));
+        if (snapshot.length === length) await this.storage.recordSeal(await sealOf(snapshot, this.sealKey));
       } catch {
         // Storage could not keep it: the next open runs the full check, as it would have anyway.
       }
@@ -204,36 +240,48 @@ export class WorkspaceSession {
     params: Parameters<typeof applyEdit>[2],
   ): Promise<{ seq: number; inverse: UnstampedEdit }> {
     const seq = this.seq + 1;
-    const record = await sealRecord(seq, op, params);
+    const line = encodeRecord(await sealRecord(seq, op, params));
+    const bytes = utf8Length(line);
+    // What is acknowledged must read back: no record over the limit a reader stops at...
+    if (bytes > MAX_RECORD_BYTES) throw new EditError('This edit is too large to save; shorten it and try again.');
+    // ...and no journal past the limit a reader stops at either. Checkpoints normally keep the
+    // journal short; when they have been failing (a disk nearly full), this one must succeed first.
+    if (this.journalBytes + bytes > MAX_JOURNAL_BYTES) await this.writeSnapshot();
     this.db.exec('BEGIN IMMEDIATE');
     let inverse: UnstampedEdit;
     try {
       inverse = applyEdit(this.db, op, params);
       setMeta(this.db, 'last_seq', String(seq));
-      await this.storage.append(encodeRecord(record));
+      await this.storage.append(line);
     } catch (e) {
       this.db.exec('ROLLBACK');
       throw e;
     }
     this.db.exec('COMMIT');
     this.seq = seq;
+    this.journalBytes += bytes;
     return { seq, inverse };
   }
 
   /** Writes the whole database as the new snapshot. Edits wait until the file is in place. */
   checkpoint(): Promise<{ bytes: number; lastSeq: number }> {
-    return this.serial(async () => {
-      const lastSeq = this.seq;
-      const bytes = this.db.export();
-      // Older sql.js exports reopened the connection (pragmas are per connection); 1.16 exports
-      // through the backup API and does not, but re-applying them costs nothing.
-      applyPragmas(this.db);
-      // Measured and sealed first: a storage that transfers the buffer to another thread leaves it empty.
-      const size = bytes.length;
-      const seal = await sealOf(bytes);
-      await this.storage.checkpoint(bytes, lastSeq, seal);
-      return { bytes: size, lastSeq };
-    });
+    return this.serial(() => this.writeSnapshot());
+  }
+
+  /** A checkpoint, run from a task already in the queue. */
+  private async writeSnapshot(): Promise<{ bytes: number; lastSeq: number }> {
+    const lastSeq = this.seq;
+    const bytes = this.db.export();
+    // Older sql.js exports reopened the connection (pragmas are per connection); 1.16 exports
+    // through the backup API and does not, but re-applying them costs nothing.
+    applyPragmas(this.db);
+    // Measured and sealed first: a storage that transfers the buffer to another thread leaves it empty.
+    const size = bytes.length;
+    const seal = await sealOf(bytes, this.sealKey);
+    await this.storage.checkpoint(bytes, lastSeq, seal);
+    // Storage drops the records the snapshot holds, which is every one (edits wait for this).
+    this.journalBytes = 0;
+    return { bytes: size, lastSeq };
   }
 
   /**
@@ -247,7 +295,8 @@ export class WorkspaceSession {
         const bytes = this.db.export();
         applyPragmas(this.db);
         try {
-          await this.storage.checkpoint(bytes, this.seq, await sealOf(bytes));
+          await this.storage.checkpoint(bytes, this.seq, await sealOf(bytes, this.sealKey));
+          this.journalBytes = 0;
         } catch (e) {
           // Not on disk, so not imported: take it out again (every table cascades from reports),
           // or the next checkpoint would save an import the analyst was told had failed.

@@ -10,8 +10,9 @@ export interface WorkspaceStorage {
    * lastSeq), keeps the previous snapshots as backups, and drops journal records up to lastSeq.
    * Records with a higher seq, appended while the snapshot was being taken, must be kept.
    *
-   * The seal (./seal.ts) is taken of these exact bytes; storage keeps it with the snapshot and
-   * hands it back on opening, so that the next open can skip the integrity check. Keeping it is
+   * The seal (./seal.ts) is taken of these exact bytes under this installation's key; storage keeps
+   * it with the snapshot and hands it back on opening, so that the next open can skip the integrity
+   * check. Storage keeps it as given: a wrong one only costs that open a full check. Keeping it is
    * best effort: once the snapshot is durable the checkpoint has succeeded, and a seal that is lost
    * costs only a full check on the next open.
    */

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import * as nodeFs from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -16,12 +17,18 @@ import {
   type PackSectionKey,
 } from '../../src-core/brief/model';
 import { all, type SqlDatabase } from '../../src-core/db/sql-db';
-import { WorkspaceSession } from '../../src-core/workspace/session';
+import { describeJournalStop } from '../../src-core/workspace/journal';
+import { newSealKey } from '../../src-core/workspace/seal';
+import { WorkspaceSession, type OpenReport } from '../../src-core/workspace/session';
 import type { WorkspaceStorage } from '../../src-core/workspace/storage';
+import { errnoCode } from '../workspace/fs-errors';
+import { readJournalSidecar, readSealSidecar } from '../workspace/sidecars';
+import { cliSealKeys } from './seal-keys';
 import { writeFileAtomic } from '../node/atomic-write';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
 import { bytesOf } from '../node/bytes';
+import { printed } from './format';
 
 /** A mistake the analyst can fix (bad option, missing file, unknown view): one line on stderr, exit code 1, nothing written. */
 export class BriefUsageError extends Error {}
@@ -49,7 +56,7 @@ interface BriefOptions {
 }
 
 function write(s: string): void {
-  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  process.stdout.write(printed(s));
 }
 
 function formatOf(out: string): Format {
@@ -110,15 +117,44 @@ async function openReadOnly(file: string): Promise<SqlDatabase> {
   if (!existsSync(resolved) || !statSync(resolved).isFile()) throw new BriefUsageError(`${file}: no such workspace file`);
   const snapshot = bytesOf(await readFile(resolved));
   if (snapshot.length === 0) throw new BriefUsageError(`${file} is empty, so it is not a PEEL Workbench workspace`);
-  const journalFile = `${resolved}.peel-journal`;
-  const journal = existsSync(journalFile) ? await readFile(journalFile, 'utf8') : '';
-  // The app's seal of this snapshot, if it left one: bytes that match it skip the integrity check
-  // (src-core/workspace/seal.ts); anything else in the file simply does not match.
-  const sealFile = `${resolved}.peel-seal`;
-  const seal = existsSync(sealFile) ? (await readFile(sealFile, 'utf8')).slice(0, 200) : null;
+  // The files beside it are read as bounded streams (../workspace/sidecars.ts): whatever their
+  // size, a brief reads at most the journal's limit, and a seal only if it is the size of a seal.
+  const journal = await readJournalSidecar(nodeFs, `${resolved}.peel-journal`).catch((e: unknown) => {
+    throw new BriefUsageError(`${file}.peel-journal cannot be read (${errnoCode(e) ?? String(e)}), so the edits in it cannot be shown`);
+  });
+  // The app's seal of this snapshot, if it left one: bytes that match it under a key of the app's on
+  // this machine skip the integrity check (src-core/workspace/seal.ts); a seal from anywhere else
+  // does not match. With no key, one that sealed nothing stands in: then nothing matches.
+  const seal = await readSealSidecar(nodeFs, `${resolved}.peel-seal`);
+  const keys = await cliSealKeys();
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
-  const { session } = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, READ_ONLY);
-  return session.db;
+  const loaded = {
+    name: path.basename(file),
+    snapshot,
+    journal: journal.text,
+    journalCut: journal.cut,
+    seal,
+    sealKey: keys.length ? keys : newSealKey(),
+  };
+  const opened = await WorkspaceSession.open(engine, migrations, loaded, READ_ONLY);
+  warnSkipped(file, opened);
+  return opened.session.db;
+}
+
+/**
+ * Every journal record the brief leaves out, and why, on stderr (the pack is still written, as the
+ * app opens the workspace with the same records left out): a record stops replay when it is torn,
+ * damaged, too long or no longer applies, and none after it is applied, since it may depend on it.
+ */
+function warnSkipped(file: string, { discarded, journalStop }: OpenReport): void {
+  if (discarded === 0 || journalStop === null) return;
+  const records = discarded === 1 ? '1 journal record was' : `${discarded} journal records were`;
+  const after = discarded > 1 ? ', and none after it is applied' : '';
+  process.stderr.write(
+    printed(
+      `peel-workbench: warning: ${file}.peel-journal: ${records} not replayed: ${describeJournalStop(journalStop)}${after}; the pack has the edits before it`,
+    ),
+  );
 }
 
 function savedViewId(db: SqlDatabase, name: string, file: string): number {

@@ -1,22 +1,43 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { encodeRecord, readJournal } from '../../src-core/workspace/journal';
-import { SEAL_PATTERN } from '../../src-core/workspace/seal';
+import { encodeRecord, readJournal, type JournalCut } from '../../src-core/workspace/journal';
+import { SEAL_PATTERN, type SealKey } from '../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/storage';
 import { errnoCode, storageError } from './fs-errors';
+import { readJournalSidecar, readSealSidecar, type JournalLimits } from './sidecars';
 import { bytesOf } from '../node/bytes';
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat'>;
 
 export interface FileStoreOptions {
+  /**
+   * This installation's seal key (src-main/workspace/seal-key.ts): handed over with the snapshot, so
+   * that the session trusts only seals made with it and seals its checkpoints with it.
+   */
+  sealKey: SealKey;
   /** Injected by the fault-injection tests; the real file system otherwise. */
   fs?: FsLike;
+  /** The journal's limits (sidecars.ts); smaller in tests, so that passing them needs no large file. */
+  journalLimits?: JournalLimits;
   keepBackups?: number;
   /** How many times a refused rename (Windows: another process holds the file) is retried. */
   renameRetries?: number;
   renameRetryMs?: number;
   platform?: NodeJS.Platform;
+}
+
+/** What open() hands over: the store, and the workspace as the session opens it (src-core/workspace/session.ts's LoadedWorkspace). */
+export interface OpenedFile {
+  store: FileWorkspaceStore;
+  snapshot: Uint8Array;
+  /** The journal's complete lines, and a torn last line if there is one. */
+  journal: string;
+  /** Where reading the journal stopped (a record too long, the journal past its limit), or null. */
+  journalCut: JournalCut | null;
+  orphansRemoved: number;
+  seal: string | null;
+  sealKey: SealKey;
 }
 
 export interface BackupInfo {
@@ -55,6 +76,8 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   private readonly retries: number;
   private readonly retryMs: number;
   private readonly platform: NodeJS.Platform;
+  private readonly journalLimits: JournalLimits | undefined;
+  readonly sealKey: SealKey;
 
   private constructor(
     readonly file: string,
@@ -68,6 +91,8 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     this.retries = opts.renameRetries ?? 8;
     this.retryMs = opts.renameRetryMs ?? 25;
     this.platform = opts.platform ?? process.platform;
+    this.journalLimits = opts.journalLimits;
+    this.sealKey = opts.sealKey;
     this.journalExists = journalExists;
   }
 
@@ -87,21 +112,24 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     return path.basename(this.file);
   }
 
-  static async open(
-    file: string,
-    opts: FileStoreOptions = {},
-  ): Promise<{ store: FileWorkspaceStore; snapshot: Uint8Array; journal: string; orphansRemoved: number; seal: string | null }> {
+  static async open(file: string, opts: FileStoreOptions): Promise<OpenedFile> {
     const fs = opts.fs ?? nodeFs;
     const name = path.basename(file);
     const dir = path.dirname(file);
     const orphansRemoved = await removeOrphans(fs, dir, name);
     const snapshot = await readOrEmpty(fs, file, name);
     const journalFile = `${file}.peel-journal`;
-    const journalBytes = await readOrEmpty(fs, journalFile, name);
-    // A crash mid-append leaves a torn last line: cut it off so the next record starts a line.
-    const complete = journalBytes.lastIndexOf(0x0a) + 1;
+    // Read line by line within its limits: a journal of any size opens (sidecars.ts).
+    const journal = await readJournalSidecar(fs, journalFile, { limits: opts.journalLimits }).catch((e: unknown) => {
+      throw storageError('open', name, e);
+    });
+    // A crash mid-append leaves a torn last line, and a line past the limits (with everything after
+    // it) is never replayed: either way the file is cut where its readable records end, so that
+    // the next record appended starts a line and follows them (replay would never reach it after
+    // the bad line). Replay reports what was cut; the session then checkpoints at once.
+    const complete = journal.complete;
     let tailCut = true;
-    if (complete < journalBytes.length) {
+    if (complete < journal.size) {
       try {
         const fh = await fs.open(journalFile, 'r+');
         try {
@@ -112,18 +140,18 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         }
       } catch {
         // Not fatal: appends stay refused until a checkpoint rewrites the journal, and the session
-        // checkpoints at once on opening because the torn record counts as discarded.
+        // checkpoints at once on opening because the torn or cut record counts as discarded.
         tailCut = false;
       }
     }
-    // The torn tail is still handed over, so the session can report it as discarded.
-    const journal = new TextDecoder().decode(journalBytes);
-    const journalExists = journalBytes.length > 0 || (await exists(fs, journalFile).catch(() => false));
-    const store = new FileWorkspaceStore(file, opts, journalExists, complete);
+    const store = new FileWorkspaceStore(file, opts, journal.exists, complete);
     store.journalDamaged = !tailCut;
     store.handedOut = snapshot.length > 0 ? await identify(fs, file) : null;
-    const seal = snapshot.length > 0 ? await readSeal(fs, store.sealFile) : null;
-    return { store, snapshot, journal, orphansRemoved, seal };
+    // Over its known size a seal is not even read: a full check, like any seal that does not match.
+    const seal = snapshot.length > 0 ? await readSealSidecar(fs, store.sealFile) : null;
+    // The torn tail is still handed over (as text) and the cut (as where and why), so that the
+    // session can report them as discarded.
+    return { store, snapshot, journal: journal.text, journalCut: journal.cut, orphansRemoved, seal, sealKey: opts.sealKey };
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -213,7 +241,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   }
 
   /** Makes a backup the current workspace; the current one becomes a backup, so this can be undone. */
-  restoreBackup(id: string): Promise<{ snapshot: Uint8Array; journal: string; seal: null }> {
+  restoreBackup(id: string): Promise<{ snapshot: Uint8Array; journal: string; seal: null; sealKey: SealKey }> {
     return this.serial(async () => {
       const backup = (await this.listBackups()).find((b) => b.id === id);
       if (!backup) throw new StorageError(`There is no backup "${id}" of "${this.name}"; choose one from the list of backups.`);
@@ -232,7 +260,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
         // Backups keep no seal: the restored snapshot is checked in full when it is next opened,
         // and sealed then (recordSeal) if it passes.
         this.handedOut = bytes.length > 0 ? await identify(this.fs, this.file) : null;
-        return { snapshot: bytes, journal: '', seal: null };
+        return { snapshot: bytes, journal: '', seal: null, sealKey: this.sealKey };
       } catch (e) {
         await this.removeTemps();
         throw storageError('restore a backup of', this.name, e);
@@ -310,8 +338,8 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   private async trimJournal(lastSeq: number, { durable }: { durable: boolean }): Promise<void> {
     if (!(await exists(this.fs, this.journalFile))) return;
     // Only the acknowledged bytes: anything after them is a refused append that could not be cut.
-    const acknowledged = new Uint8Array(await this.fs.readFile(this.journalFile)).subarray(0, this.journalSize);
-    const { records } = await readJournal(new TextDecoder().decode(acknowledged));
+    const acknowledged = await readJournalSidecar(this.fs, this.journalFile, { upTo: this.journalSize, limits: this.journalLimits });
+    const { records } = await readJournal(acknowledged.text, acknowledged.cut);
     const keep = records
       .filter((r) => r.seq > lastSeq)
       .map(encodeRecord)
@@ -422,18 +450,6 @@ async function identify(fs: FsLike, file: string): Promise<FileIdentity | null> 
   try {
     const { ino, size, mtimeMs } = await fs.stat(file);
     return { ino, size, mtimeMs };
-  } catch {
-    return null;
-  }
-}
-
-/** The recorded seal, or null when it is missing, unreadable or not a seal: all mean a full check. */
-async function readSeal(fs: FsLike, file: string): Promise<string | null> {
-  try {
-    // A seal is under 100 bytes; anything much larger is not one, and is not read into memory.
-    if ((await fs.stat(file)).size > 128) return null;
-    const text = new TextDecoder().decode(await fs.readFile(file));
-    return SEAL_PATTERN.test(text) ? text : null;
   } catch {
     return null;
   }

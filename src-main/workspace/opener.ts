@@ -5,10 +5,12 @@ import { FileWorkspaceStore } from './file-store';
 import type { HandleRegistry } from './handles';
 import { forget, RecentFile, remember } from './recent';
 import { fromStorage, plainBytes } from './results';
+import type { SealKey } from '../../src-core/workspace/seal';
+import { installationSealKey } from './seal-key';
 import { inspectWorkspaceFile } from './sqlite-file';
 
 export interface OpenerOptions {
-  /** app.getPath('userData'): recent.json and the private copy of the default workspace. */
+  /** app.getPath('userData'): recent.json, the private copy of the default workspace and the seal key. */
   userData: string;
   /** The bundled default workspace: read, never written. */
   bundledDefault: string;
@@ -21,6 +23,8 @@ export class WorkspaceOpener {
   private readonly recentFile: RecentFile;
   readonly defaultCopy: string;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Read (or made) once per run, so that every workspace opened in it is sealed with the same key. */
+  private sealKey: Promise<SealKey> | null = null;
 
   constructor(
     private readonly registry: HandleRegistry,
@@ -93,11 +97,15 @@ export class WorkspaceOpener {
 
   private async attach(file: string): Promise<Result<OpenedWorkspace>> {
     const { handle, entry } = this.registry.entryFor(file, path.resolve(file) === this.defaultCopy);
-    const opened = await fromStorage('read-failed', () => FileWorkspaceStore.open(entry.file));
+    this.sealKey ??= installationSealKey(this.opts.userData);
+    const sealKey = await this.sealKey;
+    const opened = await fromStorage('read-failed', () => FileWorkspaceStore.open(entry.file, { sealKey }));
     if (!opened.ok) return opened;
-    const { store, snapshot, journal, orphansRemoved, seal } = opened.value;
+    const { store, snapshot, journal, journalCut, orphansRemoved, seal } = opened.value;
     entry.store = store;
     await this.recentFile.tryUpdate((s) => remember(s, entry.file, true));
-    return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved, seal });
+    // The key goes to the renderer's worker with the bytes (our own code: it checks the seal and
+    // seals checkpoints), never anywhere beside the workspace.
+    return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, journalCut, orphansRemoved, seal, sealKey });
   }
 }

@@ -40,8 +40,8 @@ export class WorkspaceWrites {
     return this.withStore(handle, async (store) => {
       const restored = await fromStorage('write-failed', () => store.restoreBackup(backupId));
       if (!restored.ok) return restored;
-      const { snapshot, journal, seal } = restored.value;
-      return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved: 0, seal });
+      const { snapshot, journal, seal, sealKey } = restored.value;
+      return ok({ info: this.registry.info(handle), snapshot: plainBytes(snapshot), journal, orphansRemoved: 0, seal, sealKey });
     });
   }
 

@@ -1,5 +1,6 @@
 import type { BackupInfo, OpenedWorkspace, WorkspaceInfo } from '../../src-core/host/contract';
-import { SEAL_PATTERN } from '../../src-core/workspace/seal';
+import { MAX_JOURNAL_BYTES, MAX_RECORD_BYTES, utf8Length, type JournalCut } from '../../src-core/workspace/journal';
+import { newSealKey, SEAL_KEY_PATTERN, SEAL_PATTERN, type SealKey } from '../../src-core/workspace/seal';
 import { committed, openDatabase, request } from './idb';
 
 /**
@@ -11,13 +12,16 @@ import { committed, openDatabase, request } from './idb';
  *                and re-points the workspace, so the previous one becomes a backup without being copied
  *  - backups:    {id, handle, order, savedAt, bytes, lastSeq} — which snapshots are backups, 5 per workspace
  *  - journal:    {handle, seq, line}, keyed [handle, seq]
- *  - meta:       'last' → handle, 'recent' → handles, most recent first
+ *  - meta:       'last' → handle, 'recent' → handles, most recent first, 'sealKey' → this browser
+ *                profile's seal key (src-core/workspace/seal.ts), made on first use; it never leaves
+ *                the origin's storage except to the DB worker, so a seal from elsewhere never matches
  */
 
 const DB_NAME = 'peel-workbench';
 const DB_VERSION = 1;
 const KEEP_BACKUPS = 5;
 const KEEP_RECENT = 10;
+const SEAL_KEY = 'sealKey';
 
 interface WorkspaceRow {
   handle: string;
@@ -88,6 +92,42 @@ function journalRange(handle: string, upTo = Infinity): IDBKeyRange {
   return IDBKeyRange.bound([handle, 0], [handle, upTo]);
 }
 
+/**
+ * A workspace's journal rows, in seq order, within the limits every host reads a journal with
+ * (src-core/workspace/journal.ts). Each row was checked on its way in (one line of at most
+ * MAX_JOURNAL_LINE) and the session checkpoints before the journal passes its limit, so only a
+ * damaged profile needs the cut; read by cursor, a row at a time, so that memory stays bounded even
+ * then. Rows from the cut on are deleted (the store is the load's read-write transaction), as the
+ * desktop host cuts its journal file there: they are never replayed, and a checkpoint, which drops
+ * only the rows it holds, would leave those after it to be replayed behind the next edits.
+ */
+function readJournalRows(store: IDBObjectStore, handle: string): Promise<{ text: string; cut: JournalCut | null }> {
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    let read = 0;
+    let cut: JournalCut | null = null;
+    const cursor = store.openCursor(journalRange(handle));
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB request failed'));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return resolve({ text: lines.join(''), cut });
+      // A row that is not a line reads as an empty line: not a record, so replay stops there.
+      const line = typeof (c.value as JournalRow).line === 'string' ? (c.value as JournalRow).line : '\n';
+      const bytes = utf8Length(line);
+      if (!cut && bytes <= MAX_RECORD_BYTES && read + bytes <= MAX_JOURNAL_BYTES) {
+        lines.push(line);
+        read += bytes;
+      } else {
+        // From the cut on, rows are counted for the report of what was not read, and deleted.
+        if (cut) cut.bytes += bytes;
+        else cut = { line: lines.length + 1, reason: bytes > MAX_RECORD_BYTES ? 'too-long' : 'over-limit', bytes };
+        c.delete();
+      }
+      c.continue();
+    };
+  });
+}
+
 function infoOf(row: WorkspaceRow): WorkspaceInfo {
   return { handle: row.handle, name: row.name, isDefault: row.isDefault };
 }
@@ -98,8 +138,31 @@ export class BrowserWorkspaces {
    * recordSeal seals only that snapshot, and only while the row still points at it.
    */
   private readonly handedOut = new Map<string, string>();
+  private key: Promise<SealKey> | null = null;
 
   private constructor(private readonly db: IDBDatabase) {}
+
+  /**
+   * This profile's seal key, made on first use. Read and made in one transaction, so two tabs
+   * starting at once agree on one key. A key that cannot be stored serves this tab from memory:
+   * seals made with it do not match after a reload, which costs full checks only.
+   */
+  private sealKey(): Promise<SealKey> {
+    this.key ??= (async () => {
+      try {
+        const tx = this.db.transaction(['meta'], 'readwrite');
+        const done = committed(tx);
+        const stored: unknown = await request(tx.objectStore('meta').get(SEAL_KEY));
+        const key = typeof stored === 'string' && SEAL_KEY_PATTERN.test(stored) ? stored : newSealKey();
+        if (key !== stored) tx.objectStore('meta').put(key, SEAL_KEY);
+        await done;
+        return key;
+      } catch {
+        return newSealKey();
+      }
+    })();
+    return this.key;
+  }
 
   static async open(): Promise<BrowserWorkspaces> {
     const db = await openDatabase(DB_NAME, DB_VERSION, (db, oldVersion) => {
@@ -140,7 +203,7 @@ export class BrowserWorkspaces {
     await this.markUsed(tx, info.handle);
     await done;
     this.handOut(info.handle, snapshotId);
-    return { info, snapshot, journal: '', orphansRemoved: 0, seal: null };
+    return { info, snapshot, journal: '', orphansRemoved: 0, seal: null, sealKey: await this.sealKey() };
   }
 
   async lastUsed(): Promise<string | null> {
@@ -158,16 +221,18 @@ export class BrowserWorkspaces {
       return null;
     }
     const snap = row.snapshotId ? ((await request(tx.objectStore('snapshots').get(row.snapshotId))) as SnapshotRow | undefined) : undefined;
-    const lines = (await request(tx.objectStore('journal').getAll(journalRange(handle)))) as JournalRow[];
+    const journal = await readJournalRows(tx.objectStore('journal'), handle);
     await this.markUsed(tx, handle);
     await done;
     this.handOut(handle, snap ? row.snapshotId : null);
     return {
       info: infoOf(row),
       snapshot: await bytesOf(snap?.snapshot),
-      journal: lines.map((l) => l.line).join(''),
+      journal: journal.text,
+      journalCut: journal.cut,
       orphansRemoved: 0,
       seal: snap ? recordedSeal(row) : null,
+      sealKey: await this.sealKey(),
     };
   }
 
@@ -254,7 +319,14 @@ export class BrowserWorkspaces {
     tx.objectStore('journal').delete(journalRange(handle));
     await done;
     this.handOut(handle, backupId);
-    return { info: infoOf(row), snapshot: await bytesOf(snap.snapshot), journal: '', orphansRemoved: 0, seal: null };
+    return {
+      info: infoOf(row),
+      snapshot: await bytesOf(snap.snapshot),
+      journal: '',
+      orphansRemoved: 0,
+      seal: null,
+      sealKey: await this.sealKey(),
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { DbRequest, DbResult, FromWorker, StorageReply, StorageRequest } from '../../src-renderer/db/protocol';
 import { DbService, type ServiceDeps } from '../../src-renderer/db/service/db-service';
+import { TEST_SEAL_KEY } from './seal-key';
 import { readFixture, SEED_FILES } from './seed';
 import { engineAndMigrations } from './workspace';
 
@@ -56,6 +57,14 @@ export function workerHarness(opts: HarnessOptions = {}): WorkerHarness {
 
 /** Opens a new, empty workspace in the harness and imports the seed report (Markdown) into it. */
 export async function openSeeded(worker: WorkerHarness): Promise<void> {
-  await worker.value({ type: 'open', handle: 'ws-1', name: 'Test', snapshot: new Uint8Array(), journal: '', seal: null });
+  await worker.value({
+    type: 'open',
+    handle: 'ws-1',
+    name: 'Test',
+    snapshot: new Uint8Array(),
+    journal: '',
+    seal: null,
+    sealKey: TEST_SEAL_KEY,
+  });
   await worker.value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
 }

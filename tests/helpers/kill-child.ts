@@ -11,6 +11,7 @@ import { WorkspaceSession } from '../../src-core/workspace/session';
 import { readMigrations } from '../../src-main/node/migrations-fs';
 import { loadSqlEngine } from '../../src-main/node/sqljs';
 import { FileWorkspaceStore } from '../../src-main/workspace/file-store';
+import { installationSealKey } from '../../src-main/workspace/seal-key';
 
 export interface OpenedState {
   lastSeq: number;
@@ -43,8 +44,12 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations(process.env.PEEL_MIGRATIONS_DIR)]);
 let session: WorkspaceSession;
 try {
-  const { store, snapshot, journal, orphansRemoved, seal } = await FileWorkspaceStore.open(file);
-  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, store);
+  // Every run of the child is the same installation: its key lives in a folder of its own (as
+  // the app's does in user data), made by the first run, so later runs can open sealed.
+  const sealKey = await installationSealKey(path.join(path.dirname(file), '.installation'));
+  const { store, snapshot, journal, journalCut, orphansRemoved, seal } = await FileWorkspaceStore.open(file, { sealKey });
+  const loaded = { name: path.basename(file), snapshot, journal, journalCut, seal, sealKey };
+  const opened = await WorkspaceSession.open(engine, migrations, loaded, store);
   session = opened.session;
   const state: OpenedState = {
     lastSeq: session.lastSeq,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { one } from '../../src-core/db/sql-db';
 import { WorkspaceSession } from '../../src-core/workspace/session';
 import { FileWorkspaceStore, type FileStoreOptions } from '../../src-main/workspace/file-store';
+import { TEST_SEAL_KEY } from './seal-key';
 import { engineAndMigrations } from './workspace';
 import { ROOT } from './seed';
 
@@ -15,11 +16,16 @@ export function workspaceCopy(name = 'ws.sqlite'): string {
   return file;
 }
 
-export async function openSession(file: string, opts: FileStoreOptions = {}) {
+/** Opens a workspace file as the app does, with this installation's key (TEST_SEAL_KEY) unless told otherwise. */
+export async function openSession(file: string, opts: Partial<FileStoreOptions> = {}) {
   const { engine, migrations } = await engineAndMigrations();
-  const { store, snapshot, journal, orphansRemoved, seal } = await FileWorkspaceStore.open(file, opts);
+  const { store, snapshot, journal, journalCut, orphansRemoved, seal, sealKey } = await FileWorkspaceStore.open(file, {
+    sealKey: TEST_SEAL_KEY,
+    ...opts,
+  });
   // With the seal the store read, as the app opens it: a checkpointed workspace skips the integrity check.
-  const opened = await WorkspaceSession.open(engine, migrations, { name: path.basename(file), snapshot, journal, seal }, store);
+  const loaded = { name: path.basename(file), snapshot, journal, journalCut, seal, sealKey };
+  const opened = await WorkspaceSession.open(engine, migrations, loaded, store);
   return { ...opened, store, orphansRemoved, seal };
 }
 

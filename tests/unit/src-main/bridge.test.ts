@@ -9,6 +9,7 @@ const OPENED = {
   journal: '',
   orphansRemoved: 0,
   seal: null,
+  sealKey: 'c4'.repeat(32),
 };
 
 function fakeMain(reply: (channel: string, args: unknown[]) => unknown) {
@@ -44,7 +45,7 @@ describe('window.workbench (createBridge)', () => {
     expect(bridge.version).toBe('1.2.3');
     expect(Object.isFrozen(bridge) && Object.isFrozen(bridge.workspace)).toBe(true);
     const snapshot = new Uint8Array([83]);
-    const seal = `sha256-16m:${'ab'.repeat(32)}:1`;
+    const seal = `hmac-sha256-16m:${'ab'.repeat(32)}:1`;
     await bridge.workspace.appendJournal(HANDLE, '{"seq":1}\n');
     await bridge.workspace.checkpoint(HANDLE, snapshot, 4, seal);
     await bridge.workspace.recordSeal(HANDLE, seal);

@@ -30,7 +30,7 @@ describe('the IPC contract', () => {
   });
 
   it('accepts an opened workspace with a seal of the one shape, or none, and nothing else', () => {
-    const opened = (seal: unknown) => ({
+    const opened = (seal: unknown, more: object = {}) => ({
       ok: true,
       value: {
         info: { handle: 'Zm9vYmFy', name: 'w', isDefault: false },
@@ -38,9 +38,11 @@ describe('the IPC contract', () => {
         journal: '',
         orphansRemoved: 0,
         seal,
+        sealKey: '3c'.repeat(32),
+        ...more,
       },
     });
-    const good = `sha256-16m:${'9f'.repeat(32)}:1`;
+    const good = `hmac-sha256-16m:${'9f'.repeat(32)}:1`;
     expect(parseReply(IPC_CHANNELS.openLast, opened(good))).toEqual(opened(good));
     expect(parseReply(IPC_CHANNELS.openLast, opened(null))).toEqual(opened(null));
     for (const bad of [
@@ -51,10 +53,45 @@ describe('the IPC contract', () => {
       good.toUpperCase(),
       `${good} `,
       `sha1:${'9f'.repeat(20)}:1`,
+      // The unkeyed seal of earlier versions.
+      `sha256-16m:${'9f'.repeat(32)}:1`,
       good.replace(':1', ':-1'),
       42,
     ]) {
       expect(parseReply(IPC_CHANNELS.openLast, opened(bad)), String(bad)).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+    }
+  });
+
+  it('accepts an opened workspace only with a seal key, and a journal cut of the one shape', () => {
+    const opened = (more: object) => ({
+      ok: true,
+      value: {
+        info: { handle: 'Zm9vYmFy', name: 'w', isDefault: false },
+        snapshot: new Uint8Array(1),
+        journal: '',
+        orphansRemoved: 0,
+        seal: null,
+        ...more,
+      },
+    });
+    const key = '3c'.repeat(32);
+    const cut = { line: 3, reason: 'too-long', bytes: 600 * 1024 ** 2 };
+    for (const good of [{ sealKey: key }, { sealKey: key, journalCut: null }, { sealKey: key, journalCut: cut }]) {
+      expect(parseReply(IPC_CHANNELS.openLast, opened(good))).toEqual(opened(good));
+    }
+    for (const bad of [
+      {},
+      { sealKey: key.toUpperCase() },
+      { sealKey: key.slice(2) },
+      { sealKey: null },
+      { sealKey: key, journalCut: { ...cut, reason: 'torn' } },
+      { sealKey: key, journalCut: { ...cut, line: 0 } },
+      { sealKey: key, journal: 'x'.repeat(64 * 1024 * 1024 + 1) },
+    ]) {
+      expect(parseReply(IPC_CHANNELS.openLast, opened(bad)), JSON.stringify(bad).slice(0, 80)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-response' },
+      });
     }
   });
 

@@ -10,7 +10,7 @@ const HANDLE = 'Zm9vYmFyYmF6cXV4MTIzNDU2';
 const SQLITE = new Uint8Array(100);
 SQLITE.set(new TextEncoder().encode('SQLite format 3\u0000'));
 /** A seal of the right shape for those 100 bytes (main checks its shape; the worker checks it against the bytes on opening). */
-const SEAL = `sha256-16m:${'5e'.repeat(32)}:100`;
+const SEAL = `hmac-sha256-16m:${'5e'.repeat(32)}:100`;
 
 /** Well-formed arguments for every channel: what the preload would forward from a good call. */
 const VALID: Record<IpcChannel, unknown[]> = {
@@ -70,7 +70,7 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
     [HANDLE, SQLITE, 1, `${SEAL}\n`],
     [HANDLE, SQLITE, 1, SEAL.replace(':100', ':99')],
     [HANDLE, SQLITE, 1, SEAL.replace(':100', ':0100')],
-    [HANDLE, SQLITE, 1, `sha256-16m:${'5e'.repeat(31)}:100`],
+    [HANDLE, SQLITE, 1, `hmac-sha256-16m:${'5e'.repeat(31)}:100`],
     [HANDLE, SQLITE, 1, { seal: SEAL }],
   ],
   // The same strict seal as a checkpoint's, for the workspace by handle; no bytes ride along.
@@ -81,8 +81,10 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
     [HANDLE, SEAL.toUpperCase()],
     [HANDLE, `${SEAL}\n`],
     [HANDLE, SEAL.replace(':100', ':0100')],
-    [HANDLE, `sha256-16m:${'5e'.repeat(31)}:100`],
+    [HANDLE, `hmac-sha256-16m:${'5e'.repeat(31)}:100`],
     [HANDLE, `sha256:${'5e'.repeat(32)}:100`],
+    // The unkeyed seal of earlier versions is not a seal any more.
+    [HANDLE, `sha256-16m:${'5e'.repeat(32)}:100`],
     [HANDLE, { seal: SEAL }],
     [HANDLE, SEAL, SQLITE],
     ['/tmp/w.sqlite', SEAL],

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNELS, type OpenedWorkspace, type Result } from '../../../src-core/host/contract';
 import { parseReply } from '../../../src-core/host/ipc-schema';
-import { sealOf } from '../../../src-core/workspace/seal';
+import { newSealKey, SEAL_KEY_PATTERN, sealOf } from '../../../src-core/workspace/seal';
+import { readSealKey } from '../../../src-main/workspace/seal-key';
 import { journalLine, MAIN_FRAME, makeMainHost, removeMainHostFolders, workspaceBytes } from '../../helpers/main-host';
 
 let bytes: Uint8Array;
@@ -15,6 +16,9 @@ afterAll(removeMainHostFolders);
 const C = IPC_CHANNELS;
 type Host = ReturnType<typeof makeMainHost>;
 const call = (host: Host, channel: (typeof C)[keyof typeof C], ...args: unknown[]) => host.handlers[channel](MAIN_FRAME, ...args);
+
+/** The key main keeps in this host's user data (made by its first open); a stranger's key before that. */
+const keyOf = async (host: Host) => (await readSealKey(host.userData)) ?? newSealKey();
 
 function value<T>(reply: Result<unknown>): T {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
@@ -45,15 +49,39 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
 
     const { handle } = opened.info;
     expect(await call(host, C.appendJournal, handle, await journalLine(1))).toEqual({ ok: true, value: undefined });
-    expect(await call(host, C.checkpoint, handle, bytes, 1, await sealOf(bytes))).toEqual({ ok: true, value: undefined });
+    expect(await call(host, C.checkpoint, handle, bytes, 1, await sealOf(bytes, await keyOf(host)))).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(statSync(host.bundled).mtimeMs).toBe(before);
     expect(readFileSync(host.bundled)).toEqual(Buffer.from(bytes));
+  });
+
+  it("hands the worker this installation's seal key with every workspace: one key, kept in user data, never a path", async () => {
+    const host = makeMainHost(bytes);
+    const opened = value<OpenedWorkspace>(await call(host, C.openLast));
+    expect(opened.sealKey).toMatch(SEAL_KEY_PATTERN);
+    expect(readFileSync(path.join(host.userData, 'seal.key')).toString('hex')).toBe(opened.sealKey);
+    if (process.platform !== 'win32') expect(statSync(path.join(host.userData, 'seal.key')).mode & 0o777).toBe(0o600);
+    // The same key after a restart, and with a restored backup; nothing of it beside the workspace.
+    await call(host, C.checkpoint, opened.info.handle, bytes, 0, await sealOf(bytes, opened.sealKey));
+    const restarted = value<OpenedWorkspace>(await call(makeMainHost(bytes, host.root), C.openLast));
+    expect(restarted.sealKey).toBe(opened.sealKey);
+    const backup = value<{ id: string }[]>(await call(host, C.backups, opened.info.handle))[0];
+    expect(value<OpenedWorkspace>(await call(host, C.restoreBackup, opened.info.handle, backup?.id)).sealKey).toBe(opened.sealKey);
+    const beside = path.join(host.userData, 'workspaces');
+    for (const f of readdirSync(beside)) {
+      if (statSync(path.join(beside, f)).isFile())
+        expect(readFileSync(path.join(beside, f)).includes(Buffer.from(opened.sealKey, 'hex'))).toBe(false);
+    }
+    // Another installation (another user data folder) hands over another key.
+    expect(value<OpenedWorkspace>(await call(makeMainHost(bytes), C.openLast)).sealKey).not.toBe(opened.sealKey);
   });
 
   it('keeps backups, restores one, and lists recent workspaces by handle and name', async () => {
     const host = makeMainHost(bytes);
     const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
-    await call(host, C.checkpoint, handle, bytes, 0, await sealOf(bytes));
+    await call(host, C.checkpoint, handle, bytes, 0, await sealOf(bytes, await keyOf(host)));
     const backups = value<{ id: string }[]>(await call(host, C.backups, handle));
     expect(backups).toHaveLength(1);
     const restored = await call(host, C.restoreBackup, handle, backups[0]?.id);
@@ -75,7 +103,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     expect(created).toMatchObject({ info: { name: 'Gwent review.sqlite', isDefault: false }, journal: '' });
     expect(created.snapshot).toHaveLength(0);
     // The worker initialises the new database and checkpoints it.
-    expect((await call(host, C.checkpoint, created.info.handle, bytes, 0, await sealOf(bytes))).ok).toBe(true);
+    expect((await call(host, C.checkpoint, created.info.handle, bytes, 0, await sealOf(bytes, await keyOf(host)))).ok).toBe(true);
     await call(host, C.appendJournal, created.info.handle, await journalLine(1));
 
     const restarted = makeMainHost(bytes, host.root);
@@ -83,7 +111,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     expect(last.info).toMatchObject({ name: 'Gwent review.sqlite', isDefault: false });
     expect(last.journal).toBe(await journalLine(1));
     // The seal of the checkpoint comes back with the snapshot it was taken of.
-    expect(last.seal).toBe(await sealOf(bytes));
+    expect(last.seal).toBe(await sealOf(bytes, await keyOf(host)));
     expect(parseReply(C.openLast, { ok: true, value: last })).toEqual({ ok: true, value: last });
     expect(last.info.handle).not.toBe(created.info.handle);
   });
@@ -92,7 +120,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     const host = makeMainHost(bytes);
     const opened = value<OpenedWorkspace>(await call(host, C.openLast));
     expect(opened.seal).toBeNull();
-    const seal = await sealOf(bytes);
+    const seal = await sealOf(bytes, await keyOf(host));
     expect(await call(host, C.recordSeal, opened.info.handle, seal)).toEqual({ ok: true, value: undefined });
     const restarted = value<OpenedWorkspace>(await call(makeMainHost(bytes, host.root), C.openLast));
     expect(restarted.seal).toBe(seal);
@@ -102,10 +130,10 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
   it("declines a seal that comes after a checkpoint: the checkpoint's seal stays", async () => {
     const host = makeMainHost(bytes);
     const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
-    const checkpointed = await sealOf(bytes);
+    const checkpointed = await sealOf(bytes, await keyOf(host));
     await call(host, C.checkpoint, handle, bytes, 0, checkpointed);
     // Well formed and of the right length, but the snapshot it would describe has been replaced.
-    const stale = `sha256-16m:${'ab'.repeat(32)}:${bytes.length}`;
+    const stale = `hmac-sha256-16m:${'ab'.repeat(32)}:${bytes.length}`;
     expect(await call(host, C.recordSeal, handle, stale)).toEqual({ ok: true, value: undefined });
     expect(value<OpenedWorkspace>(await call(makeMainHost(bytes, host.root), C.openLast)).seal).toBe(checkpointed);
   });
@@ -146,8 +174,8 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     for (const [channel, args] of [
       [C.openRecent, [unknown]],
       [C.appendJournal, [unknown, await journalLine(1)]],
-      [C.checkpoint, [unknown, bytes, 1, await sealOf(bytes)]],
-      [C.recordSeal, [unknown, await sealOf(bytes)]],
+      [C.checkpoint, [unknown, bytes, 1, await sealOf(bytes, await keyOf(host))]],
+      [C.recordSeal, [unknown, await sealOf(bytes, await keyOf(host))]],
       [C.backups, [unknown]],
       [C.restoreBackup, [unknown, 'x.sqlite']],
       [C.saveCopy, [unknown, bytes]],
@@ -160,7 +188,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     const host = makeMainHost(bytes);
     const { handle } = value<OpenedWorkspace>(await call(host, C.openLast)).info;
     const notADatabase = new TextEncoder().encode('not a database');
-    const reply = await call(host, C.checkpoint, handle, notADatabase, 1, await sealOf(notADatabase));
+    const reply = await call(host, C.checkpoint, handle, notADatabase, 1, await sealOf(notADatabase, await keyOf(host)));
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/not a SQLite database/) } });
     expect(readFileSync(path.join(host.userData, 'workspaces', 'default-workspace.sqlite'))).toEqual(Buffer.from(bytes));
   });

@@ -6,6 +6,7 @@ import { encodeRecord, readJournal } from '../../../../src-core/workspace/journa
 import { WorkspaceSession } from '../../../../src-core/workspace/session';
 import type { WorkspaceStorage } from '../../../../src-core/workspace/storage';
 import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace';
+import { TEST_SEAL_KEY } from '../../../helpers/seal-key';
 
 class MemoryStorage implements WorkspaceStorage {
   journal = '';
@@ -46,7 +47,7 @@ async function session() {
   const { engine, migrations } = await engineAndMigrations();
   const snapshot = (await freshWorkspace()).export();
   const storage = new MemoryStorage();
-  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '', sealKey: TEST_SEAL_KEY }, storage);
   return { session: opened.session, storage, engine, migrations, snapshot };
 }
 
@@ -144,7 +145,7 @@ describe('undo, redo and replay of pack edits', () => {
     const reopened = await WorkspaceSession.open(
       engine,
       migrations,
-      { name: 'ws', snapshot, journal: storage.journal },
+      { name: 'ws', snapshot, journal: storage.journal, sealKey: TEST_SEAL_KEY },
       new MemoryStorage(),
     );
     expect([reopened.replayed, reopened.discarded]).toEqual([6, 0]);

@@ -3,11 +3,20 @@ import { all, one } from '../../../../src-core/db/sql-db';
 import { importReport } from '../../../../src-core/db/import-report';
 import { WorkspaceError } from '../../../../src-core/db/errors';
 import { EditError } from '../../../../src-core/workspace/edits';
-import { encodeRecord, readJournal, sealRecord } from '../../../../src-core/workspace/journal';
+import {
+  encodeRecord,
+  MAX_JOURNAL_BYTES,
+  MAX_RECORD_BYTES,
+  readJournal,
+  sealRecord,
+  utf8Length,
+  type JournalCut,
+} from '../../../../src-core/workspace/journal';
 import { WorkspaceSession } from '../../../../src-core/workspace/session';
 import { sealOf } from '../../../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../../../src-core/workspace/storage';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
+import { OTHER_SEAL_KEY, TEST_SEAL_KEY, unkeyedSeal } from '../../../helpers/seal-key';
 import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
 import { engineAndMigrations, freshWorkspace } from '../../../helpers/workspace';
 
@@ -53,7 +62,7 @@ async function seededSession() {
   const snapshot = await seededBytes();
   const storage = new MemoryStorage(snapshot);
   const { engine, migrations } = await engineAndMigrations();
-  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+  const opened = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '', sealKey: TEST_SEAL_KEY }, storage);
   return { ...opened, storage, engine, migrations, snapshot };
 }
 
@@ -137,7 +146,7 @@ describe('replay', () => {
     const again = await WorkspaceSession.open(
       engine,
       migrations,
-      { name: 'ws', snapshot: storage.snapshot, journal: stale },
+      { name: 'ws', snapshot: storage.snapshot, journal: stale, sealKey: TEST_SEAL_KEY },
       new MemoryStorage(),
     );
     expect([again.replayed, again.discarded]).toEqual([1, 0]);
@@ -147,7 +156,12 @@ describe('replay', () => {
   it('creates a new workspace from nothing and writes it at once', async () => {
     const { engine, migrations } = await engineAndMigrations();
     const storage = new MemoryStorage();
-    const { created } = await WorkspaceSession.open(engine, migrations, { name: 'new', snapshot: new Uint8Array(0), journal: '' }, storage);
+    const { created } = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'new', snapshot: new Uint8Array(0), journal: '', sealKey: TEST_SEAL_KEY },
+      storage,
+    );
     expect(created).toBe(true);
     expect(storage.checkpoints).toBe(1);
     expect(storage.snapshot.length).toBeGreaterThan(0);
@@ -160,7 +174,7 @@ describe('the seal of a checkpoint', () => {
     one<{ note: string }>(s.db, "SELECT note FROM annotations WHERE target_type = 'finding' AND target_id = ?", [id])?.note ?? null;
   const reopen = async (loaded: { snapshot: Uint8Array; journal?: string; seal: string | null }) => {
     const { engine, migrations } = await engineAndMigrations();
-    return WorkspaceSession.open(engine, migrations, { name: 'ws', journal: '', ...loaded }, new MemoryStorage());
+    return WorkspaceSession.open(engine, migrations, { name: 'ws', journal: '', sealKey: TEST_SEAL_KEY, ...loaded }, new MemoryStorage());
   };
 
   it('is taken of exactly the bytes stored, and lets them reopen without the integrity check', async () => {
@@ -169,7 +183,7 @@ describe('the seal of a checkpoint', () => {
     expect(check).toBe('full');
     await session.edit('annotation.set', note(1, 'sealed in'));
     await session.checkpoint();
-    expect(storage.seal).toBe(await sealOf(storage.snapshot));
+    expect(storage.seal).toBe(await sealOf(storage.snapshot, TEST_SEAL_KEY));
     const again = await reopen({ snapshot: storage.snapshot, seal: storage.seal });
     expect(again.check).toBe('sealed');
     expect(noteOf(again.session, 1)).toBe('sealed in');
@@ -181,7 +195,7 @@ describe('the seal of a checkpoint', () => {
     const ex = structuredClone(await extractSeed('markdown'));
     ex.report.force = 'Testshire Constabulary';
     await session.importReport(ex, { name: 'testshire.md', bytes: new TextEncoder().encode('testshire') });
-    expect(storage.seal).toBe(await sealOf(storage.snapshot));
+    expect(storage.seal).toBe(await sealOf(storage.snapshot, TEST_SEAL_KEY));
     expect((await reopen({ snapshot: storage.snapshot, seal: storage.seal })).check).toBe('sealed');
   });
 
@@ -196,6 +210,39 @@ describe('the seal of a checkpoint', () => {
     expect(failure).toMatchObject({ code: 'corrupt', message: `ws failed its integrity check: ${DAMAGED_HASH_VERDICT}` });
     // Refused, not repaired or rewritten.
     expect(damaged).toEqual(before);
+  });
+
+  it('forged for a damaged snapshot (the old unkeyed way, or with another key) does not skip the check: the damage is refused', async () => {
+    const { session, storage } = await seededSession();
+    await session.checkpoint();
+    const hash = String(one<{ h: string }>(session.db, 'SELECT content_hash AS h FROM reports')?.h);
+    const damaged = flipByteInContentHash(storage.snapshot, hash);
+    // Before seals were keyed, this first seal made the open skip the check and show the damaged file.
+    for (const forged of [unkeyedSeal(damaged), await sealOf(damaged, OTHER_SEAL_KEY)]) {
+      const failure = await reopen({ snapshot: damaged, seal: forged }).catch((e: unknown) => e);
+      expect(failure, forged).toBeInstanceOf(WorkspaceError);
+      expect(failure).toMatchObject({ code: 'corrupt', message: `ws failed its integrity check: ${DAMAGED_HASH_VERDICT}` });
+    }
+    // Only a seal made with this installation's key is trusted, and it is trusted (a seal guards
+    // against accidents; the key is what keeps anyone else from making one).
+    expect((await reopen({ snapshot: damaged, seal: await sealOf(damaged, TEST_SEAL_KEY) })).check).toBe('sealed');
+  });
+
+  it('made by another installation costs an intact file a full check once, then it is sealed with this key', async () => {
+    const { session, storage } = await seededSession();
+    await session.checkpoint();
+    const theirs = await sealOf(storage.snapshot, OTHER_SEAL_KEY);
+    const mine = new MemoryStorage(storage.snapshot);
+    const { engine, migrations } = await engineAndMigrations();
+    const opened = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'ws', snapshot: storage.snapshot, journal: '', seal: theirs, sealKey: TEST_SEAL_KEY },
+      mine,
+    );
+    expect(opened.check).toBe('full');
+    await opened.session.settled();
+    expect(mine.seals).toEqual([`recorded ${await sealOf(storage.snapshot, TEST_SEAL_KEY)}`]);
   });
 
   it('from an older snapshot only costs a full check, and the newer data opens', async () => {
@@ -216,7 +263,7 @@ describe('the seal of a checkpoint', () => {
     const { session, storage } = await seededSession();
     await session.checkpoint();
     const good = String(storage.seal);
-    for (const seal of [null, good.toUpperCase(), `${good}\n`, good.replace('sha256-16m:', 'sha1:'), 'sha256-16m:nonsense']) {
+    for (const seal of [null, good.toUpperCase(), `${good}\n`, good.replace('hmac-sha256-16m:', 'sha1:'), 'hmac-sha256-16m:nonsense']) {
       const again = await reopen({ snapshot: storage.snapshot, seal });
       expect(again.check, String(seal)).toBe('full');
       again.session.close();
@@ -232,7 +279,7 @@ describe('the seal of a full check', () => {
   /** Opens what storage holds, with the seal it holds, as a restart would. */
   const restart = async (storage: MemoryStorage) => {
     const { engine, migrations } = await engineAndMigrations();
-    const loaded = { name: 'ws', snapshot: storage.snapshot, journal: storage.journal, seal: storage.seal };
+    const loaded = { name: 'ws', snapshot: storage.snapshot, journal: storage.journal, seal: storage.seal, sealKey: TEST_SEAL_KEY };
     return WorkspaceSession.open(engine, migrations, loaded, storage);
   };
 
@@ -241,7 +288,7 @@ describe('the seal of a full check', () => {
     // Never edited, never checkpointed: the only way the next open can skip the check.
     expect(check).toBe('full');
     await session.settled();
-    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot)}`]);
+    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot, TEST_SEAL_KEY)}`]);
     expect(storage.snapshot).toBe(snapshot);
     session.close();
     const again = await restart(storage);
@@ -263,17 +310,19 @@ describe('the seal of a full check', () => {
       storage.seal = seal;
     };
     let opened = false;
-    const opening = WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage).then((o) => {
-      opened = true;
-      return o;
-    });
+    const opening = WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '', sealKey: TEST_SEAL_KEY }, storage).then(
+      (o) => {
+        opened = true;
+        return o;
+      },
+    );
     await vi.waitFor(() => expect(storage.seals).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 20));
     expect(opened).toBe(false);
     release();
     const o = await opening;
     expect(o.check).toBe('full');
-    expect(storage.seal).toBe(await sealOf(snapshot));
+    expect(storage.seal).toBe(await sealOf(snapshot, TEST_SEAL_KEY));
   });
 
   it('that storage cannot keep does not fail the open, and loses nothing', async () => {
@@ -299,10 +348,15 @@ describe('the seal of a full check', () => {
   it('is not recorded when the open checkpoints anyway: a new workspace, or a journal it had to cut', async () => {
     const { engine, migrations } = await engineAndMigrations();
     const created = new MemoryStorage();
-    const c = await WorkspaceSession.open(engine, migrations, { name: 'new', snapshot: new Uint8Array(0), journal: '' }, created);
+    const c = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'new', snapshot: new Uint8Array(0), journal: '', sealKey: TEST_SEAL_KEY },
+      created,
+    );
     expect(c.check).toBe('none');
     await c.session.settled();
-    expect(created.seals).toEqual([`checkpoint ${await sealOf(created.snapshot)}`]);
+    expect(created.seals).toEqual([`checkpoint ${await sealOf(created.snapshot, TEST_SEAL_KEY)}`]);
 
     const loaded = await seededBytes();
     const torn = new MemoryStorage(loaded);
@@ -312,7 +366,7 @@ describe('the seal of a full check', () => {
     await t.session.settled();
     // Only the checkpoint's seal, of the snapshot with the replayed edit, not the seal of the bytes loaded.
     expect(torn.snapshot).not.toBe(loaded);
-    expect(torn.seals).toEqual([`checkpoint ${await sealOf(torn.snapshot)}`]);
+    expect(torn.seals).toEqual([`checkpoint ${await sealOf(torn.snapshot, TEST_SEAL_KEY)}`]);
     t.session.close();
     expect((await restart(torn)).check).toBe('sealed');
   });
@@ -327,12 +381,17 @@ describe('the seal of a full check', () => {
       await new Promise((r) => setTimeout(r, 50));
       await record(seal);
     };
-    const { session } = await WorkspaceSession.open(engine, migrations, { name: 'ws', snapshot, journal: '' }, storage);
+    const { session } = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'ws', snapshot, journal: '', sealKey: TEST_SEAL_KEY },
+      storage,
+    );
     await session.edit('annotation.set', note(1, 'after the open'));
     await session.checkpoint();
     await session.settled();
-    const checkpointed = await sealOf(storage.snapshot);
-    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot)}`, `checkpoint ${checkpointed}`]);
+    const checkpointed = await sealOf(storage.snapshot, TEST_SEAL_KEY);
+    expect(storage.seals).toEqual([`recorded ${await sealOf(snapshot, TEST_SEAL_KEY)}`, `checkpoint ${checkpointed}`]);
     expect(storage.seal).toBe(checkpointed);
     session.close();
     const again = await restart(storage);
@@ -386,7 +445,7 @@ describe('undo and redo', () => {
     const reopened = await WorkspaceSession.open(
       engine,
       migrations,
-      { name: 'ws', snapshot, journal: storage.journal },
+      { name: 'ws', snapshot, journal: storage.journal, sealKey: TEST_SEAL_KEY },
       new MemoryStorage(),
     );
     expect([reopened.replayed, reopened.discarded]).toEqual([7, 0]);
@@ -430,4 +489,91 @@ describe('undo and redo', () => {
       'There is no saved view 999 in this workspace',
     );
   });
+});
+
+describe('what replay leaves out is reported: how many records, from which line, and why', () => {
+  const note = (targetId: number, value: string) => ({ targetType: 'finding', targetId, field: 'note', value, author: 'a', at });
+  const line = async (seq: number, params: object) => encodeRecord(await sealRecord(seq, 'annotation.set', params as never));
+  const openWith = async (journal: string, journalCut: JournalCut | null = null) => {
+    const storage = new MemoryStorage(await seededBytes());
+    const { engine, migrations } = await engineAndMigrations();
+    const loaded = { name: 'ws', snapshot: storage.snapshot, journal, journalCut, sealKey: TEST_SEAL_KEY };
+    return { storage, ...(await WorkspaceSession.open(engine, migrations, loaded, storage)) };
+  };
+
+  it('nothing when every record applies', async () => {
+    const o = await openWith((await line(1, note(1, 'a'))) + (await line(2, note(2, 'b'))));
+    expect([o.replayed, o.discarded, o.journalStop]).toEqual([2, 0, null]);
+  });
+
+  it('a record that no longer applies to the workspace, and everything after it', async () => {
+    const journal = (await line(1, note(1, 'a'))) + (await line(2, note(999_999, 'gone'))) + (await line(3, note(3, 'c')));
+    const o = await openWith(journal);
+    expect([o.replayed, o.discarded, o.journalStop]).toEqual([1, 2, { line: 2, reason: 'does-not-apply' }]);
+    // The open checkpoints, so new edits are not appended behind the records it left out.
+    expect(o.storage.checkpoints).toBe(1);
+    expect(o.storage.journal).toBe('');
+  });
+
+  it('records that do not follow the snapshot', async () => {
+    const o = await openWith((await line(4, note(1, 'a'))) + (await line(5, note(2, 'b'))));
+    expect([o.replayed, o.discarded, o.journalStop]).toEqual([0, 2, { line: 1, reason: 'out-of-order' }]);
+  });
+
+  it('a damaged record, and what the host could not read (a cut), counted as one', async () => {
+    const damaged = await openWith((await line(1, note(1, 'a'))) + (await line(2, note(2, 'b'))).replace('"b"', '"B"'));
+    expect([damaged.replayed, damaged.discarded, damaged.journalStop]).toEqual([1, 1, { line: 2, reason: 'checksum' }]);
+    const cut = await openWith(await line(1, note(1, 'a')), { line: 2, reason: 'too-long', bytes: 600 * 1024 ** 2 });
+    expect([cut.replayed, cut.discarded, cut.journalStop]).toEqual([1, 1, { line: 2, reason: 'too-long', bytes: 600 * 1024 ** 2 }]);
+    expect(cut.storage.checkpoints).toBe(1);
+  });
+});
+
+describe('the journal never grows past what a host reads of it', () => {
+  it('checkpoints before an edit whose record would take it past the limit; if that fails, the edit is refused', async () => {
+    const { session, storage, engine, migrations } = await seededSession();
+    // Records the snapshot already holds (seq <= its last seq) stay in the journal until the next
+    // checkpoint: here, 64 of nearly 1 MiB each, within 20 bytes of 64 MiB, so that the next
+    // edit's record would pass the limit.
+    const overhead = async (seq: number) => utf8Length(encodeRecord(await sealRecord(seq, 'annotation.set', { bulky: '' })));
+    let overheads = 0;
+    for (let seq = 1; seq <= 64; seq++) overheads += await overhead(seq);
+    const bulky = 'x'.repeat(Math.floor((MAX_JOURNAL_BYTES - 20 - overheads) / 64));
+    expect(bulky.length + (await overhead(64))).toBeLessThanOrEqual(MAX_RECORD_BYTES);
+    const stale: string[] = [];
+    for (let seq = 1; seq <= 64; seq++) {
+      await session.edit('annotation.set', note(1, `n${seq}`));
+      stale.push(encodeRecord(await sealRecord(seq, 'annotation.set', { bulky })));
+    }
+    await session.checkpoint();
+    session.close();
+    const journal = stale.join('');
+    expect(MAX_JOURNAL_BYTES - utf8Length(journal)).toBeGreaterThanOrEqual(20);
+    expect(MAX_JOURNAL_BYTES - utf8Length(journal)).toBeLessThan(100);
+    const held = new MemoryStorage(storage.snapshot);
+    held.journal = journal;
+    const opened = await WorkspaceSession.open(
+      engine,
+      migrations,
+      { name: 'ws', snapshot: storage.snapshot, journal, sealKey: TEST_SEAL_KEY },
+      held,
+    );
+    expect([opened.replayed, opened.discarded, held.checkpoints]).toEqual([0, 0, 0]);
+
+    // The disk is nearly full: checkpoints fail, so the edit that would pass the limit is refused.
+    const checkpoint = held.checkpoint.bind(held);
+    held.checkpoint = async () => {
+      throw new StorageError('The disk is full');
+    };
+    await expect(opened.session.edit('annotation.set', note(2, 'refused'))).rejects.toThrow('The disk is full');
+    expect(opened.session.lastSeq).toBe(64);
+    expect(held.journal).toBe(journal);
+    // Once a checkpoint can be written, it is written first and the journal starts again.
+    held.checkpoint = checkpoint;
+    await opened.session.edit('annotation.set', note(2, 'kept'));
+    expect(held.checkpoints).toBe(1);
+    expect((await readJournal(held.journal)).records.map((r) => [r.seq, (r.params as { value: string }).value])).toEqual([[65, 'kept']]);
+  }, 60_000);
+
+  const note = (targetId: number, value: string) => ({ targetType: 'finding', targetId, field: 'note', value, author: 'a', at });
 });

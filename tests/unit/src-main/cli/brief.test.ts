@@ -1,16 +1,22 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeRecord, sealRecord } from '../../../../src-core/workspace/journal';
 import { sealOf } from '../../../../src-core/workspace/seal';
+import { installationSealKey } from '../../../../src-main/workspace/seal-key';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { runNode } from '../../../helpers/run-node';
+import { OTHER_SEAL_KEY, unkeyedSeal } from '../../../helpers/seal-key';
 import { ROOT } from '../../../helpers/seed';
 import { openSession } from '../../../helpers/session';
 import { annotateDozen, edit, gwentWorkspace } from '../../src-core/brief/gwent-workspace';
 
 const BIN = path.join(ROOT, 'bin/peel-workbench.mjs');
-const cli = (...args: string[]) => runNode(BIN, args);
+/** An installation of the app for the CLI to find its seal key in (PEEL_CONFIG_DIR): never the real home folder. */
+const CONFIG = mkdtempSync(path.join(tmpdir(), 'peel-config-'));
+const cli = (...args: string[]) => runNode(BIN, args, { PEEL_CONFIG_DIR: CONFIG });
 /** Each run starts Node and tsx: seconds apiece on a loaded 2-core machine. */
 const SLOW = 180_000;
 
@@ -198,10 +204,11 @@ describe('peel-workbench brief', () => {
 
 describe('peel-workbench brief and the seal the app leaves beside a workspace', () => {
   it(
-    'skips the integrity check only for bytes that match the seal, and refuses damage otherwise',
+    "skips the integrity check only for bytes sealed with this installation's key; a forged seal gets the full check",
     async () => {
+      const key = await installationSealKey(CONFIG);
       const db = await gwentWorkspace();
-      const hash = String(db.exec('SELECT content_hash FROM reports')[0]?.values[0]?.[0]);
+      const hash = String(db.exec('SELECT content_hash AS h FROM reports')[0]?.values[0]?.[0]);
       const bytes = db.export();
       db.close();
       const dir = mkdtempSync(path.join(tmpdir(), 'peel-brief-'));
@@ -210,18 +217,132 @@ describe('peel-workbench brief and the seal the app leaves beside a workspace', 
       const damaged = flipByteInContentHash(bytes, hash);
       writeFileSync(ws, damaged);
       const out = path.join(dir, 'pack.md');
-      writeFileSync(`${ws}.peel-seal`, await sealOf(bytes)); // the seal of the bytes before the damage
-      const refused = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL');
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain(DAMAGED_HASH_VERDICT);
-      expect(existsSync(out)).toBe(false);
-      // A seal that matches these very bytes is read and trusted: the same damage goes unchecked,
-      // which shows the CLI used the seal (a seal guards against accidents, not tampering).
-      writeFileSync(`${ws}.peel-seal`, await sealOf(damaged));
+      // Seals that do not vouch for these bytes: of the bytes before the damage; of the damaged
+      // bytes computed the old unkeyed way (which anyone can, and which let the damage by before);
+      // of the damaged bytes under another installation's key.
+      for (const forged of [await sealOf(bytes, key), unkeyedSeal(damaged), await sealOf(damaged, OTHER_SEAL_KEY)]) {
+        writeFileSync(`${ws}.peel-seal`, forged);
+        const refused = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL');
+        expect(refused.code, forged).toBe(1);
+        expect(refused.stderr).toBe(`peel-workbench: gwent.sqlite failed its integrity check: ${DAMAGED_HASH_VERDICT}\n`);
+        expect(existsSync(out)).toBe(false);
+      }
+      // A seal this installation made of these very bytes is trusted: the same damage goes
+      // unchecked, which shows the CLI used the app's key (a seal guards against accidents; the
+      // key keeps anyone else from making one).
+      writeFileSync(`${ws}.peel-seal`, await sealOf(damaged, key));
       const sealed = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL');
-      expect(sealed.stderr).toBe('');
-      expect(sealed.code).toBe(0);
+      expect([sealed.code, sealed.stderr]).toEqual([0, '']);
       expect(existsSync(out)).toBe(true);
+      // Without the key (another machine), the same seal is just a file from elsewhere.
+      const elsewhere = await runNode(BIN, ['brief', ws, '--out', path.join(dir, 'other.md'), '--marking', 'OFFICIAL'], {
+        PEEL_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'peel-config-')),
+      });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain(DAMAGED_HASH_VERDICT);
+    },
+    SLOW,
+  );
+});
+
+describe('peel-workbench brief and what else lies beside a workspace', () => {
+  /** The Gwent workspace, written by the app with two edits in its journal (findings 24 and 25 marked for the brief). */
+  async function journaled(): Promise<{ dir: string; ws: string; journal: string }> {
+    const { dir, ws } = await workspaceFile(false);
+    const { session } = await openSession(ws);
+    for (const id of [24, 25]) {
+      await session.edit('annotation.set', {
+        targetType: 'finding',
+        targetId: id,
+        field: 'includeInBrief',
+        value: true,
+        author: 'ann',
+        at: '2026-11-27T10:00:00.000Z',
+      });
+    }
+    session.close();
+    return { dir, ws, journal: readFileSync(`${ws}.peel-journal`, 'utf8') };
+  }
+
+  async function sparse(file: string, size: number, head = ''): Promise<void> {
+    const fh = await open(file, 'w');
+    if (head) await fh.write(head);
+    await fh.truncate(size);
+    await fh.close();
+  }
+
+  it(
+    'a 600 MB journal or seal (sparse files) is read within its limits: the pack is written, and what was left out is said',
+    async () => {
+      const { dir, ws, journal } = await journaled();
+      // The two good records, then 600 MB with no newline: one record far over the limit.
+      await sparse(`${ws}.peel-journal`, journal.length + 600 * 1024 ** 2, journal);
+      await sparse(`${ws}.peel-seal`, 600 * 1024 ** 2);
+      const out = path.join(dir, 'pack.md');
+      const r = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL', '--sections', 'findings');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        `peel-workbench: warning: ${ws}.peel-journal: 1 journal record was not replayed: line 3 is longer than a journal record may be (1.0 MB) (600.0 MB from there on were not read); the pack has the edits before it\n`,
+      );
+      expect(r.stdout).toMatch(/: 2 findings, /);
+      // Read only: the sidecars are as they were.
+      expect(statSync(`${ws}.peel-journal`).size).toBe(journal.length + 600 * 1024 ** 2);
+      expect(statSync(`${ws}.peel-seal`).size).toBe(600 * 1024 ** 2);
+    },
+    SLOW,
+  );
+
+  it(
+    'says how many journal records it left out and why: a damaged one and those after it, or one that no longer applies',
+    async () => {
+      const { dir, ws, journal } = await journaled();
+      const [first = '', second = ''] = journal.split('\n');
+      const out = path.join(dir, 'pack.md');
+      // The first record altered (its checksum no longer matches): it and the one after it are left out.
+      writeFileSync(`${ws}.peel-journal`, `${first.replace('"targetId":24', '"targetId":26')}\n${second}\n`);
+      const damaged = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL', '--sections', 'findings');
+      expect(damaged.code).toBe(0);
+      expect(damaged.stderr).toBe(
+        `peel-workbench: warning: ${ws}.peel-journal: 2 journal records were not replayed: line 1 fails its checksum: it was altered or damaged, and none after it is applied; the pack has the edits before it\n`,
+      );
+      expect(damaged.stdout).toMatch(/: 0 findings|No finding is marked/);
+      // A well-formed record for a finding the workspace does not have, after a good one.
+      const gone = encodeRecord(
+        await sealRecord(2, 'annotation.set', {
+          targetType: 'finding',
+          targetId: 999_999,
+          field: 'includeInBrief',
+          value: true,
+          author: 'ann',
+          at: '2026-11-27T10:00:00.000Z',
+        }),
+      );
+      writeFileSync(`${ws}.peel-journal`, `${first}\n${gone}`);
+      const stale = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL', '--sections', 'findings');
+      expect(stale.code).toBe(0);
+      expect(stale.stderr).toBe(
+        `peel-workbench: warning: ${ws}.peel-journal: 1 journal record was not replayed: line 2 is an edit that does not apply to this workspace; the pack has the edits before it\n`,
+      );
+      expect(stale.stdout).toMatch(/: 1 finding, /);
+      // A torn last line (a crash mid-save) is said too.
+      writeFileSync(`${ws}.peel-journal`, `${first}\n${second.slice(0, 30)}`);
+      const torn = await cli('brief', ws, '--out', out, '--marking', 'OFFICIAL', '--sections', 'findings');
+      expect(torn.stderr).toBe(
+        `peel-workbench: warning: ${ws}.peel-journal: 1 journal record was not replayed: line 2 is incomplete: a write cut short, as by a crash (that edit was never saved); the pack has the edits before it\n`,
+      );
+    },
+    SLOW,
+  );
+
+  it(
+    'refuses, in one line, a journal it cannot read at all',
+    async () => {
+      const { dir, ws } = await journaled();
+      rmSync(`${ws}.peel-journal`);
+      mkdirSync(`${ws}.peel-journal`);
+      const r = await cli('brief', ws, '--out', path.join(dir, 'pack.md'), '--marking', 'OFFICIAL');
+      expect([r.code, r.stdout]).toEqual([1, '']);
+      expect(r.stderr).toBe(`peel-workbench: ${ws}.peel-journal cannot be read (EISDIR), so the edits in it cannot be shown\n`);
     },
     SLOW,
   );

@@ -9,6 +9,7 @@ import { HandleRegistry } from '../../../../src-main/workspace/handles';
 import { fromStorage } from '../../../../src-main/workspace/results';
 import { WorkspaceWrites } from '../../../../src-main/workspace/writes';
 import { faultyFs, type Fault, type FsCall } from '../../../helpers/faulty-fs';
+import { TEST_SEAL_KEY } from '../../../helpers/seal-key';
 import { ROOT } from '../../../helpers/seed';
 import { noteEdit, noteOf, openSession, workspaceCopy } from '../../../helpers/session';
 import { engineAndMigrations } from '../../../helpers/workspace';
@@ -117,7 +118,7 @@ const STEPS: Step[] = [
     step: 'write seal (open)',
     outcome: 'absorbed',
     fullCheckAfter: true,
-    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x))],
+    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x) && x.flags === 'w')],
   },
   {
     phase: 'checkpoint',
@@ -170,7 +171,7 @@ const STEPS: Step[] = [
     step: 'read journal',
     outcome: 'refused',
     setup: 'torn-and-orphan',
-    faults: (c) => [once(c, (x) => x.op === 'readFile' && isJournal(x))],
+    faults: (c) => [once(c, (x) => x.op === 'open' && isJournal(x) && x.flags === 'r')],
   },
   {
     phase: 'open',
@@ -178,7 +179,7 @@ const STEPS: Step[] = [
     outcome: 'absorbed',
     setup: 'torn-and-orphan',
     fullCheckAfter: true,
-    faults: (c) => [once(c, (x) => x.op === 'readFile' && isSeal(x))],
+    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x) && x.flags === 'r')],
   },
   // A file opened with the full check is sealed once the check has passed (a workspace only read
   // is never checkpointed). Only the next open's speed depends on it: absorbed, at the cost of
@@ -189,7 +190,7 @@ const STEPS: Step[] = [
     outcome: 'absorbed',
     setup: 'unsealed',
     fullCheckAfter: true,
-    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x))],
+    faults: (c) => [once(c, (x) => x.op === 'open' && isSeal(x) && x.flags === 'w')],
   },
   {
     phase: 'open',
@@ -276,112 +277,132 @@ const messagePattern = (action: string, code: string) =>
     `^Could not ${action} "ws\\.sqlite": ${REASON[code as keyof typeof REASON].replace(/[()]/g, '\\$&')} \\(${code}\\)\\. The last saved state is intact\\.$`,
   );
 
+/** One cell of the matrix: step `s` failing with `code`. A cell fails when any fault it planned was never injected. */
+async function runCell(s: Step, code: string): Promise<void> {
+  const file = await goodState(s.setup);
+  const expectedNotes = s.setup === 'no-journal' ? ['checkpointed', null] : ['checkpointed', 'journaled'];
+  const faults = s.faults(code);
+  const { fs, fired, arm } = faultyFs(faults);
+  const journalBefore = journalOf(file);
+  const fileBefore = readFileSync(file);
+  const { engine, migrations } = await engineAndMigrations();
+  const results: Result<void>[] = [];
+  arm(s.phase === 'open');
+  const opened = await fromStorage('read-failed', () =>
+    FileWorkspaceStore.open(file, { sealKey: TEST_SEAL_KEY, fs, renameRetryMs: 1, keepBackups: 1 }),
+  );
+  let session: WorkspaceSession | null = null;
+
+  if (s.phase === 'open' && s.outcome === 'refused') {
+    expect(opened).toEqual({ ok: false, error: { code: 'read-failed', message: expect.stringMatching(messagePattern('open', code)) } });
+    expect(readFileSync(file).equals(fileBefore)).toBe(true);
+    expect(journalOf(file)).toBe(journalBefore);
+  } else {
+    if (!opened.ok) throw new Error(`open failed: ${opened.error.message}`);
+    const { store, snapshot, journal, journalCut, seal, sealKey } = opened.value;
+    const loaded = { name: 'ws.sqlite', snapshot, journal, journalCut, seal, sealKey };
+    const o = await WorkspaceSession.open(engine, migrations, loaded, viaHost(store, results));
+    session = o.session;
+    if (s.phase === 'open') expect([o.replayed, o.discarded]).toEqual(s.setup === 'unsealed' ? [1, 0] : [1, 1]);
+    // The good state was checkpointed by this app: sealed, unless the fault is in reading the seal or there is none.
+    if (s.phase === 'open') expect(o.check).toBe(s.fullCheckAfter ? 'full' : 'sealed');
+    // Whatever the open queued (sealing the bytes it checked in full) meets the faulty disk too.
+    if (s.phase === 'open') await session.settled();
+    if (s.setup === 'unsealed') expect(results).toEqual([{ ok: true, value: undefined }]);
+  }
+
+  if (session && s.phase === 'append') {
+    arm(true);
+    const failure = await session.edit('annotation.set', noteEdit(3, 'the failing edit')).catch((e: unknown) => e);
+    arm(false);
+    if (s.outcome === 'refused') {
+      expect(failure).toBeInstanceOf(StorageError);
+      expect(results.at(-1)).toEqual({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringMatching(messagePattern('save an edit to', code)) },
+      });
+      expect(noteOf(session, 3)).toBeNull();
+      // The journal holds exactly the acknowledged records, byte for byte (a cut that failed is
+      // the exception: the half record stays until a checkpoint rewrites the journal).
+      if (s.step !== 'truncate after a failed write') expect(journalOf(file)).toBe(journalBefore);
+      else expect(journalOf(file).startsWith(journalBefore)).toBe(true);
+    } else {
+      expect(failure).toEqual({ seq: 3 });
+      expect(noteOf(session, 3)).toBe('the failing edit');
+      expectedNotes.push('the failing edit');
+    }
+  }
+
+  if (session && s.phase === 'checkpoint') {
+    arm(true);
+    const failure = await session.checkpoint().catch((e: unknown) => e);
+    arm(false);
+    if (s.outcome === 'refused') {
+      expect(failure).toBeInstanceOf(StorageError);
+      expect(results.at(-1)).toEqual({
+        ok: false,
+        error: { code: 'write-failed', message: expect.stringMatching(messagePattern('save', code)) },
+      });
+      // Until the new snapshot is durable the journal is not touched: the acknowledged edit is still there.
+      expect(journalOf(file)).toBe(journalBefore);
+      if (s.step !== 'fsync folder') expect(readFileSync(file).equals(fileBefore)).toBe(true);
+    } else {
+      expect(results.at(-1)).toEqual({ ok: true, value: undefined });
+    }
+    expect(tmpFiles(file)).toEqual([]);
+  }
+  // Every planned fault was really injected: a `when` that matches no call (a step renamed, moved
+  // or no longer taken) would otherwise leave a cell that passes without testing anything.
+  fired.forEach((n, i) => expect(n, `${s.phase}: ${s.step}: fault ${i + 1} of ${faults.length} never injected`).toBeGreaterThan(0));
+
+  // A restart now finds the last good state: every acknowledged edit, an intact database, no temp files.
+  const after = await reopen(file);
+  expect(after.integrity).toBe('ok');
+  if (s.fullCheckAfter && (s.phase === 'checkpoint' || s.setup === 'unsealed')) expect(after.check).toBe('full');
+  expect(after.notes.slice(0, expectedNotes.length)).toEqual(expectedNotes);
+  if (s.outcome === 'refused') expect(after.notes[2]).toBeNull();
+  expect(after.tmp).toEqual([]);
+
+  // The disk recovers: the same session (or a fresh open) saves the next edit and checkpoints.
+  if (!session) {
+    const r = await openSession(file);
+    session = r.session;
+  }
+  if (s.step === 'truncate after a failed write') {
+    await expect(session.edit('annotation.set', noteEdit(4, 'next'))).rejects.toThrow(
+      'Could not save an edit to "ws.sqlite": an earlier write failed part-way. Save the workspace (a checkpoint) to continue.',
+    );
+    await session.checkpoint();
+  }
+  await session.edit('annotation.set', noteEdit(4, 'after recovery'));
+  await session.checkpoint();
+  session.close();
+  const recovered = await reopen(file);
+  expect(recovered.notes[3]).toBe('after recovery');
+  // Once the disk recovers, a checkpoint seals its snapshot again.
+  expect(recovered.check).toBe('sealed');
+  expect(recovered.notes.slice(0, 2)).toEqual(expectedNotes.slice(0, 2));
+  expect(journalOf(file)).toBe('');
+  matrix.set(`${s.phase}: ${s.step}|${code}`, s.outcome === 'refused' ? 'refused ok' : 'absorbed ok');
+}
+
 describe.each(STEPS)('$phase: $step fails', (s) => {
   it.each(CODES)(
     `with %s: ${s.outcome === 'refused' ? 'a clear error, last good state and journal intact' : 'absorbed, nothing lost'}`,
-    async (code) => {
-      const file = await goodState(s.setup);
-      const expectedNotes = s.setup === 'no-journal' ? ['checkpointed', null] : ['checkpointed', 'journaled'];
-      const { fs, calls, arm } = faultyFs(s.faults(code));
-      const journalBefore = journalOf(file);
-      const fileBefore = readFileSync(file);
-      const { engine, migrations } = await engineAndMigrations();
-      const results: Result<void>[] = [];
-      arm(s.phase === 'open');
-      const opened = await fromStorage('read-failed', () => FileWorkspaceStore.open(file, { fs, renameRetryMs: 1, keepBackups: 1 }));
-      let session: WorkspaceSession | null = null;
-
-      if (s.phase === 'open' && s.outcome === 'refused') {
-        expect(opened).toEqual({ ok: false, error: { code: 'read-failed', message: expect.stringMatching(messagePattern('open', code)) } });
-        expect(readFileSync(file).equals(fileBefore)).toBe(true);
-        expect(journalOf(file)).toBe(journalBefore);
-      } else {
-        if (!opened.ok) throw new Error(`open failed: ${opened.error.message}`);
-        const { store, snapshot, journal, seal } = opened.value;
-        const o = await WorkspaceSession.open(engine, migrations, { name: 'ws.sqlite', snapshot, journal, seal }, viaHost(store, results));
-        session = o.session;
-        if (s.phase === 'open') expect([o.replayed, o.discarded]).toEqual(s.setup === 'unsealed' ? [1, 0] : [1, 1]);
-        // The good state was checkpointed by this app: sealed, unless the fault is in reading the seal or there is none.
-        if (s.phase === 'open') expect(o.check).toBe(s.fullCheckAfter ? 'full' : 'sealed');
-        // Whatever the open queued (sealing the bytes it checked in full) meets the faulty disk too.
-        if (s.phase === 'open') await session.settled();
-        if (s.setup === 'unsealed') expect(results).toEqual([{ ok: true, value: undefined }]);
-      }
-
-      if (session && s.phase === 'append') {
-        arm(true);
-        const failure = await session.edit('annotation.set', noteEdit(3, 'the failing edit')).catch((e: unknown) => e);
-        arm(false);
-        if (s.outcome === 'refused') {
-          expect(failure).toBeInstanceOf(StorageError);
-          expect(results.at(-1)).toEqual({
-            ok: false,
-            error: { code: 'write-failed', message: expect.stringMatching(messagePattern('save an edit to', code)) },
-          });
-          expect(noteOf(session, 3)).toBeNull();
-          // The journal holds exactly the acknowledged records, byte for byte (a cut that failed is
-          // the exception: the half record stays until a checkpoint rewrites the journal).
-          if (s.step !== 'truncate after a failed write') expect(journalOf(file)).toBe(journalBefore);
-          else expect(journalOf(file).startsWith(journalBefore)).toBe(true);
-        } else {
-          expect(failure).toEqual({ seq: 3 });
-          expect(noteOf(session, 3)).toBe('the failing edit');
-          expectedNotes.push('the failing edit');
-        }
-      }
-
-      if (session && s.phase === 'checkpoint') {
-        arm(true);
-        const failure = await session.checkpoint().catch((e: unknown) => e);
-        arm(false);
-        if (s.outcome === 'refused') {
-          expect(failure).toBeInstanceOf(StorageError);
-          expect(results.at(-1)).toEqual({
-            ok: false,
-            error: { code: 'write-failed', message: expect.stringMatching(messagePattern('save', code)) },
-          });
-          // Until the new snapshot is durable the journal is not touched: the acknowledged edit is still there.
-          expect(journalOf(file)).toBe(journalBefore);
-          if (s.step !== 'fsync folder') expect(readFileSync(file).equals(fileBefore)).toBe(true);
-        } else {
-          expect(results.at(-1)).toEqual({ ok: true, value: undefined });
-        }
-        expect(tmpFiles(file)).toEqual([]);
-      }
-      // The injected step was really reached.
-      expect(calls.length).toBeGreaterThan(0);
-
-      // A restart now finds the last good state: every acknowledged edit, an intact database, no temp files.
-      const after = await reopen(file);
-      expect(after.integrity).toBe('ok');
-      if (s.fullCheckAfter && (s.phase === 'checkpoint' || s.setup === 'unsealed')) expect(after.check).toBe('full');
-      expect(after.notes.slice(0, expectedNotes.length)).toEqual(expectedNotes);
-      if (s.outcome === 'refused') expect(after.notes[2]).toBeNull();
-      expect(after.tmp).toEqual([]);
-
-      // The disk recovers: the same session (or a fresh open) saves the next edit and checkpoints.
-      if (!session) {
-        const r = await openSession(file);
-        session = r.session;
-      }
-      if (s.step === 'truncate after a failed write') {
-        await expect(session.edit('annotation.set', noteEdit(4, 'next'))).rejects.toThrow(
-          'Could not save an edit to "ws.sqlite": an earlier write failed part-way. Save the workspace (a checkpoint) to continue.',
-        );
-        await session.checkpoint();
-      }
-      await session.edit('annotation.set', noteEdit(4, 'after recovery'));
-      await session.checkpoint();
-      session.close();
-      const recovered = await reopen(file);
-      expect(recovered.notes[3]).toBe('after recovery');
-      // Once the disk recovers, a checkpoint seals its snapshot again.
-      expect(recovered.check).toBe('sealed');
-      expect(recovered.notes.slice(0, 2)).toEqual(expectedNotes.slice(0, 2));
-      expect(journalOf(file)).toBe('');
-      matrix.set(`${s.phase}: ${s.step}|${code}`, s.outcome === 'refused' ? 'refused ok' : 'absorbed ok');
-    },
+    (code) => runCell(s, code),
   );
+});
+
+describe('the matrix itself', () => {
+  it('fails a cell whose fault never fires (a step the store no longer takes, or a `when` that matches nothing)', async () => {
+    const never: Step = {
+      phase: 'checkpoint',
+      step: 'a step that is never taken',
+      outcome: 'absorbed',
+      faults: (c) => [once(c, (x) => x.op === 'sync' && x.path.endsWith('.no-such-sidecar'))],
+    };
+    await expect(runCell(never, 'EIO')).rejects.toThrow(/checkpoint: a step that is never taken: fault 1 of 1 never injected/);
+  });
 });
 
 describe('a rename another program holds (Windows: EPERM/EBUSY/EACCES)', () => {

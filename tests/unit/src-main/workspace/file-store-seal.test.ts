@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceError } from '../../../../src-core/db/errors';
@@ -7,6 +8,7 @@ import { sealOf } from '../../../../src-core/workspace/seal';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { FileWorkspaceStore } from '../../../../src-main/workspace/file-store';
 import { faultyFs } from '../../../helpers/faulty-fs';
+import { OTHER_SEAL_KEY, TEST_SEAL_KEY, unkeyedSeal } from '../../../helpers/seal-key';
 import { noteEdit, noteOf, openSession, workspaceCopy } from '../../../helpers/session';
 
 // The seal beside a workspace file (<file>.peel-seal) lets an open skip PRAGMA integrity_check,
@@ -31,7 +33,7 @@ describe('the seal beside a workspace file', () => {
     // The copy of the default workspace had no seal: its first open was checked in full.
     expect(check).toBe('full');
     session.close();
-    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(readFileSync(file))));
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(readFileSync(file)), TEST_SEAL_KEY));
     const again = await openSession(file);
     expect(again.check).toBe('sealed');
     expect(noteOf(again.session, 1)).toBe('kept');
@@ -50,6 +52,56 @@ describe('the seal beside a workspace file', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readFileSync(sealFile(file)).equals(seal)).toBe(true);
     expect(readFileSync(`${file}.peel-journal`).equals(journal)).toBe(true);
+  });
+
+  it('forged beside a damaged file, the old unkeyed way or with another key, gets the full check, which refuses it', async () => {
+    const { file, session } = await checkpointed('kept');
+    const hash = String(one<{ h: string }>(session.db, 'SELECT content_hash AS h FROM reports')?.h);
+    session.close();
+    const damaged = flipByteInContentHash(new Uint8Array(readFileSync(file)), hash);
+    writeFileSync(file, damaged);
+    // Before seals were keyed, anyone could write the first of these, and the open skipped the check.
+    for (const forged of [unkeyedSeal(damaged), await sealOf(damaged, OTHER_SEAL_KEY)]) {
+      writeFileSync(sealFile(file), forged);
+      const failure = await openSession(file).catch((e: unknown) => e);
+      expect(failure, forged).toBeInstanceOf(WorkspaceError);
+      expect(failure).toMatchObject({ code: 'corrupt', message: `ws.sqlite failed its integrity check: ${DAMAGED_HASH_VERDICT}` });
+      // Refused, and nothing beside it rewritten: the forged seal is still there, not replaced.
+      expect(readFileSync(sealFile(file), 'utf8')).toBe(forged);
+    }
+  });
+
+  it('made by another installation (a file from a colleague, with their seal) costs one full check, then this one seals it', async () => {
+    const { file, session } = await checkpointed('kept');
+    session.close();
+    const theirs = await openSession(file, { sealKey: OTHER_SEAL_KEY });
+    expect(theirs.check).toBe('full');
+    await theirs.session.settled();
+    theirs.session.close();
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(readFileSync(file)), OTHER_SEAL_KEY));
+    // Back with this installation: their seal does not match, so the full check runs, then ours is kept.
+    const mine = await openSession(file);
+    expect(mine.check).toBe('full');
+    expect(noteOf(mine.session, 1)).toBe('kept');
+    await mine.session.settled();
+    mine.session.close();
+    expect((await openSession(file)).check).toBe('sealed');
+  });
+
+  it('of 600 MB (a sparse file) is not read at all: the open runs the full check and loses nothing', async () => {
+    const { file, session } = await checkpointed('kept');
+    session.close();
+    const fh = await open(sealFile(file), 'w');
+    await fh.truncate(600 * 1024 ** 2);
+    await fh.close();
+    const again = await openSession(file);
+    expect(again.check).toBe('full');
+    expect(noteOf(again.session, 1)).toBe('kept');
+    // Once checked, the file is sealed again, over the oversized one.
+    await again.session.settled();
+    again.session.close();
+    expect(statSync(sealFile(file)).size).toBeLessThan(200);
+    expect((await openSession(file)).check).toBe('sealed');
   });
 
   it('left from an older snapshot (a crash after the rename) only costs a full check', async () => {
@@ -111,7 +163,7 @@ describe('the seal beside a workspace file', () => {
     // Once that check has passed, the restored snapshot is sealed: the open after it skips the check.
     await again.session.settled();
     again.session.close();
-    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(restored.snapshot));
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(restored.snapshot, TEST_SEAL_KEY));
     const third = await openSession(file);
     expect(third.check).toBe('sealed');
     expect(noteOf(third.session, 1)).toBe('first');
@@ -126,7 +178,7 @@ describe('a workspace only read (a file from a colleague, never edited)', () => 
     expect(first.check).toBe('full');
     await first.session.settled();
     first.session.close();
-    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(bytes)));
+    expect(readFileSync(sealFile(file), 'utf8')).toBe(await sealOf(new Uint8Array(bytes), TEST_SEAL_KEY));
     // Reading it changed nothing else: the same bytes, no journal, no backups, no temp files.
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(readdirSync(path.dirname(file)).sort()).toEqual(['ws.sqlite', 'ws.sqlite.peel-seal']);
@@ -154,17 +206,17 @@ describe('a workspace only read (a file from a colleague, never edited)', () => 
 
   it('is not sealed over a file a checkpoint replaced in the meantime: the checkpoint keeps its seal', async () => {
     const file = workspaceCopy();
-    const reader = await FileWorkspaceStore.open(file);
+    const reader = await FileWorkspaceStore.open(file, { sealKey: TEST_SEAL_KEY });
     // Another session (another window, say) writes the file and seals it before the reader's seal arrives.
     const writer = await openSession(file);
     await writer.session.edit('annotation.set', noteEdit(1, 'newer'));
     await writer.session.checkpoint();
     writer.session.close();
     const checkpointed = readFileSync(sealFile(file), 'utf8');
-    await reader.store.recordSeal(await sealOf(reader.snapshot));
+    await reader.store.recordSeal(await sealOf(reader.snapshot, TEST_SEAL_KEY));
     expect(readFileSync(sealFile(file), 'utf8')).toBe(checkpointed);
     // And a store declines a seal once its own checkpoint has replaced what it handed out.
-    await writer.store.recordSeal(await sealOf(reader.snapshot));
+    await writer.store.recordSeal(await sealOf(reader.snapshot, TEST_SEAL_KEY));
     expect(readFileSync(sealFile(file), 'utf8')).toBe(checkpointed);
     const again = await openSession(file);
     expect(again.check).toBe('sealed');
