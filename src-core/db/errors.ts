@@ -1,4 +1,5 @@
-export type WorkspaceErrorCode = 'not-sqlite' | 'corrupt' | 'foreign' | 'unknown-migrations' | 'bad-migrations' | 'migration-failed';
+export type WorkspaceErrorCode =
+  'not-sqlite' | 'corrupt' | 'foreign' | 'unknown-migrations' | 'bad-migrations' | 'migration-failed' | 'altered';
 
 /** A workspace that cannot be opened as it is. The file is never modified when this is thrown. */
 export class WorkspaceError extends Error {

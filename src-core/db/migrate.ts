@@ -1,5 +1,6 @@
 import { WorkspaceError } from './errors';
 import { sha256Hex } from './hash';
+import { quoted } from './quote';
 import { all, type SqlDatabase } from './sql-db';
 
 export interface MigrationFile {
@@ -49,37 +50,59 @@ interface AppliedRow {
 /** "PEEL" in ASCII: marks a SQLite file as a PEEL Workbench workspace. */
 export const APPLICATION_ID = 0x5045454c;
 
+/** The statement that starts a workspace's migration history (also the schema check's reference for it). */
+const HISTORY_TABLE =
+  'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)';
+
 /**
- * Brings a workspace up to the latest schema. Refuses (and changes nothing) when the database's
- * applied migrations are not a prefix of the known list: it was made by a newer or different
- * program, and migrating it further could destroy data this version does not understand.
+ * Refuses a database that holds objects but is not a workspace (another program's SQLite file).
+ * `names` are the names of its schema objects; an empty database is a new workspace.
  */
-export function migrate(db: SqlDatabase, migrations: Migration[]): { applied: number[] } {
-  const tables = all<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
-  const appId = Number(db.exec('PRAGMA application_id')[0]?.values[0]?.[0] ?? 0);
-  if (tables.length > 0 && (!tables.includes('schema_migrations') || appId !== APPLICATION_ID)) {
+export function refuseForeign(names: string[], applicationId: number): void {
+  if (names.length > 0 && (!names.includes('schema_migrations') || applicationId !== APPLICATION_ID)) {
     throw new WorkspaceError(
       'foreign',
       'This SQLite database is not a PEEL Workbench workspace (no schema_migrations table or wrong application id); it has been left untouched',
     );
   }
-  if (!tables.includes('schema_migrations')) {
-    db.exec(`PRAGMA application_id = ${APPLICATION_ID};
-      CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  }
+}
+
+/**
+ * How many of the known migrations the workspace has applied. Refuses when its history is not a
+ * prefix of the known list: it was made by a newer or different program, and migrating it
+ * further could destroy data this version does not understand. Reads schema_migrations only.
+ */
+export function appliedMigrations(db: SqlDatabase, migrations: Migration[]): number {
   const applied = all<AppliedRow>(db, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version');
   applied.forEach((row, i) => {
     const known = migrations[i];
     if (!known || known.version !== row.version || known.name !== row.name || known.checksum !== row.checksum) {
       const what = known ? `differs from this version's migration ${known.version} "${known.name}"` : 'is unknown to this version';
+      // The row's version and name come from the file: shown quoted, on one line, cut short.
+      const version = typeof row.version === 'number' ? String(row.version) : quoted(row.version, 20);
       throw new WorkspaceError(
         'unknown-migrations',
-        `The workspace's schema migration ${row.version} "${row.name}" ${what}; it was made by a newer or different version of PEEL Workbench and has been left untouched`,
+        `The workspace's schema migration ${version} ${quoted(row.name)} ${what}; it was made by a newer or different version of PEEL Workbench and has been left untouched`,
       );
     }
   });
+  return applied.length;
+}
+
+/**
+ * Brings a workspace up to the latest schema. Refuses (and changes nothing) when the database is
+ * not a workspace or its applied migrations are not a prefix of the known list. A workspace from
+ * elsewhere goes through openWorkspace, whose schema check (schema-check.ts) runs first.
+ */
+export function migrate(db: SqlDatabase, migrations: Migration[]): { applied: number[] } {
+  const tables = all<{ name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => r.name);
+  refuseForeign(tables, Number(db.exec('PRAGMA application_id')[0]?.values[0]?.[0] ?? 0));
+  if (!tables.includes('schema_migrations')) {
+    db.exec(`PRAGMA application_id = ${APPLICATION_ID}; ${HISTORY_TABLE}`);
+  }
+  const applied = appliedMigrations(db, migrations);
   const done: number[] = [];
-  for (const m of migrations.slice(applied.length)) {
+  for (const m of migrations.slice(applied)) {
     try {
       db.exec('BEGIN IMMEDIATE');
       db.exec(m.sql);

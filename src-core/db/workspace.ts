@@ -1,12 +1,23 @@
 import { WorkspaceError } from './errors';
 import { migrate, type Migration } from './migrate';
+import { applyPragmas } from './pragmas';
+import { checkSchema } from './schema-check';
 import { one, type SqlDatabase, type SqlEngine } from './sql-db';
+
+export { applyPragmas };
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-/** Pragmas are per connection, and sql.js's export() reopens the connection: re-apply after it. */
-export function applyPragmas(db: SqlDatabase): void {
-  db.exec('PRAGMA foreign_keys = ON; PRAGMA recursive_triggers = OFF;');
+/**
+ * SQLite's messages may run over many lines (an integrity check lists every damaged page in one
+ * row): a refusal is one readable line, so the text is joined and cut at `max` characters.
+ */
+function oneLine(text: string, max = 300): string {
+  const line = text
+    .replace(/\*\*\* in database main \*\*\*/g, '')
+    .replace(/\s*[\r\n]+\s*/g, '; ')
+    .replace(/^[;\s]+|[;\s]+$/g, '');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
 function isSqlite(bytes: Uint8Array): boolean {
@@ -36,9 +47,11 @@ export interface OpenOptions {
 }
 
 /**
- * Opens workspace bytes: checks they are SQLite, pass an integrity check (unless sealed), belong to
- * PEEL Workbench and have a known migration history, then migrates forward. Any refusal leaves the
- * caller's bytes (and so the file) untouched.
+ * Opens workspace bytes: checks they are SQLite, belong to PEEL Workbench, have a known migration
+ * history and exactly the schema this version's migrations create for it (schema-check.ts: before
+ * any statement that could run a trigger or a view of the file's), pass an integrity check
+ * (unless sealed), then migrates forward. Any refusal leaves the caller's bytes (and so the file)
+ * untouched.
  */
 export function openWorkspace(
   engine: SqlEngine,
@@ -54,23 +67,25 @@ export function openWorkspace(
   try {
     db = new engine.Database(bytes);
   } catch (e) {
-    throw new WorkspaceError('corrupt', `${name} cannot be opened: ${e instanceof Error ? e.message : String(e)}`);
+    throw new WorkspaceError('corrupt', `${name} cannot be opened: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   try {
+    applyPragmas(db);
+    // Before the integrity check too: it evaluates the schema's CHECKs and index expressions.
+    checkSchema(engine, db, migrations, name);
     if (!opts.sealed) {
       const check = db.exec('PRAGMA integrity_check');
-      const verdict = check[0]?.values.map((v) => String(v[0])) ?? [];
+      const verdict = check[0]?.values.map((v) => oneLine(String(v[0]))) ?? [];
       if (verdict.length !== 1 || verdict[0] !== 'ok') {
         throw new WorkspaceError('corrupt', `${name} failed its integrity check: ${verdict.slice(0, 3).join('; ')}`);
       }
     }
-    applyPragmas(db);
     migrate(db, migrations);
     return db;
   } catch (e) {
     db.close();
     if (e instanceof WorkspaceError) throw e;
-    throw new WorkspaceError('corrupt', `${name} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new WorkspaceError('corrupt', `${name} cannot be read: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
 }
 

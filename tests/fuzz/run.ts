@@ -1,6 +1,8 @@
-// `npm run test:fuzz`: the full fuzz run of issue 8, 10,000 cases per importer by default.
+// `npm run test:fuzz`: the full fuzz run of issue 8, 10,000 cases per importer by default, and of
+// the workspace-file fuzzer of issue 15 (tests/fuzz/workspace-target.ts: 10,000 workspaces with a
+// mutated schema or mutated pages, each opened as a file from elsewhere; `--only workspace`).
 //
-//   npm run test:fuzz -- [--runs 10000] [--pdf-runs 10000] [--pdf-budget-min 0] [--jobs 2] [--seed N] [--only pdf]
+//   npm run test:fuzz -- [--runs 10000] [--pdf-runs 10000] [--pdf-budget-min 0] [--jobs 2] [--seed N] [--only pdf,workspace]
 //
 // Every importer runs in child processes (shards), each watched: a case that has not answered
 // after 5 s is a hang, even in synchronous code, and the child is killed and reported. PDF cases
@@ -25,7 +27,7 @@ const { values: opts } = parseArgs({
   },
 });
 
-const TARGETS = ['report', 'pdf', 'csv', 'xlsx'];
+const TARGETS = ['report', 'pdf', 'csv', 'xlsx', 'workspace'];
 const JOBS = Math.max(1, Number(opts.jobs));
 const SEED = Number(opts.seed);
 const WORKER = path.join(ROOT, 'tests/fuzz/worker.ts');

@@ -2,10 +2,10 @@
 // synchronous code. Protocol on stdout: "START <how>" and "END <ms>" per case, then "STATS <json>".
 import { writeSync } from 'node:fs';
 import { fuzzTarget } from './fuzz';
-import { allTargets } from './targets';
+import { TARGETS } from './targets';
 
 const [index, runs, seed, budgetMs] = process.argv.slice(2).map(Number);
-const target = (await allTargets())[index ?? 0];
+const target = await TARGETS[index ?? 0]?.();
 if (!target) throw new Error(`no fuzz target ${index}`);
 const say = (line: string) => writeSync(1, `${line.replace(/\n/g, ' ')}\n`);
 const stats = await fuzzTarget(target, {
