@@ -2,10 +2,12 @@
 // Builds the command line once, at install (npm's "prepare"), so that `peel-workbench` starts like
 // a command line instead of compiling its TypeScript sources through tsx on every call.
 //
-//   node scripts/build-cli.mjs
+//   node scripts/build-cli.mjs [--out <folder>]
 //
-// Writes out/cli/main.mjs and out/cli/extract-worker.mjs: the project's own code bundled by esbuild,
-// its npm dependencies left as imports from node_modules. out/cli/ sits two folders below the
+// Writes out/cli/main.mjs (the entry, which only watches), out/cli/command-thread.mjs (the commands,
+// run on a worker thread so that a statement past its budget can be stopped: src-main/cli/main.ts)
+// and out/cli/extract-worker.mjs: the project's own code bundled by esbuild, its npm dependencies
+// left as imports from node_modules. --out writes them elsewhere (a test builds a copy of the CLI). out/cli/ sits two folders below the
 // project root like src-main/cli/, so paths the code resolves from import.meta.url (the migrations,
 // package.json) hold in both. Where esbuild is absent (an install without dev dependencies) it says
 // so and the CLI keeps running from the sources through tsx (bin/peel-workbench.mjs).
@@ -14,7 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'out', 'cli');
+const outAt = process.argv.indexOf('--out');
+const OUT = outAt > 0 && process.argv[outAt + 1] ? resolve(process.argv[outAt + 1]) : join(ROOT, 'out', 'cli');
 
 let esbuild;
 try {
@@ -27,7 +30,11 @@ try {
 mkdirSync(OUT, { recursive: true });
 const result = await esbuild.build({
   absWorkingDir: ROOT,
-  entryPoints: { main: join(ROOT, 'src-main/cli/main.ts'), 'extract-worker': join(ROOT, 'src-main/cli/extract-worker.ts') },
+  entryPoints: {
+    main: join(ROOT, 'src-main/cli/main.ts'),
+    'command-thread': join(ROOT, 'src-main/cli/command-thread.ts'),
+    'extract-worker': join(ROOT, 'src-main/cli/extract-worker.ts'),
+  },
   outdir: OUT,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -45,4 +52,4 @@ const result = await esbuild.build({
 // The sources the bundle was made from: bin/peel-workbench.mjs falls back to them when one is newer.
 const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules'));
 writeFileSync(join(OUT, 'inputs.json'), JSON.stringify(inputs));
-console.log(`build-cli: wrote out/cli/ (${inputs.length} source files)`);
+console.log(`build-cli: wrote ${OUT === join(ROOT, 'out', 'cli') ? 'out/cli/' : OUT} (${inputs.length} source files)`);

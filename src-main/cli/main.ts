@@ -1,191 +1,103 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { WorkspaceError } from '../../src-core/db/errors';
-import { importReport } from '../../src-core/db/import-report';
-import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
-import { ExtractError } from '../../src-core/extract/errors';
-import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../src-core/extract/formats';
-import { PROGRAMMES, type MetaOverrides } from '../../src-core/extract/report-meta';
-import { extractAll, type Outcome } from './extract-pool';
-import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
-import { importSamples } from '../../src-core/samples/import';
-import { SampleFileError } from '../../src-core/samples/table';
-import { writeFileAtomic } from '../node/atomic-write';
-import { extractFile } from '../node/extract-file';
-import { readMigrations } from '../node/migrations-fs';
-import { loadSqlEngine } from '../node/sqljs';
-import { PackBuildError } from '../../src-core/brief/build';
-import { BriefUsageError, registerBrief } from './brief';
-import { extractionJson, extractionText } from './format';
-import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
-import { bytesOf } from '../node/bytes';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
+import type { CommandFiles } from './commands';
+import { printed } from './format';
+import type { CommandThreadData, CommandThreadMessage } from './command-thread';
+import { SlotWatcher, statementSlot } from './statement-slot';
 
-/** A refusal the user caused and can fix: printed as one line, exit code 1, no stack trace. */
-class UsageError extends Error {}
+/**
+ * The CLI's entry: the command runs on a worker thread (command-thread.ts) and this thread only
+ * watches it. A statement runs synchronously in sql.js's WebAssembly and sql.js offers no way to
+ * interrupt one, so a statement that never returns (a hostile trigger, say) can be stopped only
+ * from another thread; and only the main thread can end the process with an exit code of its
+ * choosing (a signal sent to itself from a worker ends it as "killed", 143, not 1). So the command
+ * thread counts its statements in a shared slot, this thread looks every tick, and past the budget
+ * it ends the command thread, which stops the statement, and says so in one line with exit code 1.
+ * Every file the CLI writes is written whole at the end (../node/atomic-write.ts), after its last
+ * statement, so a command stopped mid-statement has changed nothing.
+ */
 
-function write(s: string): void {
-  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
-}
+/** Overrides the statement budget, in milliseconds (tests use a short one). */
+export const BUDGET_ENV = 'PEEL_STATEMENT_BUDGET_MS';
 
-interface ReportOptions {
-  force?: string;
-  programme?: string;
-  year?: string;
-}
-
-/** What the user states that a text cannot: --force, --programme and --year. */
-function overridesOf(opts: ReportOptions): MetaOverrides {
-  const out: MetaOverrides = {};
-  if (opts.force) out.force = opts.force;
-  if (opts.programme) {
-    if (!(PROGRAMMES as readonly string[]).includes(opts.programme)) {
-      throw new UsageError(`--programme must be one of: ${PROGRAMMES.map((p) => `"${p}"`).join(', ')}`);
-    }
-    out.programme = opts.programme;
+/** The budget this run allows each statement, at the least; a malformed setting is refused rather than ignored. */
+export function budgetOf(env: NodeJS.ProcessEnv): number | string {
+  const raw = env[BUDGET_ENV];
+  if (raw === undefined || raw === '') return STATEMENT_BUDGET_MS;
+  const ms = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || ms < 100 || ms > 86_400_000) {
+    return `${BUDGET_ENV} must be a whole number of milliseconds from 100 to 86400000, not "${raw}"`;
   }
-  if (opts.year !== undefined) {
-    if (!/^(?:19|20)\d\d$/.test(opts.year)) throw new UsageError(`--year must be a year such as 2017, not "${opts.year}"`);
-    out.year = Number(opts.year);
-  }
-  return out;
+  return ms;
 }
 
-async function extract(file: string, opts: { json?: boolean } & ReportOptions): Promise<void> {
-  const { extraction } = await extractFile(file, overridesOf(opts));
-  write(opts.json ? JSON.stringify(extractionJson(extraction), null, 2) : extractionText(extraction, file));
+/** The command thread beside this module: the bundle's .mjs when run from out/cli/, else the sources through tsx. */
+function commandThread(data: CommandThreadData): Worker {
+  const js = new URL('./command-thread.mjs', import.meta.url);
+  const file = existsSync(fileURLToPath(js)) ? js : new URL('./command-thread-source.mjs', import.meta.url);
+  return new Worker(file, { workerData: data });
 }
 
-/** The report files named, with a folder standing for the reports in it. */
-async function reportFiles(args: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const a of args) {
-    const s = await stat(a).catch(() => null);
-    if (s?.isDirectory()) {
-      const names = (await readdir(a)).filter(isReportFileName).sort();
-      if (names.length === 0) throw new UsageError(`${a} holds no report files (${REPORT_FORMATS_IN_WORDS})`);
-      out.push(...names.map((n) => path.join(a, n)));
-    } else out.push(a);
-  }
-  return out;
+/** "ws.sqlite was not changed" for a file there, "pack.md was not written" for one that is not. */
+function untouched(files: CommandFiles): string {
+  const said = [files.workspace, files.out]
+    .filter((f): f is string => typeof f === 'string' && f !== '')
+    .map((f) => `${f} was not ${existsSync(f) ? 'changed' : 'written'}`);
+  return said.length ? said.join(' and ') : 'nothing was written';
 }
 
-interface BuildOptions extends ReportOptions {
-  out: string;
-  replace?: boolean;
-  add?: boolean;
-  demoSamples?: boolean;
-  skipRefused?: boolean;
-}
-
-async function build(args: string[], opts: BuildOptions): Promise<void> {
-  const out = path.resolve(opts.out);
-  if (existsSync(out) && !opts.replace && !opts.add) {
-    throw new UsageError(`${opts.out} exists; pass --add to import into it or --replace to overwrite it`);
-  }
-  const overrides = overridesOf(opts);
-  const files = await reportFiles(args);
-  // Extract everything before touching the workspace, on every core: a line per file as it is read.
-  const width = String(files.length).length;
-  const outcomes = await extractAll(files, overrides, (o, done) => {
-    const n = `[${String(done).padStart(width)}/${files.length}]`;
-    process.stderr.write(
-      o.ok ? `${n} read     ${o.file} (${o.extraction.warnings.length} warnings)\n` : `${n} refused  ${o.file}: ${o.message}\n`,
-    );
-  });
-  const refused = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
-  for (const o of refused) write(`refused   ${o.file}: ${o.message}`);
-  if (refused.length > 0 && !opts.skipRefused) {
-    throw new UsageError(
-      `${refused.length} of ${files.length} file${files.length === 1 ? '' : 's'} refused (listed above); nothing was written (pass --skip-refused to build from the others)`,
-    );
-  }
-  const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
-  const db =
-    opts.add && existsSync(out)
-      ? openWorkspace(engine, bytesOf(await readFile(out)), migrations, opts.out)
-      : createWorkspace(engine, migrations);
+function sizeOf(file: string | undefined): number {
   try {
-    for (const o of outcomes) {
-      if (!o.ok) continue;
-      const { extraction } = o;
-      const result = await importReport(db, extraction, { name: o.name, size: o.size, sha256: o.sha256 });
-      if (result.status === 'duplicate') {
-        write(`skipped   ${o.name}: ${result.reason}`);
-      } else {
-        const c = result.counts;
-        write(
-          `imported  ${o.name}: ${result.title} (${c.findings} findings, ${c.metrics} metrics, ${c.judgments} judgments, ${c.footnotes} footnotes, ${c.areasForImprovement} areas for improvement, ${c.warnings} warnings)`,
+    return file ? statSync(file).size : 0;
+  } catch {
+    return 0; // not there (yet): a workspace being built
+  }
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const base = budgetOf(env);
+  if (typeof base === 'string') {
+    process.stderr.write(printed(`peel-workbench: ${base}`));
+    return 1;
+  }
+  let budget = base;
+  const slot = statementSlot();
+  const watcher = new SlotWatcher(slot);
+  const thread = commandThread({ argv, slot });
+  let files: CommandFiles = {};
+  let code: number | null = null;
+  return new Promise<number>((resolve, reject) => {
+    const tick = setInterval(
+      () => {
+        if (!watcher.stuck(performance.now(), budget)) return;
+        clearInterval(tick);
+        // Said before the thread is ended: the line is the news, whatever terminate() does next.
+        process.stderr.write(
+          printed(`peel-workbench: a database statement ran for more than ${budgetInWords(budget)} and was stopped; ${untouched(files)}`),
         );
-        if (opts.demoSamples) {
-          const demo = importSamples(db, generateDemoSample(extraction.report.force), {
-            sourceName: DEMO_SOURCE,
-            synthetic: true,
-            reportId: result.reportId,
-          });
-          if (demo.ok)
-            write(
-              `added     ${demo.imported} scorings of a SYNTHETIC review sample for ${extraction.report.force} (illustrative, not HMICFRS data)`,
-            );
-        }
-      }
-    }
-    await writeFileAtomic(out, db.export());
-    write(`wrote     ${opts.out}`);
-  } finally {
-    db.close();
-  }
-}
-
-export async function main(argv: string[]): Promise<number> {
-  const program = new Command()
-    .name('peel-workbench')
-    .description('Extract PEEL inspection reports and build PEEL Workbench workspaces, offline.')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  program
-    .command('extract')
-    .description('extract judgments, metrics, findings, areas for improvement and footnotes from one report (.md, .txt, .html or .pdf)')
-    .argument('<file>', 'the report')
-    .option('--json', 'print one JSON object instead of a summary')
-    .option('--force <name>', 'the force, where the text does not name it')
-    .option('--programme <name>', 'the PEEL programme, where the text does not name it')
-    .option('--year <year>', 'the inspection year, where the text does not give it')
-    .action(extract);
-  program
-    .command('build')
-    .description('build a workspace (a SQLite file) from one or more reports, or folders of them')
-    .argument('<reports...>', 'report files (.md, .txt, .html or .pdf) or folders holding them')
-    .requiredOption('--out <workspace.sqlite>', 'the workspace file to write')
-    .option('--replace', 'overwrite the workspace file if it exists')
-    .option('--add', 'import into the workspace file if it exists')
-    .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
-    .option('--skip-refused', 'build from the files that can be read when others are refused (by default nothing is written)')
-    .option('--force <name>', 'the force of every report, where the texts do not name it')
-    .option('--programme <name>', 'the PEEL programme of every report, where the texts do not name it')
-    .option('--year <year>', 'the inspection year of every report, where the texts do not give it')
-    .action(build);
-  registerSamples(program);
-  registerBrief(program);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof SamplesInvalid) return 1;
-    if (
-      e instanceof UsageError ||
-      e instanceof ExtractError ||
-      e instanceof WorkspaceError ||
-      e instanceof SampleFileError ||
-      e instanceof SamplesUsageError ||
-      e instanceof BriefUsageError ||
-      e instanceof PackBuildError
-    ) {
-      process.stderr.write(`peel-workbench: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+        code = 1;
+        void thread.terminate();
+      },
+      Math.min(1000, Math.max(25, Math.floor(base / 4))),
+    );
+    thread.on('message', (message: CommandThreadMessage) => {
+      if (message.kind === 'files') {
+        files = message.files;
+        // A very large workspace gets more time for its integrity check (statement-watch.ts).
+        budget = statementBudgetFor(sizeOf(files.workspace), base);
+      } else code ??= message.code;
+    });
+    // A bug in a command (not a refusal, which it answers with its exit code) surfaces as before: thrown, with its stack.
+    thread.on('error', (e) => {
+      clearInterval(tick);
+      reject(e);
+    });
+    // After the thread's output has all been written here.
+    thread.on('exit', () => {
+      clearInterval(tick);
+      resolve(code ?? 1);
+    });
+  });
 }

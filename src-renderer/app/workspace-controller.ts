@@ -1,5 +1,5 @@
 import type { Host, OpenedWorkspace, Result, WorkspaceInfo } from '../../src-core/host/contract';
-import type { DbClient } from '../db/db-client';
+import type { DbClient, WorkerRestart } from '../db/db-client';
 import type { OpenSummary } from '../db/protocol';
 
 export type WorkspaceState =
@@ -32,7 +32,9 @@ export class WorkspaceController {
   constructor(
     private readonly host: Host,
     private readonly client: DbClient,
-  ) {}
+  ) {
+    client.onRestart((restart) => this.restarted(restart));
+  }
 
   getState = (): WorkspaceState => this.state;
 
@@ -78,6 +80,15 @@ export class WorkspaceController {
   /** The workspace's content changed (a report was imported): views reload. */
   changed(): void {
     if (this.state.phase === 'ready') this.set({ ...this.state, revision: ++this.revisions });
+  }
+
+  /**
+   * A database step ran past its budget and the worker was replaced: the views reload (the
+   * workspace is as last saved) and the analyst is told what happened, until they dismiss it.
+   */
+  private restarted({ message }: WorkerRestart): void {
+    if (this.state.phase === 'ready') this.set({ ...this.state, revision: ++this.revisions, problem: message, notice: null });
+    else this.set({ phase: 'failed', message });
   }
 
   dismiss(): void {

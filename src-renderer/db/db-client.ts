@@ -3,11 +3,14 @@ import type { FindingsQuery } from '../../src-core/query/findings';
 import type { MetricsQuery } from '../../src-core/query/metrics';
 import type { SampleField } from '../../src-core/samples/fields';
 import type { PackDefinition } from '../../src-core/brief/model';
+import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
 import { CheckpointScheduler } from './checkpoint-scheduler';
+import { lostChangeMessage, restartMessage, stoppedRequestMessage, StuckStatementTimer, type RestartOutcome } from './stuck-statement';
 import type {
   DbRequest,
   DbRequestType,
   DbResponses,
+  DbError,
   DbResult,
   ExportProgress,
   FromWorker,
@@ -44,12 +47,37 @@ export interface WorkerLike {
 type WorkerProgress = ImportProgress | ExportProgress;
 
 interface Pending {
+  type: DbRequestType;
+  /** For an open: the workspace's name, to say it was not opened if the worker is ended meanwhile. */
+  name?: string;
   resolve: (result: DbResult<unknown>) => void;
   onProgress?: (progress: WorkerProgress) => void;
 }
 
 function startWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'peel-db' }) as WorkerLike;
+}
+
+export interface DbClientOptions {
+  /** How long one database step may run before the worker is ended, at the least (statement-watch.ts); shorter in tests. */
+  budgetMs?: number;
+}
+
+/** A worker was ended for a step past the budget and a new one started: what the analyst is told. */
+export interface WorkerRestart {
+  message: string;
+  /** The workspace open before is open again, as last saved. */
+  reopened: boolean;
+}
+
+/** Requests that change the workspace: one stopped on its way may not have been saved. */
+const CHANGES = new Set<DbRequestType>(['edit', 'undo', 'redo', 'import', 'samples.import']);
+
+/** A request held while the worker is replaced, sent once the workspace is open in the new one. */
+interface Held {
+  id: number;
+  request: DbRequest;
+  transfer: ArrayBuffer[];
 }
 
 /** Hands a Uint8Array's buffer over without a copy when the array is the whole of it. */
@@ -82,13 +110,41 @@ export class DbClient {
     const r = await this.checkpoint();
     if (!r.ok) throw new Error(r.error.message);
   });
+  private worker: WorkerLike;
+  private readonly baseBudgetMs: number;
+  /** Sizes of the workspace open and of one being opened: a very large one is given more time. */
+  private workspaceBytes = 0;
+  private openingBytes = 0;
+  private readonly stuck: StuckStatementTimer;
+  /** The workspace last opened: the one reopened after a worker is replaced. */
+  private current: OpenedWorkspace['info'] | null = null;
+  /** Requests made while the worker is being replaced (null when it is not). */
+  private held: Held[] | null = null;
+  private replacing = false;
+  /** Host writes (journal appends, checkpoints, seals) still on their way to disk. */
+  private readonly storing = new Set<Promise<unknown>>();
+  private readonly restartListeners = new Set<(restart: WorkerRestart) => void>();
 
   constructor(
     private readonly host: Host,
-    private readonly worker: WorkerLike = startWorker(),
+    private readonly start: () => WorkerLike = startWorker,
+    options: DbClientOptions = {},
   ) {
-    worker.addEventListener('message', (event) => this.receive(event.data));
+    this.baseBudgetMs = options.budgetMs ?? STATEMENT_BUDGET_MS;
+    this.stuck = new StuckStatementTimer(this.budget, () => void this.replaceWorker());
+    this.worker = this.attach(start());
+  }
+
+  /** How long one step may run now: the base budget, more for a very large workspace. */
+  private readonly budget = (): number => statementBudgetFor(Math.max(this.workspaceBytes, this.openingBytes), this.baseBudgetMs);
+
+  /** Listens to a new worker; what an ended one still sends is ignored. */
+  private attach(worker: WorkerLike): WorkerLike {
+    worker.addEventListener('message', (event) => {
+      if (worker === this.worker) this.receive(event.data);
+    });
     const stop = (event: Event) => {
+      if (worker !== this.worker) return;
       // An ErrorEvent when the worker's script failed; read by shape, so the client also runs where ErrorEvent is not a global.
       const message = 'message' in event && typeof event.message === 'string' ? event.message : '';
       const detail = message ? `: ${message}` : '';
@@ -96,18 +152,33 @@ export class DbClient {
     };
     worker.addEventListener('error', stop);
     worker.addEventListener('messageerror', stop);
+    return worker;
+  }
+
+  /** Told after a database step ran past the budget, its worker was ended and the workspace reopened (or not). */
+  onRestart(listener: (restart: WorkerRestart) => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
   }
 
   /** Opens a workspace the host handed over; the one open so far stays open if this one is refused. */
   async open(opened: OpenedWorkspace) {
     this.handles.add(opened.info.handle);
-    const { info, snapshot, journal, seal } = opened;
+    const { info, snapshot, journal, journalCut, seal, sealKey } = opened;
     // A new workspace is written as it opens; read before the transfer empties the array.
     const writes = snapshot.length === 0;
+    const size = snapshot.length;
+    this.openingBytes = size;
     const result = await this.tracked(
-      this.request({ type: 'open', handle: info.handle, name: info.name, snapshot, journal, seal }, transferable(snapshot)),
+      this.request(
+        { type: 'open', handle: info.handle, name: info.name, snapshot, journal, journalCut, seal, sealKey },
+        transferable(snapshot),
+      ),
       writes,
     );
+    this.openingBytes = 0;
+    if (result.ok) this.current = info;
+    if (result.ok) this.workspaceBytes = size;
     // Pending checkpoints belonged to the previous workspace (the caller flushed them first).
     if (result.ok) this.checkpoints.cancel();
     // A new session starts with empty undo stacks; asked rather than assumed.
@@ -277,6 +348,7 @@ export class DbClient {
 
   dispose(): void {
     this.checkpoints.cancel();
+    this.stuck.stop();
     this.worker.terminate();
     this.fail('The database worker was closed');
   }
@@ -320,8 +392,11 @@ export class DbClient {
     if (this.broken) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.broken } });
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], onProgress });
-      this.worker.postMessage({ kind: 'request', id, request }, transfer);
+      const asked: DbRequest = request;
+      const name = asked.type === 'open' ? asked.name : undefined;
+      this.pending.set(id, { type: request.type, name, resolve: resolve as Pending['resolve'], onProgress });
+      if (this.held) this.held.push({ id, request, transfer });
+      else this.worker.postMessage({ kind: 'request', id, request }, transfer);
     });
   }
 
@@ -348,6 +423,7 @@ export class DbClient {
   }
 
   private receive(message: FromWorker): void {
+    this.stuck.heard(message);
     switch (message.kind) {
       case 'response': {
         const pending = this.pending.get(message.id);
@@ -358,17 +434,97 @@ export class DbClient {
       case 'progress':
         this.pending.get(message.id)?.onProgress?.(message.progress);
         break;
-      case 'storage':
-        void this.store(message.request).then((reply) =>
-          this.worker.postMessage({ kind: 'storage-reply', id: message.id, reply } satisfies ToWorker, []),
+      case 'storage': {
+        // To the worker that asked: after a replacement, the new one never asked.
+        const asker = this.worker;
+        const stored = this.store(message.request).then((reply) =>
+          asker.postMessage({ kind: 'storage-reply', id: message.id, reply } satisfies ToWorker, []),
         );
+        this.storing.add(stored);
+        void stored.finally(() => this.storing.delete(stored));
         break;
+      }
+    }
+  }
+
+  /**
+   * A database step ran past the budget (stuck-statement.ts): the worker cannot be interrupted,
+   * so it is ended and a new one reopens the workspace from what the host holds, the last
+   * checkpoint plus every journal record acknowledged since, which is every change shown as saved.
+   * What was asked of the old worker fails; what is asked meanwhile waits for the reopened workspace.
+   * A workspace that was being opened (perhaps the very one whose check ran too long) is not tried
+   * again: the one open before it is reopened.
+   */
+  private async replaceWorker(): Promise<void> {
+    this.worker.terminate();
+    const budget = this.budget();
+    if (this.replacing) {
+      this.fail(
+        `A database step ran for more than ${budgetInWords(budget)} again while the workspace was being reopened, and was stopped. Reload the page; every saved change is kept.`,
+      );
+      return;
+    }
+    this.replacing = true;
+    this.held = [];
+    // At once, so that nothing the ended worker still sends is heard, and sql.js loads meanwhile.
+    this.worker = this.attach(this.start());
+    const stopped = [...this.pending.values()];
+    const lostWrite = stopped.some((p) => CHANGES.has(p.type));
+    const notOpened = stopped.find((p) => p.type === 'open')?.name;
+    this.settleAll({ code: 'stopped', message: stoppedRequestMessage(budget) });
+    // The status bar says so until a later change is saved (a stopped checkpoint loses nothing: the journal has it all).
+    if (lostWrite) this.failure = lostChangeMessage(budget);
+    this.update();
+    let outcome: Pick<RestartOutcome, 'reopened' | 'problem'> = { reopened: false };
+    try {
+      // A journal record or checkpoint the old worker handed over may still be on its way to disk;
+      // reading the journal before it lands would lose it, and the new session would reuse its seq.
+      while (this.storing.size > 0) await Promise.allSettled([...this.storing]);
+      const current = this.current;
+      const opened = current ? await this.reread(current.handle) : null;
+      if (this.broken) return;
+      if (opened && !opened.ok) outcome = { reopened: false, problem: opened.error.message };
+      const waiting = this.held ?? [];
+      this.held = null;
+      // The open is posted now (open() sends before it awaits), then what waited, which so runs on the reopened workspace.
+      const opening = opened?.ok ? this.open(opened.value) : null;
+      this.send(waiting);
+      const result = opening ? await opening : null;
+      if (result) outcome = result.ok ? { reopened: true } : { reopened: false, problem: result.error.message };
+    } finally {
+      this.replacing = false;
+      // Whatever happened above, nothing may wait for ever.
+      const waiting = this.held ?? [];
+      this.held = null;
+      this.send(waiting);
+    }
+    if (this.broken) return;
+    const restart: WorkerRestart = {
+      message: restartMessage(budget, { ...outcome, lostWrite, notOpened }),
+      reopened: outcome.reopened,
+    };
+    if (outcome.problem) this.fail(restart.message);
+    for (const listener of this.restartListeners) listener(restart);
+  }
+
+  private send(requests: Held[]): void {
+    for (const h of requests) this.worker.postMessage({ kind: 'request', id: h.id, request: h.request }, h.transfer);
+  }
+
+  /** The workspace as the host holds it now, read again; a throw is a dead bridge, answered as a value. */
+  private async reread(handle: string): Promise<Result<OpenedWorkspace>> {
+    try {
+      return await this.host.workspace.openRecent(handle);
+    } catch (e) {
+      return { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };
     }
   }
 
   /** Answers the worker's storage question through the host; failures go back as values. */
   private async store(request: StorageRequest): Promise<StorageReply> {
     if (!this.handles.has(request.handle)) return { ok: false, message: 'That workspace is not open in this window' };
+    // The workspace as it now is (an import makes it larger): the budget follows its size.
+    if (request.op === 'checkpoint') this.workspaceBytes = request.snapshot.length;
     let result: Result<void>;
     try {
       result =
@@ -387,8 +543,16 @@ export class DbClient {
   private fail(message: string): void {
     this.broken = message;
     this.failure = message;
-    for (const [, pending] of this.pending) pending.resolve({ ok: false, error: { code: 'internal', message } });
-    this.pending.clear();
+    this.stuck.stop();
+    this.held = null;
+    this.settleAll({ code: 'internal', message });
     this.update();
+  }
+
+  /** Answers every request still waiting, with this error. */
+  private settleAll(error: DbError): void {
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const pending of waiting) pending.resolve({ ok: false, error });
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../src-core/db/import-report';
 import { MAX_INPUT_BYTES } from '../../src-core/extract/errors';
-import { handleSchema, sealSchema } from '../../src-core/host/ipc-schema';
+import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../../src-core/host/ipc-schema';
 import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
 import type { FacetCount, FacetName } from '../../src-core/query/facets';
 import type { FindingDetail } from '../../src-core/query/finding-detail';
@@ -28,6 +28,7 @@ import type { OpenCheck } from '../../src-core/workspace/session';
  *  - UI → worker `request`, answered by a worker → UI `response` (with `progress` in between for imports);
  *  - worker → UI `storage` (the session asking for a journal append, a checkpoint or to keep the seal of a
  *    snapshot it checked in full), answered by UI → worker `storage-reply`.
+ * Besides them, worker → UI `sql` says whether statements are running, for the statement budget.
  */
 
 /** Rows per page: the grid asks for blocks of 100; anything far larger is a bug, not a request. */
@@ -83,9 +84,13 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     handle: handleSchema,
     name: z.string().min(1).max(500),
     snapshot: bytes,
-    journal: z.string(),
+    journal: journalTextSchema,
+    /** Where the host stopped reading the journal (too long a record, past its limit); replay stops there. */
+    journalCut: journalCutSchema.nullable().optional(),
     /** The seal the host recorded with the snapshot; the worker checks it against the bytes itself. */
     seal: sealSchema.nullable(),
+    /** This installation's seal key, which the seal is checked and checkpoints are sealed with. */
+    sealKey: sealKeySchema,
   }),
   z.object({
     type: z.literal('findings.page'),
@@ -268,6 +273,11 @@ export type DbErrorCode =
   | 'export-failed'
   /** The host could not store a journal record or a snapshot; the change was not kept. */
   | 'storage-failed'
+  /**
+   * A database statement ran past its time budget: the worker was ended and the workspace reopened
+   * from its last saved state (db-client.ts). What was asked was not done; nothing saved was lost.
+   */
+  | 'stopped'
   /** Anything else: a bug. */
   | 'internal';
 
@@ -301,6 +311,8 @@ export type ToWorker = { kind: 'request'; id: number; request: DbRequest } | { k
 /** Worker → UI thread. */
 export type FromWorker =
   | { kind: 'response'; id: number; result: DbResult<unknown> }
+  /** Statements are running (true), or have stopped (false): the UI thread times the silence after true (statement-beat.ts). */
+  | { kind: 'sql'; running: boolean }
   | { kind: 'progress'; id: number; progress: ImportProgress | ExportProgress }
   | { kind: 'storage'; id: number; request: StorageRequest };
 

@@ -3,6 +3,7 @@ import { DbService } from './service/db-service';
 import { workerExportLibraries } from './service/export-libraries';
 import { readPdfPages } from './service/pdf-reader';
 import { loadEngine } from './service/sql-engine';
+import { StatementBeat } from './statement-beat';
 
 /**
  * The DB worker: owns the one sql.js database of the open workspace. Every SQL statement the app
@@ -17,11 +18,17 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+// Tells the UI thread when statements run, so that it can end this worker if one never returns.
+const beat = new StatementBeat((message) => scope.postMessage(message, []));
+
 const service = new DbService({
-  loadEngine,
+  loadEngine: () => loadEngine(beat),
   readPdf: readPdfPages,
   exports: workerExportLibraries(__APP_VERSION__),
-  post: (message, transfer = []) => scope.postMessage(message, transfer),
+  post: (message, transfer = []) => {
+    beat.posted();
+    scope.postMessage(message, transfer);
+  },
 });
 
 scope.addEventListener('message', (event) => service.receive(event.data));

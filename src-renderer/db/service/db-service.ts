@@ -38,6 +38,7 @@ import { readOverview } from './overview-queries';
 import { removeSamplesAfter, sampleMark } from './sample-rollback';
 import { readSampleTable, type ExcelModule } from './sample-files';
 import { StorageProxy } from './storage-proxy';
+import { forScreen, mappingFromScreen } from './screen-text';
 import { readPacks } from '../../../src-core/query/packs';
 import type { ExportLibraries } from './brief-service';
 import { release } from '../../../src-core/workspace/release';
@@ -116,8 +117,10 @@ export class DbService {
       result = { ok: false, error: asDbError(e) };
     }
     // The snapshot goes to the UI thread without a copy; nothing here keeps a reference to it.
-    const transfer = result.ok ? transferOf(result.value) : [];
-    this.deps.post({ kind: 'response', id, result }, transfer);
+    // Every reply is on its way to the screen: invisible characters shown as code points (screen-text.ts).
+    const shown = forScreen(request.type, result);
+    const transfer = shown.ok ? transferOf(shown.value) : [];
+    this.deps.post({ kind: 'response', id, result: shown }, transfer);
   }
 
   private serial<T>(task: () => Promise<T> | T): Promise<T> {
@@ -186,7 +189,14 @@ export class DbService {
         const { engine, migrations } = await this.loadEngine();
         const storage = new StorageProxy(r.handle, (req, transfer) => this.askHost(req, transfer));
         // The previous session stays open until the new one is: a refused file changes nothing.
-        const loaded = { name: r.name, snapshot: r.snapshot, journal: r.journal, seal: r.seal };
+        const loaded = {
+          name: r.name,
+          snapshot: r.snapshot,
+          journal: r.journal,
+          journalCut: r.journalCut,
+          seal: r.seal,
+          sealKey: r.sealKey,
+        };
         let opened: Awaited<ReturnType<typeof WorkspaceSession.open>>;
         try {
           opened = await WorkspaceSession.open(engine, migrations, loaded, storage);
@@ -281,7 +291,7 @@ export class DbService {
     'samples.import': async (r) => {
       const target = this.open();
       const { table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
-      const checked = validateSamples(table, { force: r.force, mapping: r.mapping });
+      const checked = validateSamples(table, { force: r.force, mapping: mappingFromScreen(table.headers, r.mapping) });
       if (!checked.ok) return checked;
       return this.serial(async () => {
         const session = this.open();

@@ -3,6 +3,7 @@ import initSqlJs from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import { loadMigrations, type Migration } from '../../../src-core/db/migrate';
 import type { SqlEngine } from '../../../src-core/db/sql-db';
+import { watchedEngine, type StatementWatch } from '../../../src-core/db/statement-watch';
 
 const migrationSources = import.meta.glob<string>('../../../src-core/db/migrations/*.sql', {
   query: '?raw',
@@ -10,11 +11,14 @@ const migrationSources = import.meta.glob<string>('../../../src-core/db/migratio
   eager: true,
 });
 
-/** sql.js with its wasm from the app's own origin, and the migrations this build knows. Worker only. */
-export async function loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }> {
+/**
+ * sql.js with its wasm from the app's own origin, and the migrations this build knows. Worker only.
+ * Every call into it that runs SQL is announced to the watch (the statement budget).
+ */
+export async function loadEngine(watch: StatementWatch): Promise<{ engine: SqlEngine; migrations: Migration[] }> {
   const [sql, migrations] = await Promise.all([
     initSqlJs({ locateFile: () => wasmUrl }),
     loadMigrations(Object.entries(migrationSources).map(([path, sql]) => ({ file: path.slice(path.lastIndexOf('/') + 1), sql }))),
   ]);
-  return { engine: sql as unknown as SqlEngine, migrations };
+  return { engine: watchedEngine(sql as unknown as SqlEngine, watch), migrations };
 }

@@ -72,7 +72,7 @@ describe('peel-workbench extract', () => {
     ['tests/fixtures/empty.txt', /^peel-workbench: empty\.txt is empty/],
     ['tests/fixtures/random.txt', /^peel-workbench: random\.txt is not a PEEL inspection report/],
     ['tests/fixtures/truncated.pdf', /^peel-workbench: truncated\.pdf could not be read as a PDF/],
-    ['tests/fixtures/binary.bin', /^peel-workbench: binary\.bin is a binary file, not a report/],
+    ['tests/fixtures/binary.bin', /^peel-workbench: "binary\.bin" is not a text report: it contains a control character \(U\+0000, NUL\)/],
     ['tests/fixtures/no-such-file.md', /^peel-workbench: tests\/fixtures\/no-such-file\.md does not exist/],
   ])('refuses %s with exit code 1 and a one-line reason', async (file, reason) => {
     const { code, stdout, stderr } = await cli('extract', file, '--json');

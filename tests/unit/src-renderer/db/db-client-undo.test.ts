@@ -19,7 +19,7 @@ function setup(answers: Record<string, DbResult<unknown>>) {
     },
     terminate: vi.fn(),
   };
-  const client = new DbClient({ kind: 'browser', version: 'test', workspace: {} } as unknown as Host, worker);
+  const client = new DbClient({ kind: 'browser', version: 'test', workspace: {} } as unknown as Host, () => worker);
   const changes: DataChange[] = [];
   client.onDataChange((c) => changes.push(c));
   return { client, posted, changes };

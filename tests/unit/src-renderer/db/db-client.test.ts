@@ -39,7 +39,7 @@ function setup(workspace: Partial<WorkspaceHostApi> = {}) {
   } as unknown as WorkspaceHostApi;
   const host = { kind: 'browser', version: 'test', workspace: api } as unknown as Host;
   const worker = new FakeWorker();
-  const client = new DbClient(host, worker);
+  const client = new DbClient(host, () => worker);
   return { api, worker, client };
 }
 
@@ -49,11 +49,22 @@ describe('the DB client on the UI thread', () => {
   it('hands the snapshot to the worker without copying it', async () => {
     const { worker, client } = setup();
     const snapshot = new Uint8Array(64);
-    const seal = `sha256-16m:${'cd'.repeat(32)}:64`;
-    const opened = client.open({ info: { handle: 'ws-1', name: 'W', isDefault: false }, snapshot, journal: '', orphansRemoved: 0, seal });
+    const seal = `hmac-sha256-16m:${'cd'.repeat(32)}:64`;
+    const sealKey = '5a'.repeat(32);
+    const journalCut = { line: 2, reason: 'too-long' as const, bytes: 5_000_000 };
+    const opened = client.open({
+      info: { handle: 'ws-1', name: 'W', isDefault: false },
+      snapshot,
+      journal: '',
+      journalCut,
+      orphansRemoved: 0,
+      seal,
+      sealKey,
+    });
     const sent = worker.lastRequest();
-    // The seal goes with the bytes; the worker checks one against the other.
-    expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '', seal });
+    // The seal and the installation's key go with the bytes; the worker checks one against the other.
+    // So does where the host stopped reading the journal, for replay to stop there.
+    expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '', journalCut, seal, sealKey });
     expect(sent.transfer).toEqual([snapshot.buffer]);
     worker.emit({ kind: 'response', id: sent.id, result: { ok: true, value: { created: false, replayed: 0, discarded: 0 } } });
     expect(await opened).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0 } });
@@ -67,10 +78,11 @@ describe('the DB client on the UI thread', () => {
       journal: '',
       orphansRemoved: 0,
       seal: null,
+      sealKey: '5a'.repeat(32),
     });
     worker.emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
     const snapshot = new Uint8Array([1, 2]);
-    const seal = `sha256-16m:${'ef'.repeat(32)}:2`;
+    const seal = `hmac-sha256-16m:${'ef'.repeat(32)}:2`;
     worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1, seal } });
     worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
     worker.emit({ kind: 'storage', id: 4, request: { op: 'recordSeal', handle: 'ws-1', seal } });
@@ -96,6 +108,7 @@ describe('the DB client on the UI thread', () => {
       journal: '',
       orphansRemoved: 0,
       seal: null,
+      sealKey: '5a'.repeat(32),
     });
     worker.emit({ kind: 'storage', id: 9, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
     await settle();

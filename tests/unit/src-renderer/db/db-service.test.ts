@@ -6,6 +6,7 @@ import { sealOf } from '../../../../src-core/workspace/seal';
 import type { DbRequest, DbResult, ExportProgress, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
 import { DbService } from '../../../../src-renderer/db/service/db-service';
 import type { ReportOverview } from '../../../../src-renderer/db/overview';
+import { TEST_SEAL_KEY } from '../../../helpers/seal-key';
 import { readFixture, SEED_FILES } from '../../../helpers/seed';
 import { engineAndMigrations } from '../../../helpers/workspace';
 
@@ -85,14 +86,30 @@ function harness(opts: { failAppends?: boolean } = {}) {
   const count = () => value<number>({ type: 'findings.count', query: {} });
   const page = (limit = 100) => value<FindingRow[]>({ type: 'findings.page', query: {}, offset: 0, limit });
   const openStored = (name = 'Test workspace') =>
-    call({ type: 'open', handle: 'ws-1', name, snapshot: stored.snapshot.slice(), journal: stored.journal, seal: stored.seal });
+    call({
+      type: 'open',
+      handle: 'ws-1',
+      name,
+      snapshot: stored.snapshot.slice(),
+      journal: stored.journal,
+      seal: stored.seal,
+      sealKey: TEST_SEAL_KEY,
+    });
 
   return { service, stored, progress, call, value, count, page, openStored };
 }
 
 async function withReport() {
   const h = harness();
-  await h.value({ type: 'open', handle: 'ws-1', name: 'Test workspace', snapshot: new Uint8Array(), journal: '', seal: null });
+  await h.value({
+    type: 'open',
+    handle: 'ws-1',
+    name: 'Test workspace',
+    snapshot: new Uint8Array(),
+    journal: '',
+    seal: null,
+    sealKey: TEST_SEAL_KEY,
+  });
   const seed = readFixture(SEED_FILES.markdown);
   const imported = await h.value<ImportResult>({ type: 'import', name: 'gwent.md', bytes: seed });
   return { ...h, seed, imported };
@@ -119,7 +136,17 @@ describe('the DB worker service', () => {
 
   it('creates a new workspace and writes it at once, transferring the snapshot', async () => {
     const h = harness();
-    expect(await h.value({ type: 'open', handle: 'ws-1', name: 'New', snapshot: new Uint8Array(), journal: '', seal: null })).toEqual({
+    expect(
+      await h.value({
+        type: 'open',
+        handle: 'ws-1',
+        name: 'New',
+        snapshot: new Uint8Array(),
+        journal: '',
+        seal: null,
+        sealKey: TEST_SEAL_KEY,
+      }),
+    ).toEqual({
       created: true,
       replayed: 0,
       discarded: 0,
@@ -198,7 +225,7 @@ describe('the DB worker service', () => {
     Object.assign(reader.stored, { snapshot: h.stored.snapshot });
     expect(await reader.openStored()).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0, check: 'full' } });
     await vi.waitFor(() => expect(reader.stored.recorded).toBe(1));
-    expect(reader.stored.seal).toBe(await sealOf(reader.stored.snapshot));
+    expect(reader.stored.seal).toBe(await sealOf(reader.stored.snapshot, TEST_SEAL_KEY));
     expect(reader.stored.checkpoints).toBe(0);
 
     const later = harness();
@@ -240,6 +267,7 @@ describe('the DB worker service', () => {
       snapshot: new Uint8Array(200),
       journal: '',
       seal: null,
+      sealKey: TEST_SEAL_KEY,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'workspace-refused', message: expect.stringContaining('notes.sqlite') } });
     expect(await h.count()).toBe(before);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_ROWS, MAX_REPORT_BYTES, parseToWorker } from '../../../../src-renderer/db/protocol';
 
+const KEY = '0b'.repeat(32);
 const request = (request: unknown, id: unknown = 7) => parseToWorker({ kind: 'request', id, request });
 
 function refused(parsed: ReturnType<typeof parseToWorker>) {
@@ -12,8 +13,16 @@ describe('the DB worker protocol', () => {
   it('accepts every request the client sends', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     for (const r of [
-      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: null },
-      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3` },
+      { type: 'open', handle: 'a1_b-2', name: 'Default workspace', snapshot: bytes, journal: '', seal: null, sealKey: KEY },
+      {
+        type: 'open',
+        handle: 'a1_b-2',
+        name: 'Default workspace',
+        snapshot: bytes,
+        journal: '',
+        seal: `hmac-sha256-16m:${'0a'.repeat(32)}:3`,
+        sealKey: KEY,
+      },
       { type: 'findings.page', query: {}, offset: 0, limit: 100 },
       {
         type: 'findings.page',
@@ -53,16 +62,73 @@ describe('the DB worker protocol', () => {
       [{ type: 'findings.count', query: { sort: [{ column: 'text; DROP TABLE x', direction: 'asc' }] } }, /query\.sort\.0\.column/],
       [{ type: 'findings.count', query: { search: 'x'.repeat(501) } }, /query\.search/],
       [{ type: 'findings.count', query: { kinds: ['gossip'] } }, /query\.kinds/],
-      [{ type: 'open', handle: '../../etc/passwd', name: 'x', snapshot: new Uint8Array(), journal: '', seal: null }, /handle/],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: [1, 2, 3], journal: '', seal: null }, /snapshot/],
-      // A seal only ever has one shape: anything else (or none at all) is refused, not passed on.
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '' }, /seal/],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0A'.repeat(32)}:3` }, /seal/],
       [
-        { type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `sha256-16m:${'0a'.repeat(32)}:3\n` },
+        { type: 'open', handle: '../../etc/passwd', name: 'x', snapshot: new Uint8Array(), journal: '', seal: null, sealKey: KEY },
+        /handle/,
+      ],
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: [1, 2, 3], journal: '', seal: null, sealKey: KEY }, /snapshot/],
+      // A seal only ever has one shape: anything else (or none at all) is refused, not passed on.
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', sealKey: KEY }, /seal/],
+      [
+        {
+          type: 'open',
+          handle: 'h',
+          name: 'x',
+          snapshot: new Uint8Array(),
+          journal: '',
+          seal: `hmac-sha256-16m:${'0A'.repeat(32)}:3`,
+          sealKey: KEY,
+        },
         /seal/,
       ],
-      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `md5:${'0a'.repeat(16)}:3` }, /seal/],
+      [
+        {
+          type: 'open',
+          handle: 'h',
+          name: 'x',
+          snapshot: new Uint8Array(),
+          journal: '',
+          seal: `hmac-sha256-16m:${'0a'.repeat(32)}:3\n`,
+          sealKey: KEY,
+        },
+        /seal/,
+      ],
+      [
+        { type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: `md5:${'0a'.repeat(16)}:3`, sealKey: KEY },
+        /seal/,
+      ],
+      // The unkeyed seal of earlier versions is not a seal any more.
+      [
+        {
+          type: 'open',
+          handle: 'h',
+          name: 'x',
+          snapshot: new Uint8Array(),
+          journal: '',
+          seal: `sha256-16m:${'0a'.repeat(32)}:3`,
+          sealKey: KEY,
+        },
+        /seal/,
+      ],
+      // So does the installation's seal key, and where the host stopped reading the journal.
+      [{ type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: null }, /sealKey/],
+      [
+        { type: 'open', handle: 'h', name: 'x', snapshot: new Uint8Array(), journal: '', seal: null, sealKey: KEY.toUpperCase() },
+        /sealKey/,
+      ],
+      [
+        {
+          type: 'open',
+          handle: 'h',
+          name: 'x',
+          snapshot: new Uint8Array(),
+          journal: '',
+          seal: null,
+          sealKey: KEY,
+          journalCut: { line: 1, reason: 'torn', bytes: 3 },
+        },
+        /journalCut/,
+      ],
       [{ type: 'import', name: 'big.pdf', bytes: { length: MAX_REPORT_BYTES + 1 } }, /bytes/],
       [{ type: 'edit', op: '', params: {} }, /op/],
     ];
