@@ -92,25 +92,74 @@ function journalRange(handle: string, upTo = Infinity): IDBKeyRange {
   return IDBKeyRange.bound([handle, 0], [handle, upTo]);
 }
 
+/** The seq of a journal row's key, [handle, seq]; 0 for a key of another shape. */
+function seqOfKey(key: IDBValidKey): number {
+  const seq: unknown = Array.isArray(key) ? key[1] : undefined;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) ? seq : 0;
+}
+
+/**
+ * Drops, inside a checkpoint's transaction, the journal rows after `lastSeq` that must not outlive
+ * it. The desktop host keeps, after a checkpoint, only records that continue the snapshot in an
+ * unbroken valid run (src-main/workspace/file-store.ts, trimJournal): a damaged record and all
+ * after it go. Here rows are keyed by seq, so a row left behind is worse than a line left in a
+ * file: the next edit takes seq lastSeq + 1 (replacing the row there), and a later open replays
+ * the old rows lastSeq + 2, ... on top of it, edits the analyst was told were discarded coming
+ * back, applied to a different workspace.
+ *
+ * Which rows those are is known without reading them again: the session applied every record it
+ * could, in order, and checkpoints at lastSeq = the last one it applied, and it is this workspace's
+ * one writer (edits wait for checkpoints). So a row it was handed on opening (seq up to
+ * `handedOut`) with a seq above lastSeq is one it read and did not apply: damaged, out of order,
+ * behind one that was, or an edit that no longer applies (which passes its checksum, so checking
+ * checksums here would not find it; nor could a checksum, an async digest, be taken inside the
+ * transaction, which would commit meanwhile). Then every row after lastSeq goes, as on the desktop
+ * everything after the first bad record does. Otherwise rows after lastSeq were appended since the
+ * session opened, by no edit it has acknowledged, and are kept while they run on from lastSeq
+ * without a gap (WorkspaceStorage.checkpoint: records appended while the snapshot was taken are
+ * kept); the next open checks them, and its own checkpoint drops them if they are bad. Read by
+ * cursor, a row at a time.
+ */
+function trimAfter(store: IDBObjectStore, handle: string, lastSeq: number, handedOut: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = lastSeq + 1;
+    let keeping = handedOut <= lastSeq;
+    const cursor = store.openCursor(IDBKeyRange.bound([handle, lastSeq], [handle, Infinity], true));
+    cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB request failed'));
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return resolve();
+      if (keeping && seqOfKey(c.primaryKey) === next) next++;
+      else {
+        keeping = false;
+        c.delete();
+      }
+      c.continue();
+    };
+  });
+}
+
 /**
  * A workspace's journal rows, in seq order, within the limits every host reads a journal with
  * (src-core/workspace/journal.ts). Each row was checked on its way in (one line of at most
  * MAX_JOURNAL_LINE) and the session checkpoints before the journal passes its limit, so only a
  * damaged profile needs the cut; read by cursor, a row at a time, so that memory stays bounded even
  * then. Rows from the cut on are deleted (the store is the load's read-write transaction), as the
- * desktop host cuts its journal file there: they are never replayed, and a checkpoint, which drops
- * only the rows it holds, would leave those after it to be replayed behind the next edits.
+ * desktop host cuts its journal file there: they are never replayed. `lastKey` is the highest seq
+ * of a row read (0 when none): see BrowserWorkspaces.journalHandedOut.
  */
-function readJournalRows(store: IDBObjectStore, handle: string): Promise<{ text: string; cut: JournalCut | null }> {
+function readJournalRows(store: IDBObjectStore, handle: string): Promise<{ text: string; cut: JournalCut | null; lastKey: number }> {
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
     let read = 0;
     let cut: JournalCut | null = null;
+    let lastKey = 0;
     const cursor = store.openCursor(journalRange(handle));
     cursor.onerror = () => reject(cursor.error ?? new Error('IndexedDB request failed'));
     cursor.onsuccess = () => {
       const c = cursor.result;
-      if (!c) return resolve({ text: lines.join(''), cut });
+      if (!c) return resolve({ text: lines.join(''), cut, lastKey });
+      lastKey = Math.max(lastKey, seqOfKey(c.primaryKey));
       // A row that is not a line reads as an empty line: not a record, so replay stops there.
       const line = typeof (c.value as JournalRow).line === 'string' ? (c.value as JournalRow).line : '\n';
       const bytes = utf8Length(line);
@@ -138,6 +187,11 @@ export class BrowserWorkspaces {
    * recordSeal seals only that snapshot, and only while the row still points at it.
    */
   private readonly handedOut = new Map<string, string>();
+  /**
+   * The highest journal seq each workspace had when this tab handed its journal out (load), until
+   * a checkpoint has dealt with those rows: see trimAfter. None after add and restore (no journal).
+   */
+  private readonly journalHandedOut = new Map<string, number>();
   private key: Promise<SealKey> | null = null;
 
   private constructor(private readonly db: IDBDatabase) {}
@@ -203,6 +257,7 @@ export class BrowserWorkspaces {
     await this.markUsed(tx, info.handle);
     await done;
     this.handOut(info.handle, snapshotId);
+    this.journalHandedOut.delete(info.handle);
     return { info, snapshot, journal: '', orphansRemoved: 0, seal: null, sealKey: await this.sealKey() };
   }
 
@@ -225,6 +280,7 @@ export class BrowserWorkspaces {
     await this.markUsed(tx, handle);
     await done;
     this.handOut(handle, snap ? row.snapshotId : null);
+    this.journalHandedOut.set(handle, journal.lastKey);
     return {
       info: infoOf(row),
       snapshot: await bytesOf(snap?.snapshot),
@@ -259,9 +315,10 @@ export class BrowserWorkspaces {
 
   /**
    * One transaction: the new snapshot goes in, the previous one becomes a backup (the oldest
-   * beyond five are deleted), and the journal records it contains are dropped. All of it commits,
-   * or none of it does — the IndexedDB equivalent of temp file, fsync, rename. The snapshot's seal
-   * is stored in the same transaction.
+   * beyond five are deleted), and the journal records it contains are dropped, with those after
+   * it that replay did not apply (trimAfter). All of it commits, or none of it does — the
+   * IndexedDB equivalent of temp file, fsync, rename. The snapshot's seal is stored in the same
+   * transaction.
    */
   async checkpoint(handle: string, snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     const tx = this.db.transaction(['workspaces', 'snapshots', 'backups', 'journal'], 'readwrite', STRICT);
@@ -280,7 +337,10 @@ export class BrowserWorkspaces {
       seal,
     } satisfies WorkspaceRow);
     tx.objectStore('journal').delete(journalRange(handle, lastSeq));
+    await trimAfter(tx.objectStore('journal'), handle, lastSeq, this.journalHandedOut.get(handle) ?? 0);
     await done;
+    // Every row handed out is now at or below lastSeq (and gone) or was dropped above.
+    this.journalHandedOut.delete(handle);
   }
 
   async backups(handle: string): Promise<BackupInfo[]> {
@@ -319,6 +379,7 @@ export class BrowserWorkspaces {
     tx.objectStore('journal').delete(journalRange(handle));
     await done;
     this.handOut(handle, backupId);
+    this.journalHandedOut.delete(handle);
     return {
       info: infoOf(row),
       snapshot: await bytesOf(snap.snapshot),
