@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import { encodeRecord, readJournal, type JournalCut } from '../../src-core/workspace/journal';
+import { encodeRecord, readJournal, type JournalCut, type JournalRecord } from '../../src-core/workspace/journal';
 import { SEAL_PATTERN, type SealKey } from '../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/storage';
 import { errnoCode, storageError } from './fs-errors';
@@ -63,8 +63,17 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   private journalExists: boolean;
   /** Bytes of complete records in the journal; a failed append is cut back to this length. */
   private journalSize: number;
-  /** Set when a failed append could not be undone: no append is safe until a checkpoint rewrites the journal. */
+  /**
+   * Set when a failed append could not be undone, or a checkpoint could not drop records the
+   * session did not apply: no append is safe until a checkpoint rewrites the journal.
+   */
   private journalDamaged = false;
+  /**
+   * How many complete lines at the start of the journal open() handed to the session, until a
+   * checkpoint has dealt with them (0 from then on): see trimJournal. A torn last line is not one
+   * of them (open cuts it off), nor is anything from a cut at the journal's limits on.
+   */
+  private journalHandedOut = 0;
   /**
    * The workspace file as it was when open() or restoreBackup() handed out its bytes, while those
    * may still be the stored snapshot; null once a checkpoint replaces them. recordSeal keeps a seal
@@ -146,6 +155,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
     }
     const store = new FileWorkspaceStore(file, opts, journal.exists, complete);
     store.journalDamaged = !tailCut;
+    store.journalHandedOut = completeLines(journal.text);
     store.handedOut = snapshot.length > 0 ? await identify(fs, file) : null;
     // Over its known size a seal is not even read: a full check, like any seal that does not match.
     const seal = snapshot.length > 0 ? await readSealSidecar(fs, store.sealFile) : null;
@@ -328,40 +338,70 @@ export class FileWorkspaceStore implements WorkspaceStorage {
    * Keeps the valid records a checkpoint did not include (appended after its snapshot was taken);
    * a damaged record and everything after it go, as replay would ignore them anyway.
    *
+   * Records open() handed to the session are another matter. The session applied every one it
+   * could, in order, and checkpoints at the last one it applied; it is the only writer, and edits
+   * wait for checkpoints. So a handed-out record with a seq above lastSeq is one it read and did
+   * not apply: it failed to apply, broke the sequence, or came after one that did (replay stops at
+   * the first). Then every record after lastSeq goes. A record that no longer applies passes its
+   * checksum and sits at the right seq, so only this tells it apart; kept, it would be replayed on
+   * top of the next edit at a later open, or (being the first, out of sequence or not applying)
+   * would stop that replay before the acknowledged edits appended behind it: lost.
+   *
+   * Otherwise only records that run on from lastSeq + 1 without a gap are kept: after a gap none
+   * can ever be replayed, nor could an edit appended behind them.
+   *
    * When the snapshot holds every record (a checkpoint's usual case: edits wait for it), the
    * journal is truncated in place without fsync, as DESIGN.md's protocol has it: whatever a crash
    * leaves (the old records, or none) is replayed idempotently, since the durable snapshot stores
-   * the last seq, and the next append's fsync makes the truncation durable with it. A restored
-   * backup is `durable`: its snapshot's last seq is older than the records being dropped, so they
-   * must be gone for certain before it is in use.
+   * the last seq, and the next append's fsync makes the truncation durable with it. That holds for
+   * records dropped because the session did not apply them too: if a crash brings them back before
+   * anything is appended, the next open finds them where they were and discards them again. A
+   * restored backup is `durable`: its snapshot's last seq is older than the records being dropped,
+   * so they must be gone for certain before it is in use.
    */
   private async trimJournal(lastSeq: number, { durable }: { durable: boolean }): Promise<void> {
-    if (!(await exists(this.fs, this.journalFile))) return;
-    // Only the acknowledged bytes: anything after them is a refused append that could not be cut.
-    const acknowledged = await readJournalSidecar(this.fs, this.journalFile, { upTo: this.journalSize, limits: this.journalLimits });
-    const { records } = await readJournal(acknowledged.text, acknowledged.cut);
-    const keep = records
-      .filter((r) => r.seq > lastSeq)
-      .map(encodeRecord)
-      .join('');
-    if (keep === '' && !durable) {
-      const fh = await this.fs.open(this.journalFile, 'r+');
-      try {
-        await fh.truncate(0);
-      } finally {
-        await fh.close().catch(() => undefined);
+    /** Whether the journal starts with records the session did not apply; unknown until it is read. */
+    let unapplied: boolean | undefined;
+    try {
+      if (!(await exists(this.fs, this.journalFile))) {
+        this.journalHandedOut = 0;
+        return;
       }
-      this.journalSize = 0;
+      // Only the acknowledged bytes: anything after them is a refused append that could not be cut.
+      const acknowledged = await readJournalSidecar(this.fs, this.journalFile, { upTo: this.journalSize, limits: this.journalLimits });
+      const { records } = await readJournal(acknowledged.text, acknowledged.cut);
+      // readJournal's records are lines 1, 2, ... of the file, in order: the first journalHandedOut
+      // are the ones the session was handed.
+      unapplied = records.slice(0, this.journalHandedOut).some((r) => r.seq > lastSeq);
+      const keep = (unapplied ? [] : following(records, lastSeq)).map(encodeRecord).join('');
+      if (keep === '' && !durable) {
+        const fh = await this.fs.open(this.journalFile, 'r+');
+        try {
+          await fh.truncate(0);
+        } finally {
+          await fh.close().catch(() => undefined);
+        }
+        this.journalSize = 0;
+        this.journalDamaged = false;
+        this.journalHandedOut = 0;
+        return;
+      }
+      const tmp = await this.writeTemp(keep, 'journal');
+      await this.renameWithRetry(tmp, this.journalFile);
+      // The journal is the new file from here, whether or not the folder sync below succeeds.
+      this.journalSize = new TextEncoder().encode(keep).length;
       this.journalDamaged = false;
-      return;
+      this.journalExists = true;
+      this.journalHandedOut = 0;
+      await this.syncDir();
+    } catch (e) {
+      // Records the session did not apply may still be in the journal (or it could not be read to
+      // tell): an edit appended behind them would be lost at the next open, where replay stops at
+      // the first of them or applies them in its place. So appends are refused (with what to do)
+      // until a checkpoint manages to drop them.
+      if (unapplied !== false && this.journalHandedOut > 0) this.journalDamaged = true;
+      throw e;
     }
-    const tmp = await this.writeTemp(keep, 'journal');
-    await this.renameWithRetry(tmp, this.journalFile);
-    // The journal is the new file from here, whether or not the folder sync below succeeds.
-    this.journalSize = new TextEncoder().encode(keep).length;
-    this.journalDamaged = false;
-    this.journalExists = true;
-    await this.syncDir();
   }
 
   private async keepBackup(): Promise<void> {
@@ -415,6 +455,22 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       // Best effort: the next open removes whatever is left.
     }
   }
+}
+
+/**
+ * The records that continue a snapshot at lastSeq: from lastSeq + 1 on. readJournal's records
+ * follow each other without a gap, so the first after lastSeq decides: lastSeq + 1, or none of them.
+ */
+function following(records: JournalRecord[], lastSeq: number): JournalRecord[] {
+  const from = records.findIndex((r) => r.seq > lastSeq);
+  return from >= 0 && records[from]?.seq === lastSeq + 1 ? records.slice(from) : [];
+}
+
+/** The complete lines of a journal's text: its newlines (a torn last line has none). */
+function completeLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Temp files a crash left behind; best effort, since a leftover one is harmless (names are random, opened 'wx'). */
