@@ -8,7 +8,10 @@ export interface WorkspaceStorage {
   /**
    * Atomically replaces the stored snapshot with these bytes (which include every record up to
    * lastSeq), keeps the previous snapshots as backups, and drops journal records up to lastSeq.
-   * Records with a higher seq, appended while the snapshot was being taken, must be kept.
+   * Records with a higher seq, appended while the snapshot was being taken, must be kept, but only
+   * those that run on from lastSeq + 1 without a gap. Records storage handed out on opening with a
+   * seq above lastSeq were read and not applied (replay stopped there): they, and every record
+   * after lastSeq, must go, or a discarded edit would be replayed behind the next one.
    *
    * The seal (./seal.ts) is taken of these exact bytes under this installation's key; storage keeps
    * it with the snapshot and hands it back on opening, so that the next open can skip the integrity
