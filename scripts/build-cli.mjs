@@ -11,7 +11,7 @@
 // project root like src-main/cli/, so paths the code resolves from import.meta.url (the migrations,
 // package.json) hold in both. Where esbuild is absent (an install without dev dependencies) it says
 // so and the CLI keeps running from the sources through tsx (bin/peel-workbench.mjs).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +27,8 @@ try {
   process.exit(0);
 }
 
+// The default folder is ours alone: emptied first, so chunks of an earlier build do not pile up.
+if (OUT === join(ROOT, 'out', 'cli')) rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const result = await esbuild.build({
   absWorkingDir: ROOT,
@@ -40,7 +42,9 @@ const result = await esbuild.build({
   bundle: true,
   // Commands load what only they need (the document and spreadsheet libraries) when they run.
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // Beside the entries, not in a subfolder: code resolves files from import.meta.url (the
+  // migrations, the extract worker, package.json), which must be the same folder in every chunk.
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20.19',

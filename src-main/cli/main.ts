@@ -56,11 +56,29 @@ function sizeOf(file: string | undefined): number {
   }
 }
 
+/**
+ * Commands that open no workspace (reading reports and samples, help): they run no SQL, so they
+ * run here, without the cost of starting a thread (tens of ms of every `--help` and `extract`).
+ * Anything else, including a command added later, runs watched.
+ */
+const UNWATCHED = new Set(['extract', 'samples', 'help']);
+
+function opensNoWorkspace(argv: string[]): boolean {
+  const first = argv[0];
+  // No command at all, or only the program's own options (--help, --version): commander answers them.
+  return first === undefined || first.startsWith('-') || UNWATCHED.has(first);
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Checked for every command, so that a mistyped setting is found before it matters.
   const base = budgetOf(env);
   if (typeof base === 'string') {
     process.stderr.write(printed(`peel-workbench: ${base}`));
     return 1;
+  }
+  if (opensNoWorkspace(argv)) {
+    const { runCommand } = await import('./commands');
+    return runCommand(argv);
   }
   let budget = base;
   const slot = statementSlot();
@@ -89,9 +107,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         budget = statementBudgetFor(sizeOf(files.workspace), base);
       } else code ??= message.code;
     });
-    // A bug in a command (not a refusal, which it answers with its exit code) surfaces as before: thrown, with its stack.
+    // A bug in a command (not a refusal, which it answers with its exit code) surfaces as before:
+    // thrown, with its stack. Running out of memory is no bug of the command's but the input's size:
+    // one line, like any other refusal, and nothing was written.
     thread.on('error', (e) => {
       clearInterval(tick);
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        process.stderr.write(printed(`peel-workbench: the command ran out of memory and was stopped; ${untouched(files)}`));
+        code = 1;
+        return;
+      }
       reject(e);
     });
     // After the thread's output has all been written here.
