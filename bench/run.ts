@@ -8,7 +8,7 @@
 //   --port P     port for the browser part's static server (default 4182)
 //   --browser-reports N  also open a generated N-report workspace in the browser (reused if present)
 //   --only 1,3,5 run only these items (1 seed, 2 build, 3 queries, 4 journal, 5 browser, 6 brief, 7 memory,
-//                8 the CLI: a folder of 100 report PDFs, start-up)
+//                8 the CLI: a folder of 100 report PDFs, start-up, 9 time and memory at each input limit)
 // Progress goes to stderr; the table (or JSON) to stdout, and both to bench/out/last-run.{md,json}.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { readMigrations } from '../src-main/node/migrations-fs';
 import { readPdfText } from '../src-main/node/pdf-text';
 import { loadSqlEngine } from '../src-main/node/sqljs';
 import { benchBrowser, buildWeb } from './browser';
+import { benchBounds } from './bounds';
 import { benchBuildFolder } from './build-folder';
 import { generateLarge } from './gen-large';
 import { benchJournal } from './journal';
@@ -250,6 +251,9 @@ async function main(): Promise<void> {
 
   // 8. The command line: a folder of 100 report PDFs, and how fast it starts.
   await section('8. peel-workbench build of a folder of 100 report PDFs; CLI start-up', () => benchBuildFolder(log, quick));
+
+  // 9. Each importer and writer at its largest input, and one past it (src-core/limits.ts).
+  await section('9. time and peak memory at each input limit', () => benchBounds());
 
   const header = `PEEL Workbench benchmarks${quick ? ' (--quick)' : ''}: node ${process.version}, ${startedAt.toISOString()}, ${reports}-report workspace`;
   await writeFile(path.join(OUT, 'last-run.json'), `${JSON.stringify({ header, results }, null, 2)}\n`);

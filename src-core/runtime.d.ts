@@ -2,10 +2,12 @@
 // These are the few web-standard globals it may use; both Node >= 20 and browsers provide them.
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
-  decode(input?: Uint8Array): string;
+  /** With `stream`, a character split between two chunks is kept until the next (reading a file a chunk at a time). */
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(input: string, destination: Uint8Array): { read: number; written: number };
 }
 /** An opaque Web Crypto key (the seal's HMAC key, imported non-extractable). */
 declare interface CryptoKey {

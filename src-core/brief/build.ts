@@ -1,4 +1,5 @@
-import { all, type SqlDatabase, type SqlValue } from '../db/sql-db';
+import { all, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
+import { count, packTooLarge, type PackFileFormat } from '../limits';
 import { FINDING_SELECT, FINDINGS_FROM, findingsWhere, toFindingRow, type FindingsQuery } from '../query/findings';
 import { readMetrics, type MetricRow } from '../query/metrics';
 import { readReconciliation } from '../samples/reconcile';
@@ -79,7 +80,11 @@ function normalised(definition: PackDefinition): PackDefinition {
 export async function buildPack(
   db: SqlDatabase,
   definition: PackDefinition,
-  ctx: { appVersion: string; now: string },
+  ctx: {
+    appVersion: string;
+    now: string;
+    /** The file it is for, when known: its limit is checked before any finding is read. */ format?: PackFileFormat;
+  },
 ): Promise<BriefingPack> {
   const def = normalised(definition);
   const wants = (s: PackSectionKey) => def.sections.includes(s);
@@ -97,7 +102,6 @@ export async function buildPack(
   }
   if (covered.length === 0) notices.push('This pack covers no report: the workspace has none, or none of those chosen.');
   const coveredIds = covered.map((r) => r.id);
-  const reportOrder = new Map(covered.map((r, i) => [r.id, i]));
   const reportLabel = new Map(covered.map((r) => [r.id, `${r.force} ${r.year}`]));
   const reportTitle = new Map(covered.map((r) => [r.id, `${r.title} – ${r.force}`]));
 
@@ -192,6 +196,13 @@ export async function buildPack(
       rows: metrics.length,
     });
     chart = chartOf(metrics, covered);
+    const drawn = chart ? chart.panels.reduce((n, panel) => n + panel.categories.length, 0) : 0;
+    const drawable = metrics.filter(canDraw).length;
+    if (drawn < drawable) {
+      notices.push(
+        `The chart shows the first ${drawn} of the ${count(drawable)} metrics with both values (a chart of more would not fit a page); the table lists them all.`,
+      );
+    }
     const unverified = metrics.filter((m) => !m.verified).length;
     if (unverified) {
       notices.push(
@@ -206,10 +217,14 @@ export async function buildPack(
   const findings: PackFindingGroup[] = [];
   if (wants('findings')) {
     const feed = resolveFeed(db, def.findings);
-    const inFeed = readFindings(db, feed.query, coveredIds);
-    const included = inFeed.filter((f) => f.includeInBrief);
-    included.sort((a, b) => (reportOrder.get(a.reportId) ?? 0) - (reportOrder.get(b.reportId) ?? 0) || a.ordinal - b.ordinal);
-    for (const f of included) {
+    const marked: FindingsQuery = { ...feed.query, includeInBrief: true };
+    const inFeed = countFindings(db, feed.query, coveredIds);
+    const included = countFindings(db, marked, coveredIds);
+    // Counted before any is read: a pack past the limit (its format's, when the format is known)
+    // is refused with nothing built or written.
+    const tooLarge = packTooLarge(included, ctx.format ?? 'html');
+    if (tooLarge) throw new PackBuildError(tooLarge);
+    for (const f of includedFindings(db, marked, covered)) {
       const item: PackFinding = {
         id: f.id,
         report: f.report,
@@ -235,11 +250,11 @@ export async function buildPack(
     }
     feeds.push({
       section: 'findings',
-      feed: `${feed.label} (${plural(inFeed.length, 'finding')}), keeping those marked include-in-brief`,
-      rows: included.length,
+      feed: `${feed.label} (${plural(inFeed, 'finding')}), keeping those marked include-in-brief`,
+      rows: included,
     });
-    if (included.length === 0) {
-      const elsewhere = def.findings.kind === 'all' ? 0 : readFindings(db, {}, coveredIds).filter((f) => f.includeInBrief).length;
+    if (included === 0) {
+      const elsewhere = def.findings.kind === 'all' ? 0 : countFindings(db, { includeInBrief: true }, coveredIds);
       const others = (['areas', 'review'] as const)
         .filter(wants)
         .map((s) => (s === 'areas' ? 'the areas for improvement' : 'the case-file review'));
@@ -359,9 +374,21 @@ function packMetric(m: MetricRow, cite: Cite, paragraphsOf: (reportId: number) =
   };
 }
 
-/** One panel per unit, in the order the units first appear; only metrics with both values can be drawn. */
+/**
+ * Bars a pack's chart holds at most: about one A4 page of them. A workspace of many reports has
+ * thousands of metrics; a chart of them all would be metres tall (past what a canvas can hold, so
+ * DOCX and PDF could not be written at all) and no one could read it.
+ */
+export const CHART_MAX_BARS = 30;
+
+const canDraw = (m: PackMetric): boolean => m.force !== null && m.englandWales !== null;
+
+/**
+ * One panel per unit, in the order the units first appear; only metrics with both values can be
+ * drawn, and only the first CHART_MAX_BARS of them (buildPack says so in a notice).
+ */
 function chartOf(metrics: PackMetric[], covered: ReportRow[]): ChartSpec | null {
-  const drawable = metrics.filter((m) => m.force !== null && m.englandWales !== null);
+  const drawable = metrics.filter(canDraw).slice(0, CHART_MAX_BARS);
   if (drawable.length === 0) return null;
   const forces = [...new Set(covered.map((r) => r.force))];
   const several = new Set(drawable.map((m) => m.report)).size > 1;
@@ -398,13 +425,42 @@ interface FeedFinding {
   includeInBrief: boolean;
 }
 
-/** Every finding the feed's query matches within the reports covered (no paging: a pack holds them all). */
-function readFindings(db: SqlDatabase, query: FindingsQuery, reportIds: number[]): FeedFinding[] {
-  if (reportIds.length === 0) return [];
+/** How many findings the query matches within the reports covered. */
+function countFindings(db: SqlDatabase, query: FindingsQuery, reportIds: number[]): number {
+  if (reportIds.length === 0) return 0;
   const w = findingsWhere(query);
   const inReports = `f.report_id IN (${reportIds.map(() => '?').join(', ')})`;
-  const sql = `SELECT ${FINDING_SELECT}, f.ordinal ${FINDINGS_FROM} ${w.sql ? `${w.sql} AND ${inReports}` : `WHERE ${inReports}`} ORDER BY f.report_id, f.ordinal`;
-  return all(db, sql, [...w.params, ...reportIds]).map((r) => ({ ...toFindingRow(r), ordinal: Number(r.ordinal) }));
+  const sql = `SELECT count(*) AS n ${FINDINGS_FROM} ${w.sql ? `${w.sql} AND ${inReports}` : `WHERE ${inReports}`}`;
+  return Number(one(db, sql, [...w.params, ...reportIds])?.n ?? 0);
+}
+
+/** Findings read at a time while a pack is built. */
+export const PACK_FINDINGS_CHUNK = 500;
+
+/**
+ * The findings the query matches, report by report in the pack's order and in each report's order,
+ * read a chunk at a time (keyset pages of PACK_FINDINGS_CHUNK): neither the whole feed (a large
+ * workspace's hundreds of thousands of findings, of which a few are marked) nor one result of every
+ * finding is ever held; only what the pack keeps.
+ */
+export function* includedFindings(
+  db: SqlDatabase,
+  query: FindingsQuery,
+  reports: readonly { id: number }[],
+  chunk = PACK_FINDINGS_CHUNK,
+): Generator<FeedFinding> {
+  const w = findingsWhere(query);
+  const sql = `SELECT ${FINDING_SELECT}, f.ordinal ${FINDINGS_FROM} ${w.sql ? `${w.sql} AND` : 'WHERE'} f.report_id = ? AND f.ordinal > ?
+    ORDER BY f.ordinal LIMIT ?`;
+  for (const r of reports) {
+    let after = -1;
+    for (;;) {
+      const rows = all(db, sql, [...w.params, r.id, after, chunk]);
+      for (const row of rows) yield { ...toFindingRow(row), ordinal: Number(row.ordinal) };
+      if (rows.length < chunk) break;
+      after = Number(rows[rows.length - 1]?.ordinal);
+    }
+  }
 }
 
 function readAreas(db: SqlDatabase, covered: ReportRow[], reportLabel: Map<number, string>, cite: Cite): PackArea[] {

@@ -21,6 +21,7 @@ import {
 } from './doc-content';
 import { escapeHtml as e } from './escape';
 import { visibleDeep } from '../text/visible';
+import { StringSink, Utf8Sink, type TextSink } from './sink';
 import { BRIEF_CSS } from './html-style';
 import type { BriefingPack, ChartSpec, PackFinding, PackSectionKey } from './model';
 
@@ -40,21 +41,34 @@ export interface HtmlOptions {
 /** The document's own policy: nothing may load or run; only its inline sheet and inline images apply. */
 const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-export function renderHtml(packAsBuilt: BriefingPack, opts: HtmlOptions = {}): string {
+export function renderHtml(pack: BriefingPack, opts: HtmlOptions = {}): string {
+  const out = new StringSink();
+  writeHtml(pack, opts, out);
+  return out.toString();
+}
+
+/** The same document as UTF-8, encoded as it is written (sink.ts): for the `.html` file a pack is saved as. */
+export function renderHtmlBytes(pack: BriefingPack, opts: HtmlOptions = {}): Uint8Array {
+  return renderHtmlSink(pack, opts).bytes();
+}
+
+/** The same UTF-8 in the chunks it was encoded in: the CLI writes them one after another, never joined. */
+export function renderHtmlChunks(pack: BriefingPack, opts: HtmlOptions = {}): readonly Uint8Array[] {
+  return renderHtmlSink(pack, opts).chunks();
+}
+
+function renderHtmlSink(pack: BriefingPack, opts: HtmlOptions): Utf8Sink {
+  const out = new Utf8Sink();
+  writeHtml(pack, opts, out);
+  return out;
+}
+
+function writeHtml(packAsBuilt: BriefingPack, opts: HtmlOptions, out: TextSink): void {
   // Chart labels reach the SVG without escapeHtml: every string is made visible here (text/visible.ts).
   const pack = visibleDeep(packAsBuilt);
   const link = pack.definition.sections.includes('sources');
   const marking = e(pack.markingLine);
-  const body = [
-    titleHtml(pack),
-    noticesHtml(pack),
-    contentsHtml(pack),
-    ...sectionsInOrder(pack).map(
-      (s) =>
-        `<section class="pack-section" id="${s.key}" aria-labelledby="${s.key}-h"><h2 id="${s.key}-h">${e(s.title)}</h2>\n${sectionHtml(s.key, pack, link, opts)}</section>`,
-    ),
-  ].join('\n');
-  return `<!DOCTYPE html>
+  out.write(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -72,7 +86,19 @@ export function renderHtml(packAsBuilt: BriefingPack, opts: HtmlOptions = {}): s
 <tfoot><tr><td><div class="frame-space"></div></td></tr></tfoot>
 <tbody><tr><td>
 <main>
-${body}
+`);
+  // The body's parts, a line apart; a section is written piece by piece.
+  out.write(titleHtml(pack));
+  out.write(`\n${noticesHtml(pack)}`);
+  out.write(`\n${contentsHtml(pack)}`);
+  for (const sec of sectionsInOrder(pack)) {
+    out.write(
+      `\n<section class="pack-section" id="${sec.key}" aria-labelledby="${sec.key}-h"><h2 id="${sec.key}-h">${e(sec.title)}</h2>\n`,
+    );
+    writeSection(sec.key, pack, link, opts, out);
+    out.write('</section>');
+  }
+  out.write(`
 </main>
 </td></tr></tbody>
 </table>
@@ -80,7 +106,7 @@ ${body}
 </div>
 </body>
 </html>
-`;
+`);
 }
 
 function titleHtml(pack: BriefingPack): string {
@@ -112,9 +138,17 @@ const empty = (text: string): string => `<p class="empty">${e(text)}</p>`;
 
 /** A doc-content table: header row in <thead> (repeated on each printed page), cell lines after the first in a smaller style. */
 export function tableHtml(t: DocTable, link: boolean, caption?: string): string {
+  const out = new StringSink();
+  writeTable(t, link, out, caption);
+  return out.toString();
+}
+
+/** The table row by row (the metrics of a large pack run to thousands of rows). */
+function writeTable(t: DocTable, link: boolean, out: TextSink, caption?: string): void {
   const cls = (c: DocTable['columns'][number]) => (c.align === 'right' ? ' class="right"' : c.align === 'center' ? ' class="center"' : '');
   const head = t.columns.map((c) => `<th scope="col"${cls(c)}>${e(c.title)}</th>`).join('');
-  const rows = t.rows.map((r) => {
+  out.write(`<table class="data">${caption ? `<caption class="muted">${e(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>`);
+  for (const r of t.rows) {
     const cells = r.cells.map((cell, i) => {
       const col = t.columns[i];
       if (col?.cite) return `<td>${cite(cell, link)}</td>`;
@@ -122,12 +156,36 @@ export function tableHtml(t: DocTable, link: boolean, caption?: string): string 
       const more = rest.map((l) => `<span class="${/^Not yet verified/.test(l) ? 'warn' : 'sub'}">${e(l)}</span>`).join('');
       return `<td${col ? cls(col) : ''}>${e(first)}${more}</td>`;
     });
-    return `<tr${r.strong ? ' class="strong"' : ''}>${cells.join('')}</tr>`;
-  });
-  return `<table class="data">${caption ? `<caption class="muted">${e(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    out.write(`<tr${r.strong ? ' class="strong"' : ''}>${cells.join('')}</tr>`);
+  }
+  out.write('</tbody></table>');
 }
 
-function sectionHtml(key: PackSectionKey, pack: BriefingPack, link: boolean, opts: HtmlOptions): string {
+/** A section's content: the long ones (findings, sources, the metrics table) a piece at a time. */
+function writeSection(key: PackSectionKey, pack: BriefingPack, link: boolean, opts: HtmlOptions, out: TextSink): void {
+  if (key === 'metrics') return writeMetrics(pack, link, opts, out);
+  if (key === 'findings' && pack.findings.length) {
+    pack.findings.forEach((g, i) => {
+      out.write(`${i ? '\n' : ''}<h3>${e(pack.reports.length > 1 ? `${g.section} (${g.report})` : g.section)}</h3>\n`);
+      g.findings.forEach((f, k) => out.write(`${k ? '\n' : ''}${findingHtml(f, link)}`));
+    });
+    return;
+  }
+  if (key === 'sources' && pack.sources.length) {
+    out.write(
+      '<table class="data sources"><thead><tr><th scope="col">Source</th><th scope="col">Item</th><th scope="col">Where in the report</th></tr></thead><tbody>',
+    );
+    for (const src of pack.sources) {
+      out.write(`<tr id="${e(src.id)}"><td>${e(citation(src.id))}</td><td>${e(src.what)}</td><td>${e(sourceLocation(src))}</td></tr>`);
+    }
+    out.write('</tbody></table>');
+    return;
+  }
+  out.write(sectionHtml(key, pack, link));
+}
+
+/** A short section, or a long one's "none" line. */
+function sectionHtml(key: PackSectionKey, pack: BriefingPack, link: boolean): string {
   switch (key) {
     case 'summary':
       if (pack.reports.length === 0) return empty('The pack covers no report.');
@@ -139,16 +197,11 @@ function sectionHtml(key: PackSectionKey, pack: BriefingPack, link: boolean, opt
             }</p>\n${r.judgments.length ? tableHtml(judgmentsTable(r), link) : empty('The report has no graded judgments.')}`,
         )
         .join('\n');
+    // writeSection writes the metrics, and the findings and sources when there are any.
     case 'metrics':
-      return metricsHtml(pack, link, opts);
+      return '';
     case 'findings':
-      if (pack.findings.length === 0) return empty('No finding is marked include-in-brief.');
-      return pack.findings
-        .map(
-          (g) =>
-            `<h3>${e(pack.reports.length > 1 ? `${g.section} (${g.report})` : g.section)}</h3>\n${g.findings.map((f) => findingHtml(f, link)).join('\n')}`,
-        )
-        .join('\n');
+      return empty('No finding is marked include-in-brief.');
     case 'areas':
       return areasHtml(pack, link);
     case 'review':
@@ -165,10 +218,7 @@ function sectionHtml(key: PackSectionKey, pack: BriefingPack, link: boolean, opt
         )
         .join('\n');
     case 'sources':
-      if (pack.sources.length === 0) return empty('No item in this pack cites a source.');
-      return `<table class="data sources"><thead><tr><th scope="col">Source</th><th scope="col">Item</th><th scope="col">Where in the report</th></tr></thead><tbody>${pack.sources
-        .map((s) => `<tr id="${e(s.id)}"><td>${e(citation(s.id))}</td><td>${e(s.what)}</td><td>${e(sourceLocation(s))}</td></tr>`)
-        .join('')}</tbody></table>`;
+      return empty('No item in this pack cites a source.');
     case 'reproducibility':
       return (
         `<p>${e(REPRODUCIBILITY_INTRO)}</p>\n<dl class="facts">${reproducibilityLines(pack)
@@ -179,8 +229,8 @@ function sectionHtml(key: PackSectionKey, pack: BriefingPack, link: boolean, opt
   }
 }
 
-function metricsHtml(pack: BriefingPack, link: boolean, opts: HtmlOptions): string {
-  if (pack.metrics.length === 0) return empty('The selected reports have no metrics.');
+function writeMetrics(pack: BriefingPack, link: boolean, opts: HtmlOptions, out: TextSink): void {
+  if (pack.metrics.length === 0) return out.write(empty('The selected reports have no metrics.'));
   const svgs = opts.chartSvg !== undefined ? [opts.chartSvg] : pack.chart ? chartParts(pack.chart).map(chartSvg) : [];
   const alt = e(chartAltText(pack));
   const figures = svgs
@@ -189,7 +239,8 @@ function metricsHtml(pack: BriefingPack, link: boolean, opts: HtmlOptions): stri
       return `<figure class="chart" aria-label="${alt}${e(more)}">${inlineSvg(svg)}${i === svgs.length - 1 ? `<figcaption>${alt}</figcaption>` : ''}</figure>`;
     })
     .join('\n');
-  return `${figures}\n<p class="muted">${e(METRICS_NOTE)}</p>\n${tableHtml(metricsTable(pack.metrics, pack.chart?.forceLabel ?? 'Force'), link)}`;
+  out.write(`${figures}\n<p class="muted">${e(METRICS_NOTE)}</p>\n`);
+  writeTable(metricsTable(pack.metrics, pack.chart?.forceLabel ?? 'Force'), link, out);
 }
 
 /** Tallest drawing (in the chart's own pixels) that still fits on an A4 page beside the marking when scaled to the text width. */

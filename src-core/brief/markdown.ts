@@ -21,6 +21,7 @@ import {
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownInline as inl } from './escape';
 import type { BriefingPack, PackFinding, PackSectionKey } from './model';
 import { visibleDeep } from '../text/visible';
+import { StringSink, Utf8Sink, type TextSink } from './sink';
 
 /**
  * The pack as GitHub-flavoured Markdown, for pasting into wikis and tickets. The marking is the
@@ -29,15 +30,49 @@ import { visibleDeep } from '../text/visible';
  * Citations print as [S3], matching the Sources list (plain text: anchors do not survive most
  * Markdown hosts).
  */
-export function renderMarkdown(packAsBuilt: BriefingPack): string {
+export function renderMarkdown(pack: BriefingPack): string {
+  const out = new StringSink();
+  writeMarkdown(pack, out);
+  return out.toString();
+}
+
+/** The same document as UTF-8, encoded as it is written (sink.ts): for the `.md` file a pack is saved as. */
+export function renderMarkdownBytes(pack: BriefingPack): Uint8Array {
+  return renderMarkdownSink(pack).bytes();
+}
+
+/** The same UTF-8 in the chunks it was encoded in: the CLI writes them one after another, never joined. */
+export function renderMarkdownChunks(pack: BriefingPack): readonly Uint8Array[] {
+  return renderMarkdownSink(pack).chunks();
+}
+
+function renderMarkdownSink(pack: BriefingPack): Utf8Sink {
+  const out = new Utf8Sink();
+  writeMarkdown(pack, out);
+  return out;
+}
+
+/** Writes the document block by block, blocks a blank line apart, ending with a newline. */
+function writeMarkdown(packAsBuilt: BriefingPack, out: TextSink): void {
   // As every writer does: bidi controls and other invisible characters print as their code points.
   const pack = visibleDeep(packAsBuilt);
   const marking = md(pack.markingLine);
-  const blocks: string[] = [marking, `# ${md(pack.definition.title)}`, table(titleTable(pack))];
-  if (pack.notices.length) blocks.push(['> **Read this first**', '>', ...pack.notices.map((n) => `> - ${md(n)}`)].join('\n'));
-  for (const s of sectionsInOrder(pack)) blocks.push(`## ${md(s.title)}`, ...section(s.key, pack));
-  blocks.push(marking);
-  return `${blocks.join('\n\n')}\n`;
+  let first = true;
+  const block = (text: string) => {
+    out.write(first ? text : `\n\n${text}`);
+    first = false;
+  };
+  block(marking);
+  block(`# ${md(pack.definition.title)}`);
+  block(table(titleTable(pack)));
+  if (pack.notices.length) block(['> **Read this first**', '>', ...pack.notices.map((n) => `> - ${md(n)}`)].join('\n'));
+  for (const s of sectionsInOrder(pack)) {
+    block(`## ${md(s.title)}`);
+    // Block by block: a section of a large pack has more blocks than a call takes arguments.
+    for (const b of section(s.key, pack)) block(b);
+  }
+  block(marking);
+  out.write('\n');
 }
 
 const cite = (id: string): string => (id ? inl(citation(id)) : '');

@@ -1,4 +1,5 @@
-import { controlName, ExtractError, MAX_INPUT_BYTES, type TextPos } from './errors';
+import { MAX_REPORT_BYTES, tooLargeLine } from '../limits';
+import { controlName, ExtractError, type TextPos } from './errors';
 import { looksLikeHtml } from './html';
 
 export type DecodedInput =
@@ -41,10 +42,7 @@ function positionOf(bytes: Uint8Array, offset: number): TextPos {
  * with an error that says what and where, before any parsing is attempted.
  */
 export function decodeInput(name: string, bytes: Uint8Array): DecodedInput {
-  if (bytes.length > MAX_INPUT_BYTES) {
-    const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    throw new ExtractError('too-large', `${name} is ${mb} MB; reports over 50 MB are refused`);
-  }
+  if (bytes.length > MAX_REPORT_BYTES) throw new ExtractError('too-large', tooLargeLine(name, bytes.length, MAX_REPORT_BYTES, 'reports'));
   if (startsWithPdfMagic(bytes)) return { kind: 'pdf', bytes };
   if (isUtf16(bytes)) {
     throw new ExtractError('bad-encoding', `${name} is UTF-16 text; save it as UTF-8 and import again`, { line: 1, column: 1, byte: 0 });

@@ -17,8 +17,6 @@ export class ExtractError extends Error {
   }
 }
 
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
-
 // The short names of the control characters (Unicode's aliases), so a message can say "U+001B, ESC".
 const C0 = 'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(' ');
 const C1 =

@@ -9,8 +9,18 @@ import { dropRepeatedJudgments, mergeStatements } from './merge-grades';
 import { asGrade, canonicalJudgment, parseJudgments } from './judgments';
 import { suggestKind } from './kinds';
 import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
-import { isUnwrapped, piecesOf, separateFootnotes, typicalWidth, type Layout, type Para } from './paragraphs';
-import { pdfToLines, type PdfPageText } from './pdf-lines';
+import { MAX_REPORT_PARAGRAPH, count } from '../limits';
+import {
+  checkParagraph,
+  isUnwrapped,
+  ParagraphTooLong,
+  piecesOf,
+  separateFootnotes,
+  typicalWidth,
+  type Layout,
+  type Para,
+} from './paragraphs';
+import { PdfTooLong, pdfToLines, type PdfPageText } from './pdf-lines';
 import { parseReportMeta, type MetaOverrides } from './report-meta';
 import { programmePillar } from './questions';
 import { linesOfPagedText, linesOfText, type SourceLine } from './source-lines';
@@ -45,15 +55,23 @@ export async function extractReport(
   overrides: MetaOverrides = {},
 ): Promise<Extraction> {
   const input = decodeInput(name, bytes);
-  if (input.kind === 'html') return extractFromLines(name, linesOfHtml(name, input.text), 'html', overrides);
+  if (input.kind === 'html') {
+    // Parsed from the bytes a chunk at a time (html.ts): the page as one string is let go.
+    input.text = '';
+    return extractFromLines(name, linesOfHtml(name, bytes), 'html', overrides);
+  }
   if (input.kind === 'text') {
     const lines = input.markup ? linesOfText(input.text) : linesOfPagedText(input.text);
+    // The lines are strings of their own (source-lines.ts): the whole text is let go.
+    input.text = '';
     return extractFromLines(name, lines, input.markup ? 'markdown' : 'text', overrides);
   }
   let pages: PdfPageText[];
   try {
     pages = await deps.readPdf(input.bytes);
   } catch (e) {
+    if (e instanceof PdfTooLong)
+      throw new ExtractError('too-large', `${name} has ${count(e.pages)} pages; PDFs over ${count(e.limit)} pages are refused`);
     const reason = e instanceof Error ? e.message : String(e);
     if (e instanceof Error && (e.name === 'PasswordException' || /password/i.test(reason))) {
       throw new ExtractError(
@@ -79,9 +97,31 @@ interface Section {
   end: number;
 }
 
+/**
+ * Extracts a report from its lines. `lines` is emptied once its tokens are made, so that a large
+ * report's lines are not held while its paragraphs are read.
+ */
 export function extractFromLines(name: string, lines: SourceLine[], format: SourceFormat, overrides: MetaOverrides = {}): Extraction {
+  try {
+    // A line past the limit is refused before it is tokenised; a paragraph as it is put together.
+    for (const l of lines) checkParagraph(l.text.length, l.pos);
+    return extractBounded(name, lines, format, overrides);
+  } catch (e) {
+    if (e instanceof ParagraphTooLong) {
+      throw new ExtractError(
+        'too-large',
+        `${name} has a paragraph of more than ${count(MAX_REPORT_PARAGRAPH)} characters at ${formatPos(e.pos)}; a report's paragraphs run to a few thousand, so this is not a report's text`,
+        e.pos,
+      );
+    }
+    throw e;
+  }
+}
+
+function extractBounded(name: string, lines: SourceLine[], format: SourceFormat, overrides: MetaOverrides): Extraction {
   const markup = format !== 'text';
   const toks = markup ? tokensOfMarkup(lines) : tokensOfPlain(lines);
+  lines.length = 0;
   const warnings: ExtractWarning[] = [];
   const outline = parseOutline(toks, warnings);
   const head = toks.slice(0, outline.contentsAt ?? 60);
@@ -102,30 +142,38 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   const headingRefs = new Map<number, SourcePos>();
   const blocks: Block[] = [];
 
-  for (const sec of sections) {
+  // Each section's tokens, and where its heading is; the tokens of a section are let go once it is
+  // read, so that a large report's tokens and its paragraphs are not all held at once.
+  const headingAt = sections.map((sec) => toks[sec.start - 1]?.pos ?? null);
+  const bodies = sections.map((sec) =>
     // Contents sub-entries are headings even where the text does not mark them as such.
-    const body = toks
-      .slice(sec.start, sec.end)
-      .map((t, i) => (subHeadings.has(sec.start + i) && t.heading === 0 ? { ...t, heading: 2 } : t));
+    toks.slice(sec.start, sec.end).map((t, i) => (subHeadings.has(sec.start + i) && t.heading === 0 ? { ...t, heading: 2 } : t)),
+  );
+  toks.length = 0;
+  for (const [k, sec] of sections.entries()) {
+    const body = bodies[k] ?? [];
+    bodies[k] = [];
     if (titleKey(sec.title) === 'force in numbers') {
       const fin = parseForceInNumbers(body, meta.force, warnings);
       if (fin.length === 0) {
-        const at = toks[sec.start - 1]?.pos ?? null;
+        const at = headingAt[k] ?? null;
         warnings.push({
           code: 'figures-as-pictures',
           message: `The figures of "Force in numbers"${at?.page ? ` on page ${at.page}` : ''} are pictures, not text, so none could be read: take them from the report itself`,
           where: at,
         });
       }
-      metrics.push(...fin);
+      append(metrics, fin);
       continue;
     }
     const read = readSection(sec.title, body, layout);
-    blocks.push({ heading: true, text: sec.title, pos: toks[sec.start - 1]?.pos ?? { line: 1 } }, ...read.blocks);
-    judgments.push(...read.judgments);
-    findings.push(...read.findings);
-    areas.push(...read.areas);
-    footnoteParas.push(...read.footnotes);
+    blocks.push({ heading: true, text: sec.title, pos: headingAt[k] ?? { line: 1 } });
+    // Appended item by item: a section of a large report has more paragraphs than a call takes arguments.
+    append(blocks, read.blocks);
+    append(judgments, read.judgments);
+    append(findings, read.findings);
+    append(areas, read.areas);
+    append(footnoteParas, read.footnotes);
     if (read.grade) sectionGrades.push(read.grade);
     for (const [n, pos] of read.headingRefs) if (!headingRefs.has(n)) headingRefs.set(n, pos);
   }
@@ -187,6 +235,10 @@ export function extractFromLines(name: string, lines: SourceLine[], format: Sour
   return { format, report: meta, judgments, metrics, findings, areasForImprovement: areas, footnotes, warnings };
 }
 
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 interface SectionGrade {
   section: string;
   grade: string;
@@ -236,11 +288,21 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
   let outer: string | null = null;
   // The paragraph that introduces a list ("… for:"), while its items follow.
   let leadIn: { finding: Finding; items: number } | null = null;
+  // Findings so far per subsection of this section, counted as they are added (a list that ends
+  // goes back to numbering its subsection's paragraphs; counting them each time was quadratic).
+  const perSubsection = new Map<string | null, number>();
+  const add = (f: Finding) => {
+    out.findings.push(f);
+    perSubsection.set(f.subsection, (perSubsection.get(f.subsection) ?? 0) + 1);
+    return f;
+  };
   const flushAreas = () => {
+    // Each area's footnotes: those of the paragraphs it was read from (looked up, not searched for).
+    const refsAt = new Map<SourcePos, number[]>();
+    for (const p of afiParas) refsAt.set(p.pos, [...(refsAt.get(p.pos) ?? []), ...p.refs]);
     for (const a of parseAreas(title, afiParas, areaKind ?? 'area for improvement')) {
       out.areas.push(a);
-      const refs = afiParas.filter((p) => p.pos === a.where).flatMap((p) => p.refs);
-      out.findings.push(findingOf(title, subsection, ++counter, areaText(a), refs, a.where, false, false));
+      add(findingOf(title, subsection, ++counter, areaText(a), refsAt.get(a.where) ?? [], a.where, false, false));
     }
     afiParas = [];
   };
@@ -258,8 +320,8 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
       if (listEnded && !question && p.type === 'para') {
         areaKind = null;
         subsection = outer;
-        counter = out.findings.filter((f) => f.subsection === subsection && f.section === title).length;
-        out.findings.push(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
+        counter = perSubsection.get(subsection) ?? 0;
+        add(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
         continue;
       }
       areaKind = areasHeading(p.text);
@@ -276,13 +338,13 @@ function readSection(title: string, toks: Tok[], layout: Layout): SectionRead {
         // whole sentences is paragraphs of their own. Migration 006 applies the same rule to
         // workspaces made before, so the two agree.
         leadIn.finding.text = `${leadIn.finding.text} ${p.text}`;
+        checkParagraph(leadIn.finding.text.length, leadIn.finding.where);
         leadIn.finding.footnotes = [...new Set([...leadIn.finding.footnotes, ...p.refs])].sort((a, b) => a - b);
         leadIn.items++;
         if (!LIST_GOES_ON.test(p.text)) leadIn = null;
         continue;
       }
-      const f = findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption);
-      out.findings.push(f);
+      const f = add(findingOf(title, subsection, ++counter, p.text, p.refs, p.pos, p.rejoined, p.caption));
       leadIn = p.bullet === 0 && /:$/.test(p.text) ? { finding: f, items: 0 } : null;
     }
   }
@@ -312,6 +374,7 @@ function findingOf(
   rejoined: boolean,
   caption: boolean,
 ): Finding {
+  checkParagraph(text.length, where);
   return {
     section,
     subsection,

@@ -1,10 +1,12 @@
-import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { defaultTreeAdapter, Parser } from 'parse5';
+import type { DefaultTreeAdapterMap, TreeAdapter } from 'parse5';
 import { ExtractError } from './errors';
 import type { SourceLine } from './source-lines';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 // Never text of the report: code, styling, navigation and the page's chrome.
 const SKIP = new Set([
@@ -52,11 +54,6 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || (/<body[\s>]/i.test(text) && /<\/(?:p|div|h[1-6])>/i.test(text));
 }
 
-interface Block {
-  text: string;
-  line: number;
-}
-
 /**
  * An HTML page (a saved HMICFRS web page) as lines of the Markdown dialect the extractor reads:
  * headings as "#", list items as "-" (nested ones indented), table rows with tab-separated cells,
@@ -64,17 +61,34 @@ interface Block {
  * page is parsed by a real HTML parser; scripts, styles and the site's navigation are dropped as
  * data, never run.
  */
-export function linesOfHtml(name: string, html: string): SourceLine[] {
-  checkNesting(name, html);
-  const doc = parse(html, { sourceCodeLocationInfo: true });
-  const blocks: Block[] = [];
-  walk(doc, blocks, 0, 0, name);
+export function linesOfHtml(name: string, html: string | Uint8Array): SourceLine[] {
+  const doc = parseHtml(name, html);
   const out: SourceLine[] = [];
-  for (const b of blocks) {
-    out.push({ text: b.text, pos: { line: b.line } });
-    out.push({ text: '', pos: { line: b.line } });
-  }
+  walk(doc, out, 0, 0, name);
   return out;
+}
+
+/** Text handed to the parser at a time, when the page comes as bytes. */
+const CHUNK = 1 << 20;
+
+/**
+ * The page's tree. From bytes (as extract.ts passes it) the page is decoded a chunk at a time as
+ * the parser reads it: the whole page as one string (two bytes a character, twice the file's
+ * size) never has to be held beside the tree. The bytes were checked as UTF-8 text already, and
+ * the parser reads line breaks (CR LF, CR, LF) as the text reader does.
+ */
+function parseHtml(name: string, source: string | Uint8Array): DefaultTreeAdapterMap['document'] {
+  const parser = new Parser({ sourceCodeLocationInfo: true, treeAdapter: leanTree(name) });
+  if (typeof source === 'string') {
+    parser.tokenizer.write(source, true);
+    return parser.document;
+  }
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; at < source.length; at += CHUNK) {
+    parser.tokenizer.write(decoder.decode(source.subarray(at, at + CHUNK), { stream: true }), false);
+  }
+  parser.tokenizer.write(decoder.decode(), true);
+  return parser.document;
 }
 
 // Real pages nest a few dozen elements deep; a page nested hundreds deep is built to exhaust the
@@ -91,32 +105,104 @@ function tooDeep(name: string, line: number): ExtractError {
   );
 }
 
-// Elements a page may leave open (the parser closes them): they do not deepen the nesting.
-const SELF_CLOSING = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** A text node's words, gathered in chunks as the parser hands them over (see leanTree). */
+interface TextPieces {
+  done: string[];
+  tail: string[];
+}
+const pieces = new WeakMap<TextNode, TextPieces>();
+
+/** A text node's text, its pieces joined. */
+function textOf(node: TextNode): string {
+  const p = pieces.get(node);
+  if (!p) return node.value;
+  node.value = p.done.join('') + p.tail.join('');
+  pieces.delete(node);
+  return node.value;
+}
+
+/** Adds text to a text node: joined 64 pieces at a time, so that neither the pieces nor the joins grow with the text. */
+function addText(node: TextNode, text: string): void {
+  let p = pieces.get(node);
+  if (!p) pieces.set(node, (p = { done: [node.value], tail: [] }));
+  p.tail.push(flat(text));
+  if (p.tail.length === 64) {
+    p.done.push(p.tail.join(''));
+    p.tail = [];
+  }
+}
+
+/** Tags whose attributes the HTML parser reads while building the tree; every other element's are dropped. */
+const ATTRIBUTES_READ = new Set(['html', 'body', 'input', 'font', 'annotation-xml']);
 
 /**
- * A linear first pass over the tags: the parser's cost grows with the depth of the open elements at
- * every tag, so a page nested thousands deep would take minutes to parse. Refused before it is.
+ * parse5's own tree, made lean for pages up to the 50 MB limit. The default tree joins a text's
+ * words as the tokenizer hands them over (a string of one piece a character, never flattened) and
+ * keeps a location object of a dozen fields and a copy of it per update for every node and tag: a
+ * 50 MB page took 900 MB to hold. Here text is gathered in chunks, a node keeps only the line it
+ * starts on (all that walk() reads), comments keep no text, and attributes are dropped where the
+ * parser does not read them. The tree's shape, built by the same parser, is the same.
+ *
+ * It also refuses a page nested too deep, as the parser opens the element past MAX_DEPTH: the
+ * parser's cost grows with the depth of the open elements at every tag, so a page nested thousands
+ * deep would take minutes to parse.
  */
-function checkNesting(name: string, html: string): void {
+function leanTree(name: string): TreeAdapter<DefaultTreeAdapterMap> {
   let depth = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g)) {
-    const tag = (m[2] ?? '').toLowerCase();
-    if (VOID.has(tag) || SELF_CLOSING.has(tag) || m[3] === '/') continue;
-    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > MAX_DEPTH) throw tooDeep(name, html.slice(0, m.index).split('\n').length);
-  }
+  return {
+    ...defaultTreeAdapter,
+    createElement(tagName, namespaceURI, attrs) {
+      return defaultTreeAdapter.createElement(tagName, namespaceURI, ATTRIBUTES_READ.has(tagName) ? attrs : []);
+    },
+    createCommentNode() {
+      return defaultTreeAdapter.createCommentNode('');
+    },
+    insertText(parent, text) {
+      const last = parent.childNodes[parent.childNodes.length - 1];
+      if (last && defaultTreeAdapter.isTextNode(last)) addText(last, text);
+      else defaultTreeAdapter.appendChild(parent, defaultTreeAdapter.createTextNode(flat(text)));
+    },
+    insertTextBefore(parent: ParentNode, text, reference) {
+      const before = parent.childNodes[parent.childNodes.indexOf(reference) - 1];
+      if (before && defaultTreeAdapter.isTextNode(before)) addText(before, text);
+      else defaultTreeAdapter.insertBefore(parent, defaultTreeAdapter.createTextNode(flat(text)), reference);
+    },
+    getTextNodeContent: textOf,
+    onItemPush(element) {
+      if (++depth > MAX_DEPTH) throw tooDeep(name, element.sourceCodeLocation?.startLine ?? 1);
+    },
+    onItemPop(element) {
+      depth--;
+      // No text is added to an element once it is closed: its text is joined now, not held in pieces.
+      for (const c of element.childNodes) if (defaultTreeAdapter.isTextNode(c)) textOf(c);
+    },
+    setNodeSourceCodeLocation(node, location) {
+      node.sourceCodeLocation = location ? ({ startLine: location.startLine } as typeof location) : location;
+    },
+    updateNodeSourceCodeLocation() {
+      // Only where a node starts is read.
+    },
+  };
+}
+
+/** The same text as one flat string: the tokenizer builds a token a character at a time. */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 function isElement(n: Node): n is Element {
   return 'tagName' in n;
 }
 
-function walk(node: Node, out: Block[], listDepth: number, depth: number, name: string): void {
+function walk(node: Node, out: SourceLine[], listDepth: number, depth: number, name: string): void {
   if (!('childNodes' in node)) return;
   if (depth > MAX_DEPTH) throw tooDeep(name, isElement(node) ? (node.sourceCodeLocation?.startLine ?? 1) : 1);
-  for (const child of node.childNodes) {
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Node;
+    // Each part of the tree is let go once read: the lines grow as the tree shrinks.
+    (children as unknown[])[i] = null;
     if (!isElement(child)) continue;
     const tag = child.tagName;
     if (SKIP.has(tag)) continue;
@@ -128,7 +214,10 @@ function walk(node: Node, out: Block[], listDepth: number, depth: number, name: 
         .join('')
         .replace(/[ \t\u00a0]+/g, ' ')
         .trim();
-      if (text) out.push({ text: prefix(tag, listDepth) + text, line: child.sourceCodeLocation?.startLine ?? 1 });
+      if (text) {
+        const line = child.sourceCodeLocation?.startLine ?? 1;
+        out.push({ text: prefix(tag, listDepth) + text, pos: { line } }, { text: '', pos: { line } });
+      }
       if (own.length === child.childNodes.length) continue;
     }
     walk(child, out, tag === 'ul' || tag === 'ol' ? listDepth + 1 : listDepth, depth + 1, name);
@@ -157,7 +246,7 @@ function isBlock(n: Node): boolean {
 function inlineText(node: Node, depth: number, name: string): string {
   if (depth > MAX_DEPTH) throw tooDeep(name, isElement(node) ? (node.sourceCodeLocation?.startLine ?? 1) : 1);
   // Markdown's own characters in the page's text are text, not markup.
-  if (node.nodeName === '#text') return 'value' in node ? String(node.value).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')) : '';
+  if (node.nodeName === '#text') return 'value' in node ? textOf(node).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')) : '';
   if (!isElement(node)) return '';
   if (SKIP.has(node.tagName)) return '';
   if (node.tagName === 'br') return ' ';

@@ -33,6 +33,10 @@ export function cleanInline(raw: string): InlineText {
 }
 
 export function normalizeSpace(s: string): string {
+  // Most text reaching here is normal already (tokens are normalised line by line, paragraphs
+  // joined with single spaces): a scan that allocates nothing spares a copy, and the replace's
+  // list of matches (several times the text's size on a long paragraph).
+  if (!/[^\S ]| {2}|^ | $/.test(s)) return s;
   return s.replace(/[\s\u00a0\u2007\u202f]+/g, ' ').trim();
 }
 

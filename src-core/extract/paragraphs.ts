@@ -1,6 +1,26 @@
+import { MAX_REPORT_PARAGRAPH } from '../limits';
 import { titleKey } from './inline';
 import type { Tok } from './tokens';
 import type { SourcePos } from './types';
+
+/**
+ * A paragraph (or line) past MAX_REPORT_PARAGRAPH characters: the file is refused (extract.ts says
+ * so with its name) before any rule reads the paragraph, each of which costs time and memory that
+ * grow with its length.
+ */
+export class ParagraphTooLong extends Error {
+  constructor(
+    readonly pos: SourcePos,
+    readonly length: number,
+  ) {
+    super(`a paragraph of more than ${MAX_REPORT_PARAGRAPH} characters`);
+  }
+}
+
+/** Refuses a paragraph of `length` characters starting at `pos` if it is past the limit. */
+export function checkParagraph(length: number, pos: SourcePos): void {
+  if (length > MAX_REPORT_PARAGRAPH) throw new ParagraphTooLong(pos, length);
+}
 
 export interface Para {
   text: string;
@@ -74,10 +94,14 @@ function startsLower(s: string): boolean {
 export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
   const pieces: Piece[] = [];
   let cur: ({ type: 'para' } & Para) | null = null;
+  // The paragraph's lines, joined once it ends (see GrowingText).
+  let curText: GrowingText | null = null;
   let curEnded = true;
   const flush = () => {
+    if (cur && curText) cur.text = curText.toString();
     if (cur) pieces.push(cur);
     cur = null;
+    curText = null;
     curEnded = true;
   };
   const nextText = (i: number) => {
@@ -119,7 +143,13 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
     const caption = CAPTION.test(t.text);
     const full = wrapped[i] ?? false;
     const startNew =
-      !cur || t.bullet > 0 || t.fnDef !== null || caption || layout.unwrapped || (layout.markup ? false : curEnded && !continues(cur, t));
+      !cur ||
+      !curText ||
+      t.bullet > 0 ||
+      t.fnDef !== null ||
+      caption ||
+      layout.unwrapped ||
+      (layout.markup ? false : curEnded && !continues(cur, curText.end, t));
     if (startNew) {
       flush();
       cur = {
@@ -133,9 +163,10 @@ export function piecesOf(toks: Tok[], layout: Layout): Piece[] {
         lastLineFull: full,
         rejoined: false,
       };
-    } else if (cur) {
+      curText = new GrowingText(t.text, t.pos);
+    } else if (cur && curText) {
       const c: Para = cur;
-      c.text = joinLines(c.text, t.text);
+      curText.add(t.text);
       c.refs.push(...t.refs);
       c.lastLineFull = full;
       if (c.pos.page !== undefined && t.pos.page !== undefined && t.pos.page !== c.pos.page && !c.fnDef) c.rejoined = true;
@@ -180,11 +211,11 @@ function endsParagraph(line: string, full: boolean, caption: boolean): boolean {
   return !full && TERMINAL_END.test(line);
 }
 
-/** After a blank line in plain text: does this line carry on the paragraph before it? */
-function continues(cur: Para, t: Tok): boolean {
+/** After a blank line in plain text: does this line carry on the paragraph before it (which ends with `end`)? */
+function continues(cur: Para, end: string, t: Tok): boolean {
   // A blank line ends a footnote; what follows is body text again.
-  if (cur.fnDef !== null || TERMINAL_END.test(cur.text)) return false;
-  return startsLower(t.text) || cur.lastLineFull || STOPWORD_END.test(cur.text);
+  if (cur.fnDef !== null || TERMINAL_END.test(end)) return false;
+  return startsLower(t.text) || cur.lastLineFull || STOPWORD_END.test(end);
 }
 
 function looksLikeHeading(t: Tok, next: Tok | undefined, layout: Layout): boolean {
@@ -195,10 +226,44 @@ function looksLikeHeading(t: Tok, next: Tok | undefined, layout: Layout): boolea
   return !next || next.bullet > 0 || next.fnDef !== null || /^[A-Z‘'"“]/.test(next.text);
 }
 
-function joinLines(a: string, b: string): string {
+/** What joins two lines of a paragraph, given the end of the first. */
+function joiner(end: string, next: string): string {
   // A line-end hyphen inside a word ("risk-" / "assessment") is a real hyphen in these reports.
-  if (/[A-Za-z]-$/.test(a) && /^[a-z]/.test(b)) return a + b;
-  return `${a} ${b}`;
+  return /[A-Za-z]-$/.test(end) && /^[a-z]/.test(next) ? '' : ' ';
+}
+
+/** How much of a paragraph's end the rules that read it need (a word, its punctuation and quotes). */
+const END_LENGTH = 256;
+const endOf = (s: string) => (s.length > END_LENGTH ? s.slice(-END_LENGTH) : s);
+
+/**
+ * A paragraph's text while lines are added to it. Joining as they come (`text = a + ' ' + b`) and
+ * testing the end with a regex (which flattens and scans the whole string) made a paragraph of n
+ * lines cost n²: a 45 MB report of words ran for minutes. The lines are joined once, at the end,
+ * and the rules read only `end`, its last 256 characters (they look at the last word and its
+ * punctuation; only an end of 256 closing quotes in a row would be read differently).
+ */
+class GrowingText {
+  private readonly parts: string[];
+  private length: number;
+  end: string;
+  constructor(
+    first: string,
+    private readonly pos: SourcePos,
+  ) {
+    this.parts = [first];
+    this.length = first.length;
+    this.end = endOf(first);
+  }
+  add(line: string, sep = joiner(this.end, line)): void {
+    this.length += sep.length + line.length;
+    checkParagraph(this.length, this.pos);
+    this.parts.push(sep, line);
+    this.end = endOf(this.end + sep + line);
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
 }
 
 /**
@@ -208,6 +273,14 @@ function joinLines(a: string, b: string): string {
 export function separateFootnotes(pieces: Piece[]): { body: Piece[]; footnotes: Para[] } {
   const body: Piece[] = [];
   const footnotes: Para[] = [];
+  // Paragraphs that others are joined to, joined once at the end (see GrowingText).
+  const grown = new Map<Para, GrowingText>();
+  const grow = (p: Para) => {
+    let g = grown.get(p);
+    if (!g) grown.set(p, (g = new GrowingText(p.text, p.pos)));
+    return g;
+  };
+  const endText = (p: Para) => grown.get(p)?.end ?? endOf(p.text);
   let lastFn: Para | null = null;
   for (const p of pieces) {
     if (p.type === 'para' && p.fnDef !== null) {
@@ -218,16 +291,16 @@ export function separateFootnotes(pieces: Piece[]): { body: Piece[]; footnotes: 
     if (
       p.type === 'para' &&
       lastFn &&
-      (URL.test(p.text) || (/[:,]$/.test(lastFn.text) && !startsLower(p.text) && p.text.length < 200 && /^\[?(www|http)/i.test(p.text)))
+      (URL.test(p.text) || (/[:,]$/.test(endText(lastFn)) && !startsLower(p.text) && p.text.length < 200 && /^\[?(www|http)/i.test(p.text)))
     ) {
-      lastFn.text = `${lastFn.text} ${p.text}`;
+      grow(lastFn).add(p.text, ' ');
       continue;
     }
     lastFn = null;
     if (p.type === 'para') {
       const prev = body[body.length - 1];
-      if (prev && prev.type === 'para' && !prev.caption && !p.caption && p.bullet === 0 && shouldJoin(prev, p)) {
-        prev.text = joinLines(prev.text, p.text);
+      if (prev && prev.type === 'para' && !prev.caption && !p.caption && p.bullet === 0 && shouldJoin(prev, endText(prev), p)) {
+        grow(prev).add(p.text);
         prev.refs.push(...p.refs);
         prev.lastLineFull = p.lastLineFull;
         prev.rejoined = true;
@@ -236,13 +309,14 @@ export function separateFootnotes(pieces: Piece[]): { body: Piece[]; footnotes: 
     }
     body.push(p);
   }
+  for (const [p, g] of grown) p.text = g.toString();
   return { body, footnotes };
 }
 
-function shouldJoin(prev: Para, next: Para): boolean {
+function shouldJoin(prev: Para, end: string, next: Para): boolean {
   // "… available from:" followed by the address on a line of its own.
-  if (/:$/.test(prev.text) && URL.test(next.text)) return true;
-  if (TERMINAL_END.test(prev.text)) return false;
-  if (/;$/.test(prev.text)) return startsLower(next.text) && prev.bullet === 0;
-  return startsLower(next.text) || STOPWORD_END.test(prev.text) || /[,-]$/.test(prev.text);
+  if (/:$/.test(end) && URL.test(next.text)) return true;
+  if (TERMINAL_END.test(end)) return false;
+  if (/;$/.test(end)) return startsLower(next.text) && prev.bullet === 0;
+  return startsLower(next.text) || STOPWORD_END.test(end) || /[,-]$/.test(end);
 }

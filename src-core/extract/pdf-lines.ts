@@ -1,3 +1,4 @@
+import { MAX_PDF_PAGES } from '../limits';
 import type { SourceLine } from './source-lines';
 
 /** What pdf.js reports for one run of text, reduced to what layout needs (runtime-neutral). */
@@ -246,11 +247,23 @@ interface PdfJsTextItem {
   hasEOL: boolean;
 }
 
+/** A PDF with more pages than MAX_PDF_PAGES; extract.ts refuses it in one line with the file's name. */
+export class PdfTooLong extends Error {
+  constructor(
+    readonly pages: number,
+    readonly limit: number,
+  ) {
+    super(`${pages} pages; PDFs over ${limit} pages are refused`);
+  }
+}
+
 /**
  * The text runs of every page of an open pdf.js document: the one loop both the Node reader (CLI,
  * tests) and the worker's reader use, so the two extract the same text from the same file.
  */
 export async function readPdfDocument(doc: PdfJsDocumentLike, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
+  // Every page's runs are held until the lines are laid out: the page count is checked first.
+  if (doc.numPages > MAX_PDF_PAGES) throw new PdfTooLong(doc.numPages, MAX_PDF_PAGES);
   const pages: PdfPageText[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);

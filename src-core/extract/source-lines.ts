@@ -5,9 +5,31 @@ export interface SourceLine {
   pos: SourcePos;
 }
 
+/** Any character past U+00FF. */
+const WIDE = /[\u0100-\uffff]/;
+
+/**
+ * The lines of a text, each a string of its own. A string with one character past U+00FF (a curly
+ * quote, a dash) is held two bytes a character, and so is every slice of it and every paragraph
+ * joined from the slices: a report of 50 MB took 100 MB as text, and as much again as paragraphs.
+ * Copied line by line (through UTF-8, which gives back one-byte strings where it can), a line
+ * without such a character takes one byte a character, and the whole text need not be kept.
+ */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (!WIDE.test(text)) return lines;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  let buffer = new Uint8Array(1 << 16);
+  return lines.map((line) => {
+    if (line.length * 3 > buffer.length) buffer = new Uint8Array(line.length * 3);
+    return decoder.decode(buffer.subarray(0, encoder.encodeInto(line, buffer).written));
+  });
+}
+
 /** Markdown and other unpaginated text: one SourceLine per line, numbered from 1. */
 export function linesOfText(text: string): SourceLine[] {
-  return text.split('\n').map((t, i) => ({ text: t, pos: { line: i + 1 } }));
+  return splitLines(text).map((t, i) => ({ text: t, pos: { line: i + 1 } }));
 }
 
 const PAGE_NUMBER = /^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?\s*$/i;
@@ -23,7 +45,7 @@ function shape(line: string): string {
  */
 export function linesOfPagedText(text: string): SourceLine[] {
   const numbered: SourceLine[][] = [[]];
-  text.split('\n').forEach((raw, i) => {
+  splitLines(text).forEach((raw, i) => {
     raw.split('\f').forEach((part, k) => {
       if (k > 0) numbered.push([]);
       const page = numbered.length;

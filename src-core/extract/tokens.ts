@@ -19,9 +19,23 @@ export interface Tok {
   width: number;
 }
 
+/** The refs of a line that cites nothing: one shared, frozen array (a report runs to a million lines). */
+const NO_REFS = Object.freeze([]) as unknown as number[];
+
 function tok(pos: SourcePos, init: Partial<Tok>): Tok {
-  const t = { text: '', refs: [], pos, blank: false, rule: false, heading: 0, bullet: 0, fnDef: null, width: 0, ...init };
-  return { ...t, width: init.width ?? t.text.length };
+  // One object a line, built once.
+  const text = init.text ?? '';
+  return {
+    text,
+    refs: init.refs?.length ? init.refs : NO_REFS,
+    pos,
+    blank: init.blank ?? false,
+    rule: init.rule ?? false,
+    heading: init.heading ?? 0,
+    bullet: init.bullet ?? 0,
+    fnDef: init.fnDef ?? null,
+    width: init.width ?? text.length,
+  };
 }
 
 const BLANK = /^[\s\u00a0]*$/;
@@ -158,7 +172,13 @@ function footnoteDefinition(
 const WORD_END_OK = /[A-Za-z]{2}[.,;:]?$|[)\]'’"”*][.,;:]?$/;
 const NUMBER_OK = /^(?:1[89]\d\d|20\d\d|\d{3}|\d{1,3}(?:,\d{3})+)$/;
 
+/** A word that could carry a glued reference: it ends in a digit, or a digit and one mark. */
+const MAY_CARRY_REF = /\d[.,;:)]?(?= |$)/;
+
 function unglueRefs(line: string, st: RefState): { text: string; refs: number[] } {
+  // Most lines have no word ending in a digit: they are kept as they are, not split and joined
+  // again (a copy of every line of the file).
+  if (!MAY_CARRY_REF.test(line)) return { text: line, refs: NO_REFS };
   const refs: number[] = [];
   const words = line.split(' ').map((word) => {
     const m = /^(.*?)([.,;:)]?)$/.exec(word);
@@ -179,5 +199,5 @@ function unglueRefs(line: string, st: RefState): { text: string; refs: number[] 
     }
     return word;
   });
-  return { text: words.join(' '), refs };
+  return { text: words.join(' '), refs: refs.length ? refs : NO_REFS };
 }

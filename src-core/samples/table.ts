@@ -1,4 +1,7 @@
 import Papa from 'papaparse';
+import { count, MAX_SAMPLE_BYTES, MAX_SAMPLE_INFLATED_BYTES, MAX_SAMPLE_ROWS, tooLargeLine } from '../limits';
+
+export { MAX_SAMPLE_BYTES } from '../limits';
 
 /** A sample file read as text cells: what validation works on, whatever the file format. */
 export interface RawTable {
@@ -29,15 +32,21 @@ export class SampleFileError extends Error {
   }
 }
 
-export const MAX_SAMPLE_BYTES = 50 * 1024 * 1024;
+/** The one line a sample file over MAX_SAMPLE_BYTES is refused with, before it is read. */
+export function sampleTooLarge(name: string, bytes: number): SampleFileError {
+  return new SampleFileError('too-large', tooLargeLine(name, bytes, MAX_SAMPLE_BYTES, 'sample files'));
+}
 
-/** Reads the first worksheet of an XLSX file, every cell as text (a formula as "=…", never its value). */
-export type XlsxReader = (bytes: Uint8Array) => Promise<{ headers: string[]; rows: string[][]; rowNumbers: number[] }>;
+/** Refused as soon as the rows of case files pass MAX_SAMPLE_ROWS (the header is not one of them). */
+export function tooManyRows(name: string): SampleFileError {
+  return new SampleFileError(
+    'too-large',
+    `${name} has more than ${count(MAX_SAMPLE_ROWS)} rows of case files; sample files past that are refused (split it and import the parts)`,
+  );
+}
 
 export function checkSize(name: string, bytes: Uint8Array): void {
-  if (bytes.length > MAX_SAMPLE_BYTES) {
-    throw new SampleFileError('too-large', `${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; sample files over 50 MB are refused`);
-  }
+  if (bytes.length > MAX_SAMPLE_BYTES) throw sampleTooLarge(name, bytes.length);
   if (bytes.length === 0) throw new SampleFileError('empty', `${name} is empty; expected a CSV or XLSX file with a header row`);
 }
 
@@ -58,15 +67,42 @@ export function readCsvTable(name: string, bytes: Uint8Array): RawTable {
     );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed. Blank
-  // lines are dropped after parsing, so each kept row keeps its spreadsheet row number.
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, dynamicTyping: false });
-  const records = parsed.data
-    .map((r, i) => ({ cells: Array.isArray(r) ? r : [], row: i + 1 }))
-    .filter((r) => r.cells.some((c) => c.trim() !== ''));
-  const [header, ...rows] = records;
-  if (!header || header.row !== 1) throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
-  return { name, headers: header.cells.map((h) => h.trim()), rows: rows.map((r) => r.cells), rowNumbers: rows.map((r) => r.row) };
+  // Every value stays a string: no dynamic typing, so "=SUM(…)" or "+44…" is kept as typed. Rows
+  // are taken one at a time as they are parsed (no array of every record, then copies of it), blank
+  // ones dropped with their row number kept, and the file refused once it passes MAX_SAMPLE_ROWS.
+  let headers: string[] | null = null;
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  let row = 0;
+  let refusal: SampleFileError | null = null;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    dynamicTyping: false,
+    step: (result, parser) => {
+      row++;
+      const cells = Array.isArray(result.data) ? result.data : [];
+      if (!cells.some((c) => c.trim() !== '')) return;
+      if (headers === null) {
+        if (row !== 1) {
+          refusal = new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
+          parser.abort();
+          return;
+        }
+        headers = cells.map((h) => h.trim());
+        return;
+      }
+      if (rows.length === MAX_SAMPLE_ROWS) {
+        refusal = tooManyRows(name);
+        parser.abort();
+        return;
+      }
+      rows.push(cells);
+      rowNumbers.push(row);
+    },
+  });
+  if (refusal) throw refusal;
+  if (headers === null) throw new SampleFileError('empty', `${name} has no header row; expected column names on the first line`);
+  return { name, headers, rows, rowNumbers };
 }
 
 /**
@@ -108,7 +144,7 @@ function u32(b: Uint8Array, at: number): number {
  * says how large every entry will be, so the archive is refused before anything inflates it.
  */
 export function checkZipInflation(name: string, bytes: Uint8Array, limits: { maxTotal?: number; maxRatio?: number } = {}): ZipEntry[] {
-  const maxTotal = limits.maxTotal ?? 200 * 1024 * 1024;
+  const maxTotal = limits.maxTotal ?? MAX_SAMPLE_INFLATED_BYTES;
   const maxRatio = limits.maxRatio ?? 100;
   checkSize(name, bytes);
   let eocd = -1;
@@ -133,7 +169,9 @@ export function checkZipInflation(name: string, bytes: Uint8Array, limits: { max
       throw new SampleFileError('zip-bomb', `${name} declares a part over 4 GB; refused as unsafe to open`);
     }
     total += size;
-    list.push({ method: u16(bytes, at + 10), compressed, size, localHeader: u32(bytes, at + 42) });
+    const nameLength = u16(bytes, at + 28);
+    const partName = new TextDecoder().decode(bytes.subarray(at + 46, Math.min(bytes.length, at + 46 + nameLength)));
+    list.push({ name: partName, method: u16(bytes, at + 10), compressed, size, localHeader: u32(bytes, at + 42) });
     at += 46 + u16(bytes, at + 28) + u16(bytes, at + 30) + u16(bytes, at + 32);
   }
   if (total > maxTotal || total > Math.max(bytes.length, 1) * maxRatio) {
@@ -146,12 +184,33 @@ export function checkZipInflation(name: string, bytes: Uint8Array, limits: { max
 }
 
 export interface ZipEntry {
+  /** The part's path in the archive, e.g. "xl/worksheets/sheet1.xml". */
+  name: string;
   /** 0 stored, 8 deflated. */
   method: number;
   compressed: number;
   /** As the directory declares it, which a hostile file can lie about. */
   size: number;
   localHeader: number;
+}
+
+/** Where a part's compressed data starts (after its local header), checked to lie inside the file. */
+export function zipPartStart(name: string, bytes: Uint8Array, e: ZipEntry): number {
+  const start = e.localHeader + 30 + u16(bytes, e.localHeader + 26) + u16(bytes, e.localHeader + 28);
+  if (u32(bytes, e.localHeader) !== 0x04034b50 || start + e.compressed > bytes.length) {
+    throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (a part is missing)`);
+  }
+  return start;
+}
+
+/** Counts what a stream of inflated chunks adds up to, stopping (Infinity) past `limit`: nothing is kept. */
+export async function countChunks(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<number> {
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > limit) return Number.POSITIVE_INFINITY;
+  }
+  return size;
 }
 
 /** Inflates raw deflate data and returns its size, or Infinity once past `limit` (it stops there); throws on damaged data. */
@@ -165,15 +224,12 @@ export async function checkZipReallyInflates(
   name: string,
   bytes: Uint8Array,
   inflate: InflateCounter,
-  limit = 200 * 1024 * 1024,
+  limit = MAX_SAMPLE_INFLATED_BYTES,
 ): Promise<void> {
   const entries = checkZipInflation(name, bytes, { maxTotal: limit });
   let budget = limit;
   for (const e of entries) {
-    const start = e.localHeader + 30 + u16(bytes, e.localHeader + 26) + u16(bytes, e.localHeader + 28);
-    if (u32(bytes, e.localHeader) !== 0x04034b50 || start + e.compressed > bytes.length) {
-      throw new SampleFileError('not-a-table', `${name} is a damaged XLSX workbook (a part is missing)`);
-    }
+    const start = zipPartStart(name, bytes, e);
     let size: number;
     if (e.method === 0) size = e.compressed;
     else if (e.method === 8) {

@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { PackFileFormat } from '../../src-core/limits';
 import { buildPack } from '../../src-core/brief/build';
-import { renderHtml } from '../../src-core/brief/html';
-import { renderMarkdown } from '../../src-core/brief/markdown';
+import { renderHtmlChunks } from '../../src-core/brief/html';
+import { renderMarkdownChunks } from '../../src-core/brief/markdown';
 import {
   MARKINGS,
   PACK_SECTIONS,
@@ -42,6 +43,8 @@ const FORMATS = {
   '.markdown': 'Markdown',
 } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
+/** Each format's limit on findings (src-core/limits.ts). */
+const FILE_FORMAT: Record<Format, PackFileFormat> = { DOCX: 'docx', PDF: 'pdf', HTML: 'html', Markdown: 'md' };
 
 interface BriefOptions {
   out: string;
@@ -185,12 +188,13 @@ async function appVersion(): Promise<string> {
   }
 }
 
-async function render(pack: BriefingPack, format: Format): Promise<Uint8Array> {
+/** The pack's file; the text formats as the chunks they were encoded in, written without being joined. */
+async function render(pack: BriefingPack, format: Format): Promise<Uint8Array | readonly Uint8Array[]> {
   switch (format) {
     case 'HTML':
-      return new TextEncoder().encode(renderHtml(pack));
+      return renderHtmlChunks(pack);
     case 'Markdown':
-      return new TextEncoder().encode(renderMarkdown(pack));
+      return renderMarkdownChunks(pack);
     case 'DOCX':
       // The document libraries load only when a pack is written in their format: the CLI starts fast.
       return (await import('../node/brief-render')).renderDocxFile(pack);
@@ -232,7 +236,11 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
       throw new BriefUsageError(`--${String(issue?.path[0] ?? 'options')}: ${issue?.message ?? 'is not valid'}`);
     }
     const definition: PackDefinition = parsed.data;
-    const pack = await buildPack(db, definition, { appVersion: await appVersion(), now: new Date().toISOString() });
+    const pack = await buildPack(db, definition, {
+      appVersion: await appVersion(),
+      now: new Date().toISOString(),
+      format: FILE_FORMAT[format],
+    });
     const findings = pack.findings.reduce((n, g) => n + g.findings.length, 0);
     if (sections.includes('findings') && findings === 0) {
       write(
@@ -242,8 +250,9 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
     for (const n of pack.notices.filter((x) => !x.startsWith('No finding is marked'))) write(`note      ${n}`);
     const bytes = await render(pack, format);
     await writeFileAtomic(out, bytes);
+    const written = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, c) => n + c.length, 0);
     write(
-      `wrote     ${opts.out} (${format}, ${size(bytes.length)}): ${findings} ${findings === 1 ? 'finding' : 'findings'}, ${pack.metrics.length} metrics, ${pack.sources.length} sources; marked ${pack.markingLine}`,
+      `wrote     ${opts.out} (${format}, ${size(written)}): ${findings} ${findings === 1 ? 'finding' : 'findings'}, ${pack.metrics.length} metrics, ${pack.sources.length} sources; marked ${pack.markingLine}`,
     );
   } finally {
     db.close();

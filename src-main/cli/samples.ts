@@ -3,6 +3,7 @@ import { FIELD_LABELS, FIELDS, type SampleField, type SampleRow } from '../../sr
 import { SMALL_SAMPLE, summariseCriteria, type CriterionSummary } from '../../src-core/samples/stats';
 import type { RawTable } from '../../src-core/samples/table';
 import { suggestMapping, validateSamples, type SampleError } from '../../src-core/samples/validate';
+import { jsonText, printed } from './format';
 
 /** A mistake in the command line (not in the file): one line on stderr, exit code 1. */
 export class SamplesUsageError extends Error {}
@@ -21,7 +22,7 @@ interface SampleOptions {
 }
 
 function write(s: string): void {
-  process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  process.stdout.write(printed(s));
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -95,7 +96,7 @@ function checkJson(c: Checked): { ok: boolean; rows: number; errors: SampleError
 
 async function check(file: string, opts: SampleOptions): Promise<void> {
   const c = await checkFile(file, opts);
-  if (opts.json) write(JSON.stringify(checkJson(c), null, 2));
+  if (opts.json) write(jsonText(checkJson(c)));
   else if (c.ok) {
     const files = new Set(c.rows.map((r) => `${r.force}\u0000${r.caseRef.toLowerCase()}`)).size;
     write(`${c.table.name}: ${c.rows.length} rows are valid (${files} case files); ready to import`);
@@ -133,7 +134,7 @@ function criteriaTable(criteria: CriterionSummary[], indent: string): string[] {
 async function summary(file: string, opts: SampleOptions): Promise<void> {
   const c = await checkFile(file, opts);
   if (!c.ok) {
-    write(opts.json ? JSON.stringify(checkJson(c), null, 2) : errorLines(c));
+    write(opts.json ? jsonText(checkJson(c)) : errorLines(c));
     throw new SamplesInvalid();
   }
   const files = firstScorings(c.rows);
@@ -150,7 +151,7 @@ async function summary(file: string, opts: SampleOptions): Promise<void> {
       return { crimeType: t, n: of.length, criteria: summariseCriteria(of) };
     }),
   };
-  if (opts.json) return write(JSON.stringify(out, null, 2));
+  if (opts.json) return write(jsonText(out));
   const lines = [
     `${out.file}: ${out.n} case files (${out.scorings} scorings; a file scored twice counts once, with its first scoring)`,
     `Proportions are of the files a criterion applied to (n = yes + no), with 95% Wilson score intervals.`,

@@ -3,13 +3,15 @@ import path from 'node:path';
 
 /**
  * Replaces a file so that a crash leaves either the old or the new content, never a mix: write a
- * temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+ * temporary file in the same folder, fsync it, rename it over the target, fsync the folder. The
+ * content may come as chunks (a large pack's text as it was encoded), written in order, never joined.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(file: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   const fh = await open(tmp, 'wx', 0o600);
   try {
-    await fh.writeFile(data);
+    if (data instanceof Uint8Array) await fh.writeFile(data);
+    else for (const chunk of data) await fh.write(chunk);
     await fh.sync();
   } finally {
     await fh.close();

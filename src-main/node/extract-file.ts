@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ExtractError, MAX_INPUT_BYTES } from '../../src-core/extract/errors';
+import { ExtractError } from '../../src-core/extract/errors';
+import { MAX_REPORT_BYTES, tooLargeLine } from '../../src-core/limits';
 import { extractReport } from '../../src-core/extract/extract';
 import type { MetaOverrides } from '../../src-core/extract/report-meta';
 import type { Extraction } from '../../src-core/extract/types';
@@ -25,9 +26,8 @@ export async function readReportFile(file: string): Promise<ReportFile> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ExtractError('empty', code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read (${code ?? String(e)})`);
   }
-  if (size > MAX_INPUT_BYTES) {
-    throw new ExtractError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; reports over 50 MB are refused`);
-  }
+  // Refused from its size on disk, before a byte of it is read.
+  if (size > MAX_REPORT_BYTES) throw new ExtractError('too-large', tooLargeLine(name, size, MAX_REPORT_BYTES, 'reports'));
   return { name, bytes: bytesOf(await readFile(file)) };
 }
 

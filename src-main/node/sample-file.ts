@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { checkSize, MAX_SAMPLE_BYTES, readCsvTable, SampleFileError, type RawTable } from '../../src-core/samples/table';
+import { checkSize, MAX_SAMPLE_BYTES, readCsvTable, SampleFileError, sampleTooLarge, type RawTable } from '../../src-core/samples/table';
 import { readXlsxTable } from './xlsx-table';
 import { bytesOf } from './bytes';
 
@@ -26,9 +26,8 @@ export async function readSampleFile(file: string): Promise<RawTable> {
       code === 'ENOENT' ? `${file} does not exist` : `${file} cannot be read (${code ?? String(e)})`,
     );
   }
-  if (size > MAX_SAMPLE_BYTES) {
-    throw new SampleFileError('too-large', `${name} is ${(size / 1024 / 1024).toFixed(1)} MB; sample files over 50 MB are refused`);
-  }
+  // Refused from its size on disk, before a byte of it is read.
+  if (size > MAX_SAMPLE_BYTES) throw sampleTooLarge(name, size);
   const bytes = bytesOf(await readFile(file));
   return readSampleBytes(name, bytes);
 }

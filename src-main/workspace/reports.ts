@@ -2,10 +2,10 @@ import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../src-core/extract/formats';
 import { err, ok, type ReportFile, type Result } from '../../src-core/host/contract';
+import { MAX_REPORT_BYTES, tooLargeLine } from '../../src-core/limits';
 import { errnoCode } from './fs-errors';
 
-/** A PEEL report PDF is a few MB; anything this large is not one, and would stall IPC. */
-export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
+// A PEEL report PDF is a few MB; anything over MAX_REPORT_BYTES is not one, and would stall IPC.
 
 type Fs = Pick<typeof nodeFs, 'stat' | 'readFile'>;
 
@@ -25,7 +25,7 @@ export async function readReports(files: readonly string[], fs: Fs = nodeFs): Pr
       const st = await fs.stat(file);
       if (!st.isFile()) return err('refused', `"${name}" is not a file.`);
       if (st.size > MAX_REPORT_BYTES) {
-        return err('refused', `"${name}" is ${(st.size / 1024 ** 2).toFixed(0)} MB; reports over 50 MB are refused. Nothing was imported.`);
+        return err('refused', `${tooLargeLine(`"${name}"`, st.size, MAX_REPORT_BYTES, 'reports')}. Nothing was imported.`);
       }
       const buf = await fs.readFile(file);
       // A copy that owns its whole buffer: IPC would otherwise send the rest of Node's shared pool.

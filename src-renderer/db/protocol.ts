@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../src-core/db/import-report';
-import { MAX_INPUT_BYTES } from '../../src-core/extract/errors';
+import { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES } from '../../src-core/limits';
 import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../../src-core/host/ipc-schema';
 import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
 import type { FacetCount, FacetName } from '../../src-core/query/facets';
@@ -33,15 +33,12 @@ import type { OpenCheck } from '../../src-core/workspace/session';
 
 /** Rows per page: the grid asks for blocks of 100; anything far larger is a bug, not a request. */
 export const MAX_PAGE_ROWS = 1000;
-/** The extractor's limit (50 MB), checked again here so that no larger file reaches it. */
-export const MAX_REPORT_BYTES = MAX_INPUT_BYTES;
-
 /**
- * Sample files (CSV or XLSX) over 50 MB are refused before they are read. The core's
- * MAX_SAMPLE_BYTES, repeated rather than imported: its module brings papaparse, which the UI
- * thread never needs (a unit test keeps the two equal).
+ * The extractor's and the sample readers' limits (src-core/limits.ts, which imports nothing, so the
+ * UI thread can check a file's size without loading a parser), checked again here so that no larger
+ * file reaches them.
  */
-export const MAX_SAMPLE_BYTES = 50 * 1024 * 1024;
+export { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES };
 /** Rows of a sample file shown beside its columns while they are mapped to fields. */
 export const PREVIEW_ROWS = 5;
 

@@ -1,6 +1,6 @@
 import { err, IPC_CHANNELS, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../src-core/host/contract';
 import { REPORT_EXTENSIONS } from '../../src-core/extract/formats';
-import { MAX_INPUT_BYTES as MAX_REPORT_BYTES } from '../../src-core/extract/errors';
+import { MAX_REPORT_BYTES, tooLargeLine } from '../../src-core/limits';
 import { MAX_SNAPSHOT_BYTES, parseRequest } from '../../src-core/host/ipc-schema';
 import { chooseFiles, download } from './browser-files';
 import { BrowserWorkspaces, UnknownWorkspace } from './browser-workspaces';
@@ -217,7 +217,7 @@ export function browserHost(): Host {
     async pickReports() {
       const files = await chooseFiles(REPORT_EXTENSIONS.map((e) => `.${e}`).join(','), true);
       const tooLarge = files.find((f) => f.size > MAX_REPORT_BYTES);
-      if (tooLarge) return err('refused', `${tooLarge.name} is ${mb(tooLarge.size)}; reports over 50 MB are refused`);
+      if (tooLarge) return err('refused', tooLargeLine(tooLarge.name, tooLarge.size, MAX_REPORT_BYTES, 'reports'));
       try {
         return ok(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))));
       } catch (e) {

@@ -1,13 +1,14 @@
 import { buildPack } from '../../../src-core/brief/build';
 import { renderDocx } from '../../../src-core/brief/docx';
-import { renderHtml } from '../../../src-core/brief/html';
-import { renderMarkdown } from '../../../src-core/brief/markdown';
+import { renderHtml, renderHtmlBytes } from '../../../src-core/brief/html';
+import { renderMarkdownBytes } from '../../../src-core/brief/markdown';
 import type { BriefingPack, PackDefinition } from '../../../src-core/brief/model';
 import { markingLine, type Marking } from '../../../src-core/brief/model';
 import { renderPdf } from '../../../src-core/brief/pdf';
 import type { PdfDocConstructor } from '../../../src-core/brief/pdf-types';
 import { toCsv, writeXlsx, type ExcelLike, type ExportTable } from '../../../src-core/brief/table-export';
 import type { SqlDatabase } from '../../../src-core/db/sql-db';
+import { packTooLarge } from '../../../src-core/limits';
 import type { ExportMime } from '../../../src-core/host/contract';
 import type { ExportedFile, ExportProgress, GridExportSource, PackFormat, PackPreview } from '../protocol';
 import type { ChartPng } from './chart-png';
@@ -80,9 +81,16 @@ export async function writePack(
 ): Promise<ExportedFile> {
   const d = pack.definition;
   const file = (bytes: Uint8Array): ExportedFile => ({ suggestedName: fileNameOf(d.title, d.date, format), mime: MIME[format], bytes });
+  // Before the writer starts: Word and PDF hold the whole document in memory (src-core/limits.ts).
+  const tooLarge = packTooLarge(
+    pack.findings.reduce((n, g) => n + g.findings.length, 0),
+    format,
+  );
+  if (tooLarge) throw new ExportFailure(`The ${format.toUpperCase()} file was not made. ${tooLarge}.`);
   try {
-    if (format === 'html') return file(encoder.encode(renderHtml(pack)));
-    if (format === 'md') return file(encoder.encode(renderMarkdown(pack)));
+    // Encoded as they are written (src-core/brief/sink.ts): a large pack's text is never one string.
+    if (format === 'html') return file(renderHtmlBytes(pack));
+    if (format === 'md') return file(renderMarkdownBytes(pack));
     progress({ stage: 'chart' });
     const chart = pack.chart ? await libs.chartPng(pack.chart) : null;
     progress({ stage: 'writing' });

@@ -36,7 +36,7 @@ import {
 } from '../protocol';
 import { readOverview } from './overview-queries';
 import { removeSamplesAfter, sampleMark } from './sample-rollback';
-import { readSampleTable, type ExcelModule } from './sample-files';
+import { readSampleTable } from './sample-files';
 import { StorageProxy } from './storage-proxy';
 import { forScreen, mappingFromScreen } from './screen-text';
 import { readPacks } from '../../../src-core/query/packs';
@@ -48,8 +48,6 @@ export interface ServiceDeps {
   loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }>;
   /** pdf.js, in this thread: the text runs of every page, reporting pages as they are read. */
   readPdf(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]>;
-  /** exceljs for XLSX samples; by default its browser build, loaded on first use. */
-  loadExcel?: () => Promise<ExcelModule>;
   /** Posts to the UI thread, transferring the listed buffers. */
   post(message: FromWorker, transfer?: ArrayBuffer[]): void;
   /** pdfkit, exceljs and the chart drawer for briefing packs and grid exports; by default the worker's own. */
@@ -262,7 +260,7 @@ export class DbService {
     'samples.history': (r) => this.serial(() => readHistory(this.open().db, 'review_sample', r.id)),
     // Reading a file touches no database: outside the queue, like a report's extraction.
     'samples.preview': async (r) => {
-      const { format, table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
+      const { format, table } = await readSampleTable(r.name, r.bytes);
       return {
         format,
         headers: table.headers,
@@ -290,7 +288,7 @@ export class DbService {
     },
     'samples.import': async (r) => {
       const target = this.open();
-      const { table } = await readSampleTable(r.name, r.bytes, this.deps.loadExcel);
+      const { table } = await readSampleTable(r.name, r.bytes);
       const checked = validateSamples(table, { force: r.force, mapping: mappingFromScreen(table.headers, r.mapping) });
       if (!checked.ok) return checked;
       return this.serial(async () => {

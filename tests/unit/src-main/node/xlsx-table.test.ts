@@ -1,26 +1,25 @@
-import { createRequire } from 'node:module';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLE_BYTES, readCsvTable, SampleFileError } from '../../../../src-core/samples/table';
+import type { InflateStream } from '../../../../src-core/samples/xlsx';
+import { readXlsxTable as readInWorker } from '../../../../src-renderer/db/service/sample-files';
 import { readSampleBytes } from '../../../../src-main/node/sample-file';
-import { readXlsxTable, type ExcelModule } from '../../../../src-main/node/xlsx-table';
+import { nodeInflate, readXlsxTable } from '../../../../src-main/node/xlsx-table';
 import { readFixture } from '../../../helpers/seed';
 
 const fixture = (name: string) => readFixture(`tests/fixtures/samples/${name}`);
 
-/** An exceljs stand-in that records whether anything asked it to open the bytes. */
-function spyExcel(): { excel: ExcelModule; opened: () => number } {
-  let opened = 0;
-  class Workbook {
-    worksheets = [];
-    xlsx = {
-      load: () => {
-        opened++;
-        return Promise.resolve();
-      },
-    };
-  }
-  return { excel: { Workbook } as unknown as ExcelModule, opened: () => opened };
+/** zlib, recording how many parts anything asked it to inflate. */
+function spyInflate(): { inflate: InflateStream; inflated: () => number } {
+  let inflated = 0;
+  return {
+    inflate: (data) => {
+      inflated++;
+      return nodeInflate(data);
+    },
+    inflated: () => inflated,
+  };
 }
 
 async function refusal(p: Promise<unknown>): Promise<SampleFileError> {
@@ -52,10 +51,9 @@ describe('reading an XLSX sample', () => {
     expect(xlsx.rowNumbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
   });
 
-  it("reads the same with exceljs's browser build, which the renderer's worker loads", async () => {
-    const browserExcel = createRequire(import.meta.url)('exceljs/dist/exceljs.min.js') as ExcelModule;
+  it("reads the same in the renderer's DB worker, which inflates with DecompressionStream", async () => {
     const node = await readXlsxTable('good.xlsx', fixture('good.xlsx'));
-    expect(await readXlsxTable('good.xlsx', fixture('good.xlsx'), browserExcel)).toEqual(node);
+    expect(await readInWorker('good.xlsx', fixture('good.xlsx'))).toEqual(node);
   });
 
   it('gives every kind of cell as the text the sheet shows, never a computed value', async () => {
@@ -87,22 +85,22 @@ describe('reading an XLSX sample', () => {
     ]);
   });
 
-  it('refuses a zip bomb from its ZIP directory, before exceljs is asked to inflate it', async () => {
-    const { excel, opened } = spyExcel();
-    const e = await refusal(readXlsxTable('bomb.xlsx', fixture('bomb.xlsx'), excel));
+  it('refuses a zip bomb from its ZIP directory, before anything is inflated', async () => {
+    const { inflate, inflated } = spyInflate();
+    const e = await refusal(readXlsxTable('bomb.xlsx', fixture('bomb.xlsx'), inflate));
     expect(e.code).toBe('zip-bomb');
     expect(e.message).toBe('bomb.xlsx would inflate to 256 MB from 255 KB; refused as unsafe to open (a "zip bomb")');
-    expect(opened()).toBe(0);
+    expect(inflated()).toBe(0);
   });
 
   it('refuses a file over 50 MB without opening it', async () => {
-    const { excel, opened } = spyExcel();
+    const { inflate, inflated } = spyInflate();
     const huge = new Uint8Array(MAX_SAMPLE_BYTES + 1);
     huge.set([0x50, 0x4b, 0x03, 0x04]);
-    const e = await refusal(readXlsxTable('huge.xlsx', huge, excel));
+    const e = await refusal(readXlsxTable('huge.xlsx', huge, inflate));
     expect(e.code).toBe('too-large');
     expect(e.message).toBe('huge.xlsx is 50.0 MB; sample files over 50 MB are refused');
-    expect(opened()).toBe(0);
+    expect(inflated()).toBe(0);
     expect((await refusal(readSampleBytes('huge.csv', huge))).code).toBe('too-large');
   });
 
@@ -113,7 +111,7 @@ describe('reading an XLSX sample', () => {
     expect(e.message).toBe('truncated.xlsx is not an XLSX workbook (no ZIP directory found); save it as .xlsx or .csv');
   });
 
-  it('refuses a damaged workbook whose directory is intact, before exceljs inflates it', async () => {
+  it('refuses a damaged workbook whose directory is intact, before any part is read', async () => {
     const damaged = fixture('good.xlsx').slice();
     // Overwrite the compressed bytes of the first part; the ZIP directory at the end is untouched.
     damaged.fill(0xff, 60, 400);
@@ -143,7 +141,7 @@ describe('choosing the reader by file name', () => {
 });
 
 describe('a zip bomb that lies about its sizes', () => {
-  it('is refused while inflating, before exceljs sees it', async () => {
+  it('is refused while inflating, before any part is read', async () => {
     const bytes = readFixture('tests/fixtures/samples/bomb.xlsx');
     // Rewrite every central-directory entry to declare 1,000 bytes, so the directory check passes.
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -151,5 +149,196 @@ describe('a zip bomb that lies about its sizes', () => {
     await expect(readXlsxTable('liar.xlsx', bytes)).rejects.toThrow(
       'liar.xlsx is damaged or unsafe: a part inflates beyond the size its directory declares; refused',
     );
+  });
+});
+
+// ---- the XML of the parts, read by saxes through src-core/samples/xml-stream.ts -----------------
+
+/** A ZIP archive of the given parts, each deflated (or stored): an XLSX whose XML the test writes. */
+function zipOf(parts: Record<string, string>, method: 0 | 8 = 8): Uint8Array {
+  const out: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [partName, text] of Object.entries(parts)) {
+    const data = Buffer.from(text, 'utf8');
+    const body = method === 8 ? deflateRawSync(data) : data;
+    const name = Buffer.from(partName);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(method, 10);
+    dir.writeUInt32LE(crc32(data), 16);
+    dir.writeUInt32LE(body.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    out.push(local, name, body);
+    central.push(dir, name);
+    offset += local.length + name.length + body.length;
+  }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(
+    central.reduce((n, b) => n + b.length, 0),
+    12,
+  );
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...out, ...central, end]));
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const SHEET = 'xl/worksheets/sheet1.xml';
+
+/** A workbook of one sheet whose XML is `sheet` (a whole document: prolog, root and all). */
+function workbookOf(sheet: string, method: 0 | 8 = 8): Uint8Array {
+  return zipOf(
+    {
+      '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="Sample" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      [SHEET]: sheet,
+    },
+    method,
+  );
+}
+
+/** A sheet document around `inside` (rows and whatever else sheetData is to hold), its names prefixed by `p`. */
+const sheetOf = (inside: string, p = '', doctype = '') =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${doctype}<${p}worksheet xmlns${p ? `:${p.slice(0, -1)}` : ''}="${MAIN_NS}"><${p}sheetData>${inside}</${p}sheetData></${p}worksheet>`;
+
+const HEAD = '<row r="1"><c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Note</t></is></c></row>';
+
+/** Rows 2 and 3 with text that straddles every kind of boundary: multi-byte characters, entities, CDATA, a formula. */
+const tricky = (p = '') =>
+  `<${p}row r="1"><${p}c r="A1" t="inlineStr"><${p}is><${p}t>Ref</${p}t></${p}is></${p}c><${p}c r="B1" t="inlineStr"><${p}is><${p}t>Note</${p}t></${p}is></${p}c><${p}c r="C1" t="inlineStr"><${p}is><${p}t>Sum</${p}t></${p}is></${p}c></${p}row>` +
+  `<${p}row r="2"><${p}c r="A2" t="inlineStr"><${p}is><${p}t>GW-1</${p}t></${p}is></${p}c><${p}c r="B2" t="inlineStr"><${p}is><${p}t xml:space="preserve">Ffion Llŷr 🚓 &lt;&amp;&gt; &#169;&#x1F693;</${p}t></${p}is></${p}c>` +
+  `<${p}c r="C2"><${p}f>SUM(A1,&quot;x&quot;)</${p}f><${p}v>3</${p}v></${p}c></${p}row>` +
+  `<!-- a comment --><?pi ignored?><${p}row r="3"><${p}c r="A3" t="inlineStr"><${p}is><${p}t><![CDATA[a <b> & c]]></${p}t></${p}is></${p}c><${p}c r="B3"><${p}v>12.5</${p}v></${p}c></${p}row>`;
+
+const TRICKY_TABLE = {
+  headers: ['Ref', 'Note', 'Sum'],
+  rows: [
+    ['GW-1', 'Ffion Llŷr 🚓 <&> ©🚓', '=SUM(A1,"x")'],
+    ['a <b> & c', '12.5', ''],
+  ],
+  rowNumbers: [2, 3],
+};
+
+/** zlib's chunks cut into single bytes: every tag, entity and UTF-8 sequence is split somewhere. */
+const byteByByte: InflateStream = async function* (data) {
+  for await (const chunk of nodeInflate(data)) for (let i = 0; i < chunk.length; i++) yield chunk.subarray(i, i + 1);
+};
+
+/** zlib, recording for each part inflated how many bytes the reader took before it stopped. */
+function takenInflate(): { inflate: InflateStream; taken: number[] } {
+  const taken: number[] = [];
+  return {
+    taken,
+    inflate: async function* (data) {
+      const at = taken.push(0) - 1;
+      for await (const chunk of nodeInflate(data)) {
+        taken[at] = (taken[at] ?? 0) + chunk.length;
+        yield chunk;
+      }
+    },
+  };
+}
+
+/** Letters that do not compress (a run of one letter would be refused as a zip bomb first). */
+function noise(length: number): string {
+  let seed = 2017;
+  const out: string[] = [];
+  for (let i = 0; i < length; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    out.push(String.fromCharCode(97 + ((seed >>> 16) % 26)));
+  }
+  return out.join('');
+}
+
+const MiB = 1 << 20;
+
+/** One over-long token of each kind, `length` characters, placed between the header row and the end. */
+const longToken: [string, (length: number) => string][] = [
+  ['a text run', (n) => noise(n)],
+  ['an attribute', (n) => `<row r="5" note="${noise(n)}"/>`],
+  [
+    'a tag of many attributes',
+    (n) => `<row r="5"${Array.from({ length: Math.floor(n / 13) }, (_, i) => ` a${String(i).padStart(7, '0')}="1"`).join('')}/>`,
+  ],
+  ['a comment', (n) => `<!--${noise(n)}-->`],
+  ['a CDATA section', (n) => `<![CDATA[${noise(n)}]]>`],
+];
+
+describe("reading a workbook's XML", () => {
+  it('reads a sheet the same whatever chunks it inflates in, down to single bytes, and as a stored part', async () => {
+    const bytes = workbookOf(sheetOf(tricky()));
+    const whole = await readXlsxTable('tricky.xlsx', bytes);
+    expect(whole).toEqual({ name: 'tricky.xlsx', ...TRICKY_TABLE });
+    expect(await readXlsxTable('tricky.xlsx', bytes, byteByByte)).toEqual(whole);
+    expect(await readXlsxTable('tricky.xlsx', workbookOf(sheetOf(tricky()), 0))).toEqual(whole);
+    expect(await readXlsxTable('good.xlsx', fixture('good.xlsx'), byteByByte)).toEqual(
+      await readXlsxTable('good.xlsx', fixture('good.xlsx')),
+    );
+  });
+
+  it('reads element names with a namespace prefix as the same names without one', async () => {
+    const prefixed = await readXlsxTable('tricky.xlsx', workbookOf(sheetOf(tricky('x:'), 'x:')));
+    expect(prefixed).toEqual({ name: 'tricky.xlsx', ...TRICKY_TABLE });
+  });
+
+  it.each(longToken)('refuses %s longer than 1 MiB as damaged, reading no further; one under 1 MiB is read', async (_, token) => {
+    const under = await readXlsxTable('under.xlsx', workbookOf(sheetOf(`${HEAD}${token(MiB - 4096)}`)));
+    expect(under.headers).toEqual(['Ref', 'Note']);
+
+    const { inflate, taken } = takenInflate();
+    const sheet = sheetOf(`${HEAD}${token(3 * MiB)}`);
+    const e = await refusal(readXlsxTable('long.xlsx', workbookOf(sheet), inflate));
+    expect(e.code).toBe('not-a-table');
+    expect(e.message).toBe('long.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
+    // The last part inflated is the sheet: left once 1 MiB had come with nothing read, not held whole.
+    expect(sheet.length).toBeGreaterThan(3 * MiB);
+    expect(taken.at(-1)).toBeLessThan(MiB + 256 * 1024);
+  });
+
+  it('never expands an entity a DOCTYPE declares: a workbook that uses one is refused as damaged', async () => {
+    const cell = (text: string) => `<row r="2"><c r="A2" t="inlineStr"><is><t>${text}</t></is></c></row>`;
+    const internal = '<!DOCTYPE worksheet [<!ENTITY who "EXPANDED">]>';
+    const external = '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>';
+    for (const [doctype, ref] of [
+      [internal, '&who;'],
+      [external, '&xxe;'],
+    ] as const) {
+      const e = await refusal(readXlsxTable('entity.xlsx', workbookOf(sheetOf(`${HEAD}${cell(ref)}`, '', doctype))));
+      expect(e.message).toBe('entity.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
+    }
+    // A DOCTYPE alone (an entity bomb declared, never used) is skipped: the sheet reads as it is.
+    const laughs = `<!DOCTYPE worksheet [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`;
+    const t = await readXlsxTable('laughs.xlsx', workbookOf(sheetOf(`${HEAD}${cell('GW-1 &amp; &#x41;')}`, '', laughs)));
+    expect(t.rows).toEqual([['GW-1 & A', '']]);
+  });
+
+  it('refuses XML that is not well formed, or nests deep enough to fill memory', async () => {
+    const damaged = [
+      `${HEAD}<row r="2"><c r="A2"><v>1</v></row>`,
+      `${HEAD}<row r="2"><c r="A2" t="inlineStr"><is><t>a & b</t></is></c></row>`,
+      // 5,000 open elements: saxes keeps a stack of them, so a sheet of nothing else would fill memory.
+      `${HEAD}${'<x>'.repeat(5_000)}${'</x>'.repeat(5_000)}`,
+    ];
+    for (const inside of damaged) {
+      const e = await refusal(readXlsxTable('bad.xlsx', workbookOf(sheetOf(inside))));
+      expect(e.message).toBe('bad.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
+    }
   });
 });

@@ -1,0 +1,92 @@
+// One import or export of bench/bounds.ts, in a fresh process so that nothing else counts: the
+// wall time and the peak resident set size (process.resourceUsage().maxRSS, the kernel's own
+// high-water mark, threads included) of reading one input the way the CLI and the app do.
+//   tsx bench/bounds-child.ts extract <report>
+//   tsx bench/bounds-child.ts sample <sample.csv|.xlsx>
+//   tsx bench/bounds-child.ts brief <workspace.sqlite> <out.docx|.pdf|.html|.md>
+// Prints one JSON line: {ms, baselineMb, peakMb, outcome}.
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../src-main/node/atomic-write';
+import path from 'node:path';
+
+const peakMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function run(job: string, file: string, out: string | undefined): Promise<string> {
+  // Each job loads only what it uses, as the CLI and the DB worker do: the baseline is theirs.
+  if (job === 'extract') {
+    const { extractFile } = await import('../src-main/node/extract-file');
+    const { extraction: e } = await extractFile(file);
+    return `${e.findings.length} findings, ${e.metrics.length} metrics, ${e.judgments.length} judgments`;
+  }
+  const [{ loadSqlEngine }, { readMigrations }, { createWorkspace, openWorkspace }] = await Promise.all([
+    import('../src-main/node/sqljs'),
+    import('../src-main/node/migrations-fs'),
+    import('../src-core/db/workspace'),
+  ]);
+  const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
+  if (job === 'sample') {
+    const [{ readSampleFile }, { validateSamples }, { importSamples }] = await Promise.all([
+      import('../src-main/node/sample-file'),
+      import('../src-core/samples/validate'),
+      import('../src-core/samples/import'),
+    ]);
+    const table = await readSampleFile(file);
+    const checked = validateSamples(table, { force: 'Synthetic Constabulary' });
+    if (!checked.ok) return `refused: ${checked.errors.length} errors, first: ${checked.errors[0]?.message}`;
+    const db = createWorkspace(engine, migrations);
+    const result = importSamples(db, checked.rows, { sourceName: path.basename(file), synthetic: true });
+    db.close();
+    return result.ok ? `${result.imported} rows imported` : `refused: ${result.errors[0]?.message}`;
+  }
+  if (job === 'brief' && out) {
+    const [{ buildPack }, { PACK_SECTIONS }, { bytesOf }] = await Promise.all([
+      import('../src-core/brief/build'),
+      import('../src-core/brief/model'),
+      import('../src-main/node/bytes'),
+    ]);
+    const db = openWorkspace(engine, bytesOf(await readFile(file)), migrations, path.basename(file));
+    const pack = await buildPack(
+      db,
+      {
+        title: 'Synthetic pack',
+        audience: '',
+        author: 'bench',
+        date: '2025-01-01',
+        marking: 'OFFICIAL',
+        caveat: '',
+        sections: [...PACK_SECTIONS],
+        reportIds: [],
+        findings: { kind: 'all' },
+      },
+      { appVersion: 'bench', now: '2025-01-01T00:00:00.000Z' },
+    );
+    db.close();
+    // As the CLI writes each format (src-main/cli/brief.ts): the text ones as the chunks they were encoded in.
+    const ext = path.extname(out);
+    const bytes =
+      ext === '.docx'
+        ? await (await import('../src-main/node/brief-render')).renderDocxFile(pack)
+        : ext === '.pdf'
+          ? await (await import('../src-main/node/brief-render')).renderPdfFile(pack)
+          : ext === '.html'
+            ? (await import('../src-core/brief/html')).renderHtmlChunks(pack)
+            : (await import('../src-core/brief/markdown')).renderMarkdownChunks(pack);
+    await writeFileAtomic(out, bytes);
+    const size = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, c) => n + c.length, 0);
+    const findings = pack.findings.reduce((n, g) => n + g.findings.length, 0);
+    return `${findings} findings written, ${(size / 1048576).toFixed(1)} MB`;
+  }
+  throw new Error('usage: tsx bench/bounds-child.ts extract|sample|brief <file> [out]');
+}
+
+const [job, file, out] = process.argv.slice(2);
+const baselineMb = peakMb();
+const t0 = performance.now();
+let outcome: string;
+try {
+  outcome = await run(job ?? '', file ?? '', out);
+} catch (e) {
+  outcome = `refused: ${e instanceof Error ? e.message : String(e)}`;
+  if (process.env.BOUNDS_STACK) console.error(e);
+}
+console.log(JSON.stringify({ ms: performance.now() - t0, baselineMb, peakMb: peakMb(), outcome }));
