@@ -30,6 +30,6 @@ describe('report files picked in the Electron dialog', () => {
       },
     });
     const big = await readReports(['/r/scan.pdf'], fs);
-    expect(!big.ok && big.error.message).toBe('"scan.pdf" is 51 MB; reports over 50 MB are refused. Nothing was imported.');
+    expect(!big.ok && big.error.message).toBe('"scan.pdf" is 51.0 MB; reports over 50 MB are refused. Nothing was imported.');
   });
 });
