@@ -74,9 +74,12 @@ export function packTooLarge(findings: number, format: PackFileFormat): string |
   return `This pack has ${count(findings)} findings marked include-in-brief; ${FORMAT_NAME[format]} packs of more than ${count(limit)} findings are refused: ${instead} its findings (a saved view, fewer reports)`;
 }
 
-/** "51.2 MB": a size as the refusals print it (one decimal). */
+/**
+ * "51.2 MB": a size as the refusals print it, one decimal rounded up, so that a file one byte past
+ * a limit never reads as the limit itself ("50.1 MB; … over 50 MB are refused").
+ */
 export function megabytes(bytes: number): string {
-  return `${(bytes / MB).toFixed(1)} MB`;
+  return `${(Math.ceil((bytes / MB) * 10) / 10).toFixed(1)} MB`;
 }
 
 /** "70,000": a count as the refusals print it. */

@@ -44,11 +44,6 @@ export class Utf8Sink implements TextSink {
     this.pendingLength = 0;
   }
 
-  /** The chunks encoded so far (a test reads how the text was encoded). */
-  get chunkCount(): number {
-    return this.encoded.length;
-  }
-
   /** The file as the chunks it was encoded in, for a writer that writes them one after another (no copy of the whole). */
   chunks(): readonly Uint8Array[] {
     this.flush();

@@ -324,18 +324,17 @@ async function readSheetRows(
     throw new SampleFileError('not-a-table', `${where()}: a cell longer than ${count(MAX_CELL)} characters, Excel's limit; refused`);
   });
   const textOf = (c: CellState): string => {
+    // Taken whatever the cell turns out to be, so that none of it is left for the next inline cell.
+    const rich = c.inline && inline.rich;
+    const inlineText = c.inline ? inline.take() : '';
     if (c.shared && !c.shared.master) {
       const master = masters.get(c.shared.si);
       return master ? `=${slideFormula(master.formula, master.ref, c.ref)}` : '';
     }
     // A formula cell is its formula, or nothing: never its cached result.
     if (c.formula !== null) return c.formula ? `=${c.formula}` : '';
-    if (c.inline) {
-      // Plain inline text is taken as written; rich runs have Excel's escapes read (as exceljs did).
-      const rich = inline.rich;
-      const text = inline.take();
-      return rich ? unescapeOoxml(text) : text;
-    }
+    // Plain inline text is taken as written; rich runs have Excel's escapes read (as exceljs did).
+    if (c.inline) return rich ? unescapeOoxml(inlineText) : inlineText;
     const v = c.value.join('');
     if (v === '') return '';
     switch (c.type) {
@@ -359,6 +358,28 @@ async function readSheetRows(
       }
     }
   };
+  /** A cell's text stored in its row, once it is known to be within the limits; an empty cell past the last column a sample may have (Excel writes formatted blanks) is dropped. */
+  const closeCell = (c: CellState, text: string, r: SheetRow): null => {
+    if (c.col > MAX_SAMPLE_COLUMNS) {
+      if (text === '') return null;
+      throw new SampleFileError(
+        'too-large',
+        `${name} has a cell in column ${columnName(c.col)} (row ${r.row}); sample files of more than ${MAX_SAMPLE_COLUMNS} columns are refused`,
+      );
+    }
+    if (text.length > MAX_CELL) {
+      throw new SampleFileError('not-a-table', `${where()}: a cell longer than ${count(MAX_CELL)} characters, Excel's limit; refused`);
+    }
+    held += text.length;
+    if (held > MAX_SAMPLE_BYTES) {
+      throw new SampleFileError(
+        'too-large',
+        `${name} holds more than ${Math.round(MAX_SAMPLE_BYTES / 1048576)} MB of text; sample files over ${Math.round(MAX_SAMPLE_BYTES / 1048576)} MB are refused (as CSV it would be larger than that): split it and import the parts`,
+      );
+    }
+    r.cells[c.col - 1] = own(text);
+    return null;
+  };
   await reader.read(part, {
     open(tag, a) {
       if (tag === 'row') {
@@ -368,12 +389,6 @@ async function readSheetRows(
       } else if (tag === 'c' && row) {
         const at = a.r ? decodeAddress(a.r) : null;
         const col = at?.col ?? nextCol;
-        if (col > MAX_SAMPLE_COLUMNS) {
-          throw new SampleFileError(
-            'too-large',
-            `${name} has a cell in column ${columnName(col)} (row ${row.row}); sample files of more than ${MAX_SAMPLE_COLUMNS} columns are refused`,
-          );
-        }
         nextCol = col + 1;
         const style = a.s ? parseInt(a.s, 10) : 0;
         cell = {
@@ -393,7 +408,15 @@ async function readSheetRows(
         if (a.t === 'shared' && a.si !== undefined) cell.shared = { si: a.si, master: a.ref !== undefined };
       } else if (cell && tag === 'v') field = 'v';
       else if (cell && tag === 'is') cell.inline = true;
-      else if (tag === 'mergeCell' && a.ref) merges.push(a.ref);
+      else if (tag === 'mergeCell' && a.ref) {
+        if (merges.length === MAX_SAMPLE_MERGES) {
+          throw new SampleFileError(
+            'too-large',
+            `${name} lists more than ${count(MAX_SAMPLE_MERGES)} merged ranges; refused as no review sample`,
+          );
+        }
+        merges.push(a.ref);
+      }
       if (cell?.inline) inline.open(tag);
     },
     close(tag) {
@@ -402,18 +425,7 @@ async function readSheetRows(
       else if (tag === 'c' && cell && row) {
         if (cell.shared?.master && cell.formula) masters.set(cell.shared.si, { formula: cell.formula, ref: cell.ref });
         const text = textOf(cell);
-        if (text.length > MAX_CELL) {
-          throw new SampleFileError('not-a-table', `${where()}: a cell longer than ${count(MAX_CELL)} characters, Excel's limit; refused`);
-        }
-        held += text.length;
-        if (held > MAX_SAMPLE_BYTES) {
-          throw new SampleFileError(
-            'too-large',
-            `${name} holds more than ${Math.round(MAX_SAMPLE_BYTES / 1048576)} MB of text; sample files over ${Math.round(MAX_SAMPLE_BYTES / 1048576)} MB are refused (as CSV it would be larger than that): split it and import the parts`,
-          );
-        }
-        row.cells[cell.col - 1] = own(text);
-        cell = null;
+        cell = closeCell(cell, text, row);
       } else if (tag === 'row' && row) {
         if (row.cells.some((c) => c.trim() !== '')) {
           // The header and then the case files: past the limit, refused as soon as it is known.
@@ -437,23 +449,53 @@ async function readSheetRows(
       }
     },
   });
-  applyMerges(rows, merges);
+  applyMerges(name, rows, merges);
   return rows;
 }
 
-/** Every cell of a merged range but its top-left one is blank, as Excel's own CSV gives it. */
-function applyMerges(rows: SheetRow[], merges: string[]): void {
+/** Merged ranges a sample's sheet may list: a real sample has a few (a heading over some columns). */
+export const MAX_SAMPLE_MERGES = 100_000;
+
+/**
+ * Every cell of a merged range but its top-left one is blank, as Excel's own CSV gives it. The
+ * ranges are only walked over rows the sheet has and columns a sample may have; Excel never writes
+ * ranges that overlap, so walking them touches each place of that grid at most once. Ranges that
+ * would walk past it overlap (or are hostile: one `A1:ZZZ9999999` repeated) and are refused,
+ * rather than left to run for minutes.
+ */
+function applyMerges(name: string, rows: SheetRow[], merges: string[]): void {
   if (merges.length === 0) return;
-  const byNumber = new Map(rows.map((r) => [r.row, r]));
+  const sorted = [...rows].sort((x, y) => x.row - y.row);
+  let budget = sorted.length * MAX_SAMPLE_COLUMNS + merges.length;
+  const spend = () => {
+    if (--budget < 0) {
+      throw new SampleFileError('not-a-table', `${name} has merged cells that overlap, which Excel never writes; refused as damaged`);
+    }
+  };
   for (const ref of merges) {
+    spend();
     const [from, to] = ref.split(':');
     const a = from ? decodeAddress(from) : null;
     const b = to ? decodeAddress(to) : a;
-    if (!a || !b) continue;
-    for (let r = a.row; r <= b.row; r++) {
-      const row = byNumber.get(r);
-      if (!row) continue;
-      for (let c = a.col; c <= b.col; c++) if ((r !== a.row || c !== a.col) && row.cells[c - 1] !== undefined) row.cells[c - 1] = '';
+    if (!a || !b || a.col > MAX_SAMPLE_COLUMNS) continue;
+    const lastCol = Math.min(b.col, MAX_SAMPLE_COLUMNS);
+    // The first row at or after the range's top, found by halving.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid]?.row ?? 0) < a.row) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length; i++) {
+      const row = sorted[i] as SheetRow;
+      if (row.row > b.row) break;
+      spend();
+      const end = Math.min(lastCol, row.cells.length);
+      for (let c = a.col; c <= end; c++) {
+        spend();
+        if ((row.row !== a.row || c !== a.col) && row.cells[c - 1] !== undefined) row.cells[c - 1] = '';
+      }
     }
   }
 }

@@ -147,8 +147,9 @@ export interface CommandFiles {
 }
 
 /**
- * Runs one command line and answers its exit code; on the CLI's command thread (command-thread.ts),
- * watched by main.ts. onFiles hears which files the command works on before it starts.
+ * Runs one command line and answers its exit code: on the CLI's command thread (command-thread.ts),
+ * watched by main.ts, or, for the commands that open no workspace, on the main thread itself.
+ * onFiles hears which files the command works on before it starts.
  */
 export async function runCommand(argv: string[], onFiles: (files: CommandFiles) => void = () => undefined): Promise<number> {
   const program = new Command()

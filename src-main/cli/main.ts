@@ -8,8 +8,8 @@ import type { CommandThreadData, CommandThreadMessage } from './command-thread';
 import { SlotWatcher, statementSlot } from './statement-slot';
 
 /**
- * The CLI's entry: the command runs on a worker thread (command-thread.ts) and this thread only
- * watches it. A statement runs synchronously in sql.js's WebAssembly and sql.js offers no way to
+ * The CLI's entry: a command that opens a workspace runs on a worker thread (command-thread.ts)
+ * and this thread only watches it (those that open none run here: see UNWATCHED). A statement runs synchronously in sql.js's WebAssembly and sql.js offers no way to
  * interrupt one, so a statement that never returns (a hostile trigger, say) can be stopped only
  * from another thread; and only the main thread can end the process with an exit code of its
  * choosing (a signal sent to itself from a worker ends it as "killed", 143, not 1). So the command

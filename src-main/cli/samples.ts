@@ -63,7 +63,7 @@ type Checked =
   | { table: RawTable; ok: false; errors: SampleError[]; validRows: number; unmapped: string[] };
 
 async function checkFile(file: string, opts: SampleOptions): Promise<Checked> {
-  // exceljs loads only when a sample is read: the CLI starts fast.
+  // The sample readers (papaparse, the streaming XLSX reader) load only when a sample is read: the CLI starts fast.
   const table = await (await import('../node/sample-file')).readSampleFile(file);
   const mapping = headerMapping(table.headers, opts.map);
   const result = validateSamples(table, { force: opts.force ?? '(force not given)', mapping });

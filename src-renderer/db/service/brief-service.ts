@@ -58,9 +58,28 @@ export function packFrom(db: SqlDatabase, definition: PackDefinition, libs: Pick
   return buildPack(db, definition, { appVersion: libs.appVersion, now: now.toISOString() });
 }
 
+/** Findings the preview shows: a screenful of pages to check the layout, not a 25,000-page document as one string. */
+export const PREVIEW_FINDINGS = 500;
+
+/** The pack with its findings cut to the first `limit`, saying so at its top; the file written has them all. */
+export function previewPack(pack: BriefingPack, limit = PREVIEW_FINDINGS): BriefingPack {
+  const total = pack.findings.reduce((n, g) => n + g.findings.length, 0);
+  if (total <= limit) return pack;
+  let left = limit;
+  const findings = pack.findings
+    .map((g) => {
+      const kept = g.findings.slice(0, Math.max(0, left));
+      left -= kept.length;
+      return { ...g, findings: kept };
+    })
+    .filter((g) => g.findings.length > 0);
+  const notice = `This preview shows the first ${limit.toLocaleString('en-GB')} of the pack's ${total.toLocaleString('en-GB')} findings; the file you save has them all.`;
+  return { ...pack, findings, notices: [notice, ...pack.notices] };
+}
+
 export function previewOf(pack: BriefingPack): PackPreview {
   return {
-    html: renderHtml(pack),
+    html: renderHtml(previewPack(pack)),
     markingLine: pack.markingLine,
     findings: pack.findings.reduce((n, g) => n + g.findings.length, 0),
     notices: pack.notices,

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
+import type * as FsPromises from 'node:fs/promises';
 import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPack, PackBuildError } from '../../../src-core/brief/build';
 import { all, one, type SqlDatabase } from '../../../src-core/db/sql-db';
 import { decodeInput } from '../../../src-core/extract/decode';
@@ -30,6 +31,17 @@ import { definition, gwentWorkspace } from './brief/gwent-workspace';
 
 // Each limit of src-core/limits.ts, at the limit and one past it: past it the input is refused in
 // one line that says what, how big and the limit, before it is read where its size says so.
+
+/** Every file the code under test reads whole, so a test can show a file past a limit was never read. */
+const reads = vi.hoisted(() => ({ files: [] as string[] }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof FsPromises>();
+  const readFile = ((file: Parameters<typeof fs.readFile>[0], ...rest: unknown[]) => {
+    reads.files.push(String(file));
+    return (fs.readFile as (...args: unknown[]) => unknown)(file, ...rest);
+  }) as typeof fs.readFile;
+  return { ...fs, readFile, default: { ...fs, readFile } };
+});
 
 let dir: string;
 beforeAll(async () => {
@@ -59,13 +71,18 @@ describe('a report', () => {
     await truncate(file, MAX_REPORT_BYTES + 1);
     const e = await refusal(extractFile(file), ExtractError);
     expect(e.code).toBe('too-large');
-    expect(e.message).toBe('big.md is 50.0 MB; reports over 50 MB are refused');
+    expect(e.message).toBe('big.md is 50.1 MB; reports over 50 MB are refused');
+    expect(reads.files).not.toContain(file);
+    // One at the limit is read (and refused for what it holds: a sparse file is all NUL bytes).
+    await truncate(file, MAX_REPORT_BYTES);
+    await expect(extractFile(file)).rejects.toThrow(/control character/);
+    expect(reads.files).toContain(file);
   });
 
   it('over 50 MB in memory (a dropped file, the app) is refused before anything else is looked at', () => {
     // Zero bytes would be refused as control bytes: the size is the first thing checked.
     expect(() => decodeInput('big.txt', new Uint8Array(MAX_REPORT_BYTES + 1))).toThrow(
-      'big.txt is 50.0 MB; reports over 50 MB are refused',
+      'big.txt is 50.1 MB; reports over 50 MB are refused',
     );
     expect(() => decodeInput('at-limit.txt', new Uint8Array(MAX_REPORT_BYTES))).toThrow(
       /control character \(U\+0000, NUL\) at line 1, column 1/,
@@ -129,7 +146,12 @@ describe('a review sample', () => {
     await writeFile(file, '');
     await truncate(file, 50 * 1024 * 1024 + 1);
     const e = await refusal(readSampleFile(file), SampleFileError);
-    expect(e.message).toBe('big.csv is 50.0 MB; sample files over 50 MB are refused');
+    expect(e.message).toBe('big.csv is 50.1 MB; sample files over 50 MB are refused');
+    expect(reads.files).not.toContain(file);
+    // One within the limit is read, and the spy sees it.
+    await writeFile(file, 'Case reference,Force\nC1,Gwent Police\n');
+    expect((await readSampleFile(file)).rows).toEqual([['C1', 'Gwent Police']]);
+    expect(reads.files).toContain(file);
   });
 
   it(`as a workbook with a cell past column ${MAX_SAMPLE_COLUMNS} is refused, naming the cell's column and row`, async () => {
@@ -170,7 +192,7 @@ describe('a briefing pack', () => {
   const ctx = { appVersion: 'test', now: '2026-11-27T10:00:00.000Z' };
   const findingsOnly = definition({ sections: ['findings'] });
 
-  it(`of ${(MAX_PACK_FINDINGS + 1).toLocaleString('en-GB')} findings is refused before any finding is read, in any format`, async () => {
+  it(`of ${(MAX_PACK_FINDINGS + 1).toLocaleString('en-GB')} findings is refused once they are counted, in any format`, async () => {
     const db = await gwentWorkspace();
     markFindings(db, MAX_PACK_FINDINGS + 1);
     const e = await refusal(buildPack(db, findingsOnly, ctx), PackBuildError);

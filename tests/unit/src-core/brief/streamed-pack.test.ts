@@ -3,6 +3,7 @@ import { buildPack, CHART_MAX_BARS, includedFindings } from '../../../../src-cor
 import { renderHtml, renderHtmlBytes, renderHtmlChunks } from '../../../../src-core/brief/html';
 import { renderMarkdown, renderMarkdownBytes, renderMarkdownChunks } from '../../../../src-core/brief/markdown';
 import { StringSink, Utf8Sink } from '../../../../src-core/brief/sink';
+import { previewOf, previewPack } from '../../../../src-renderer/db/service/brief-service';
 import { annotate, annotateDozen, definition, gwentWorkspace } from './gwent-workspace';
 
 // A large pack is read a chunk of findings at a time and its text encoded as it is written
@@ -85,5 +86,24 @@ describe('the chart of a pack with many metrics', () => {
     expect(pack.notices, pack.notices.join('\n')).toContain(
       `The chart shows the first ${CHART_MAX_BARS} of the ${drawable} metrics with both values (a chart of more would not fit a page); the table lists them all.`,
     );
+  });
+});
+
+describe("the app's preview of a large pack", () => {
+  it('shows the first findings and says so, while the pack it writes keeps them all', async () => {
+    const db = await gwentWorkspace();
+    annotateDozen(db);
+    const pack = await buildPack(db, definition(), ctx);
+    db.close();
+    expect(previewPack(pack, 50)).toBe(pack);
+    const cut = previewPack(pack, 5);
+    expect(cut.findings.reduce((n, g) => n + g.findings.length, 0)).toBe(5);
+    expect(cut.findings.flatMap((g) => g.findings.map((f) => f.id))).toEqual(
+      pack.findings.flatMap((g) => g.findings.map((f) => f.id)).slice(0, 5),
+    );
+    expect(cut.notices[0]).toBe("This preview shows the first 5 of the pack's 12 findings; the file you save has them all.");
+    const preview = previewOf(pack);
+    expect(preview.findings).toBe(12);
+    expect(preview.html).not.toContain('This preview shows');
   });
 });

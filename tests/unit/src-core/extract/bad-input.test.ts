@@ -67,7 +67,7 @@ describe('bad input is refused with a clear error', () => {
 
   it('a file over 50 MB, before reading it as text', () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1);
-    expect(() => decodeInput('huge.md', big)).toThrow(/^huge\.md is 50\.0 MB; reports over 50 MB are refused$/);
+    expect(() => decodeInput('huge.md', big)).toThrow(/^huge\.md is 50\.1 MB; reports over 50 MB are refused$/);
   });
 
   it('a PDF with pages but no text layer', async () => {

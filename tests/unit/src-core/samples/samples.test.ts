@@ -90,7 +90,7 @@ describe('reading and validating a sample file', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x43, 0x00]);
     expect(() => readCsvTable('excel.csv', utf16)).toThrow('excel.csv is UTF-16 text; save it as CSV UTF-8 and import it again');
     expect(() => readCsvTable('huge.csv', new Uint8Array(50 * 1024 * 1024 + 1))).toThrow(
-      'huge.csv is 50.0 MB; sample files over 50 MB are refused',
+      'huge.csv is 50.1 MB; sample files over 50 MB are refused',
     );
     expect(() => checkZipInflation('notes.xlsx', new TextEncoder().encode('not a zip at all'))).toThrow(/not an XLSX workbook/);
     // A zip whose one entry declares 300 MB uncompressed, in a few bytes.

@@ -2,6 +2,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLE_BYTES, readCsvTable, SampleFileError } from '../../../../src-core/samples/table';
+import { MAX_SAMPLE_ROWS } from '../../../../src-core/limits';
 import type { InflateStream } from '../../../../src-core/samples/xlsx';
 import { readXlsxTable as readInWorker } from '../../../../src-renderer/db/service/sample-files';
 import { readSampleBytes } from '../../../../src-main/node/sample-file';
@@ -99,7 +100,7 @@ describe('reading an XLSX sample', () => {
     huge.set([0x50, 0x4b, 0x03, 0x04]);
     const e = await refusal(readXlsxTable('huge.xlsx', huge, inflate));
     expect(e.code).toBe('too-large');
-    expect(e.message).toBe('huge.xlsx is 50.0 MB; sample files over 50 MB are refused');
+    expect(e.message).toBe('huge.xlsx is 50.1 MB; sample files over 50 MB are refused');
     expect(inflated()).toBe(0);
     expect((await refusal(readSampleBytes('huge.csv', huge))).code).toBe('too-large');
   });
@@ -341,4 +342,61 @@ describe("reading a workbook's XML", () => {
       expect(e.message).toBe('bad.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
     }
   });
+});
+
+describe('the limits of a sheet', () => {
+  /** A sheet document with `merges` listed after its data, as Excel writes them. */
+  const sheetWithMerges = (rows: string, merges: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN_NS}"><sheetData>${rows}</sheetData><mergeCells count="${merges.length}">${merges
+      .map((m) => `<mergeCell ref="${m}"/>`)
+      .join('')}</mergeCells></worksheet>`;
+  const rowsOf = (n: number) =>
+    HEAD +
+    Array.from(
+      { length: n },
+      (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>C${i}</t></is></c><c r="B${i + 2}"><v>${i}</v></c></row>`,
+    ).join('');
+
+  it('blanks the cells a merged range covers but its first, as Excel’s CSV does', async () => {
+    const t = await readXlsxTable('merged.xlsx', workbookOf(sheetWithMerges(rowsOf(3), ['A2:B2', 'B3:B4'])));
+    expect(t.rows).toEqual([
+      ['C0', ''],
+      ['C1', '1'],
+      ['C2', ''],
+    ]);
+  });
+
+  it('refuses merged ranges that overlap (a hostile A1:ZZZ9999999, many times) at once, rather than walking them for minutes', async () => {
+    const hostile = Array.from({ length: 500 }, () => 'A1:ZZZ9999999');
+    const e = await refusal(readXlsxTable('merges.xlsx', workbookOf(sheetWithMerges(rowsOf(2_000), hostile))));
+    expect(e.message).toBe('merges.xlsx has merged cells that overlap, which Excel never writes; refused as damaged');
+  });
+
+  it('reads a cell in column IV (the 256th); drops a formatted blank past it, as Excel writes them; refuses a value past it', async () => {
+    const row2 = (extra: string) =>
+      `${HEAD}<row r="2"><c r="A2" t="inlineStr"><is><t>C1</t></is></c><c r="IV2" t="inlineStr"><is><t>last</t></is></c>${extra}</row>`;
+    const at = await readXlsxTable('iv.xlsx', workbookOf(sheetOf(row2('<c r="XFD2" s="3"/>'))));
+    expect(at.rows[0]?.[255]).toBe('last');
+    expect(at.rows[0]).toHaveLength(256);
+    const e = await refusal(readXlsxTable('iw.xlsx', workbookOf(sheetOf(row2('<c r="IW2"><v>7</v></c>')))));
+    expect(e.message).toBe('iw.xlsx has a cell in column IW (row 2); sample files of more than 256 columns are refused');
+  });
+
+  it('keeps an inline string of a formula cell to that cell: the next inline cell reads only its own text', async () => {
+    const sheet = sheetOf(
+      `${HEAD}<row r="2"><c r="A2" t="inlineStr"><f>1+1</f><is><t>stale</t></is></c><c r="B2" t="inlineStr"><is><t>own</t></is></c></row>`,
+    );
+    const t = await readXlsxTable('inline.xlsx', workbookOf(sheet));
+    expect(t.rows).toEqual([['=1+1', 'own']]);
+  });
+
+  it('reads 100,000 rows of case files; refuses one more, as soon as it is read', async () => {
+    const at = await readXlsxTable('rows.xlsx', workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS))));
+    expect(at.rows).toHaveLength(MAX_SAMPLE_ROWS);
+    expect(at.rowNumbers.at(-1)).toBe(MAX_SAMPLE_ROWS + 1);
+    const e = await refusal(readXlsxTable('more.xlsx', workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS + 1)))));
+    expect(e.message).toBe(
+      'more.xlsx has more than 100,000 rows of case files; sample files past that are refused (split it and import the parts)',
+    );
+  }, 60_000);
 });
