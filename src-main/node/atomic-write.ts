@@ -11,7 +11,12 @@ export async function writeFileAtomic(file: string, data: Uint8Array | readonly 
   const fh = await open(tmp, 'wx', 0o600);
   try {
     if (data instanceof Uint8Array) await fh.writeFile(data);
-    else for (const chunk of data) await fh.write(chunk);
+    else {
+      // write() may write part of a chunk: each is written until all of it is.
+      for (const chunk of data) {
+        for (let at = 0; at < chunk.length;) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
+      }
+    }
     await fh.sync();
   } finally {
     await fh.close();
