@@ -1,6 +1,6 @@
 // One import or export of bench/bounds.ts, in a fresh process so that nothing else counts: the
 // wall time and the peak resident set size (process.resourceUsage().maxRSS, the kernel's own
-// high-water mark, threads included) of reading one input the way the CLI and the app do.
+// high-water mark, threads included) of reading one input the way the CLI does.
 //   tsx bench/bounds-child.ts extract <report>
 //   tsx bench/bounds-child.ts sample <sample.csv|.xlsx>
 //   tsx bench/bounds-child.ts brief <workspace.sqlite> <out.docx|.pdf|.html|.md>
@@ -14,8 +14,11 @@ const peakMb = () => process.resourceUsage().maxRSS / 1024;
 async function run(job: string, file: string, out: string | undefined): Promise<string> {
   // Each job loads only what it uses, as the CLI and the DB worker do: the baseline is theirs.
   if (job === 'extract') {
-    const { extractFile } = await import('../src-main/node/extract-file');
-    const { extraction: e } = await extractFile(file);
+    // On an extraction thread, heap capped, as the CLI's `extract` and `build` read a report.
+    const { extractAll } = await import('../src-main/cli/extract-pool');
+    const [o] = await extractAll([file], {}, () => undefined);
+    if (!o?.ok) return `refused: ${o?.message}`;
+    const e = o.extraction;
     return `${e.findings.length} findings, ${e.metrics.length} metrics, ${e.judgments.length} judgments`;
   }
   const [{ loadSqlEngine }, { readMigrations }, { createWorkspace, openWorkspace }] = await Promise.all([

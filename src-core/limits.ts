@@ -27,6 +27,17 @@ export const MAX_REPORT_PARAGRAPH = 100_000;
  */
 export const MAX_PDF_PAGES = 1000;
 
+/**
+ * The heap (V8's old generation, in MB) each of the CLI's extraction threads may grow to. What a
+ * report at the limits above keeps while it is read is under 250 MB, but V8 lets a heap run far
+ * past what it keeps when the process allows it (about 4 GB on a machine of 16 GB or more): a
+ * 49 MB report of 1.2 million short lines peaked at 715 MB, of which about 200 MB was live. With
+ * the cap V8 collects sooner, and the same report peaks under 500 MB at the same speed
+ * (bench/bounds.ts); a file that really needed more would end its thread and be refused, in one
+ * line, rather than take the machine's memory.
+ */
+export const EXTRACT_HEAP_MB = 320;
+
 /** A case-file review sample file on disk (CSV or XLSX). */
 export const MAX_SAMPLE_BYTES = 50 * MB;
 

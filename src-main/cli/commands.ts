@@ -13,7 +13,6 @@ import { DEMO_SOURCE, generateDemoSample } from '../../src-core/samples/demo';
 import { importSamples } from '../../src-core/samples/import';
 import { SampleFileError } from '../../src-core/samples/table';
 import { writeFileAtomic } from '../node/atomic-write';
-import { extractFile } from '../node/extract-file';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
 import { PackBuildError } from '../../src-core/brief/build';
@@ -52,9 +51,14 @@ function overridesOf(opts: ReportOptions): MetaOverrides {
   return out;
 }
 
+/** A report `extract` could not read: one line, exit code 1. */
+class ExtractRefused extends Error {}
+
 async function extract(file: string, opts: { json?: boolean } & ReportOptions): Promise<void> {
-  const { extraction } = await extractFile(file, overridesOf(opts));
-  write(opts.json ? jsonText(extractionJson(extraction)) : extractionText(extraction, file));
+  // On an extraction thread, as `build` reads each file: its heap is capped (src-core/limits.ts).
+  const [outcome] = await extractAll([file], overridesOf(opts), () => undefined);
+  if (!outcome?.ok) throw new ExtractRefused(outcome?.message ?? `${file} could not be read`);
+  write(opts.json ? jsonText(extractionJson(outcome.extraction)) : extractionText(outcome.extraction, file));
 }
 
 /** The report files named, with a folder standing for the reports in it. */
@@ -195,6 +199,7 @@ export async function runCommand(argv: string[], onFiles: (files: CommandFiles) 
     if (
       e instanceof UsageError ||
       e instanceof ExtractError ||
+      e instanceof ExtractRefused ||
       e instanceof WorkspaceError ||
       e instanceof SampleFileError ||
       e instanceof SamplesUsageError ||

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MetaOverrides } from '../../src-core/extract/report-meta';
+import { EXTRACT_HEAP_MB } from '../../src-core/limits';
 import type { Extraction } from '../../src-core/extract/types';
 
 export interface PoolRequest {
@@ -32,10 +33,12 @@ export type Outcome = { file: string } & WorkerResult;
  * The worker script beside this module: the bundle's .mjs when the CLI runs from out/cli/, the
  * TypeScript source through tsx's loader when it runs from the sources.
  */
-function workerOf(): Worker {
+function workerOf(heapMb: number): Worker {
+  // Each thread's heap is capped (src-core/limits.ts): memory is bounded by design, not by V8's mood.
+  const options = { resourceLimits: { maxOldGenerationSizeMb: heapMb } };
   const js = new URL('./extract-worker.mjs', import.meta.url);
-  if (existsSync(fileURLToPath(js))) return new Worker(js);
-  return new Worker(new URL('./extract-worker-source.mjs', import.meta.url));
+  if (existsSync(fileURLToPath(js))) return new Worker(js, options);
+  return new Worker(new URL('./extract-worker-source.mjs', import.meta.url), options);
 }
 
 /**
@@ -61,6 +64,7 @@ export async function extractAll(
   overrides: MetaOverrides,
   onDone: (o: Outcome, done: number) => void,
   limitMs = FILE_TIME_LIMIT_MS,
+  heapMb = EXTRACT_HEAP_MB,
 ): Promise<Outcome[]> {
   const size = Math.max(1, Math.min(files.length, availableParallelism()));
   const outcomes: Outcome[] = new Array<Outcome>(files.length);
@@ -72,7 +76,7 @@ export async function extractAll(
     onDone(outcome, ++done);
   };
   const slot = async (): Promise<void> => {
-    let w = workerOf();
+    let w = workerOf(heapMb);
     try {
       while (next < files.length) {
         const id = next++;
@@ -80,7 +84,7 @@ export async function extractAll(
           const stop = (message: string) => {
             quiet(w);
             void w.terminate();
-            w = workerOf();
+            w = workerOf(heapMb);
             resolve({ ok: false, refused: true, message });
           };
           const timer = setTimeout(
@@ -94,7 +98,11 @@ export async function extractAll(
           });
           w.once('error', (e: Error) => {
             clearTimeout(timer);
-            stop(`${files[id]} could not be read (${e.message})`);
+            stop(
+              (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+                ? `${files[id]} needs more than the ${heapMb} MB a report may take to read, and was stopped; it is no report's text`
+                : `${files[id]} could not be read (${e.message})`,
+            );
           });
           w.postMessage({ id, file: files[id] ?? '', overrides } satisfies PoolRequest);
         });

@@ -34,4 +34,18 @@ describe('the CLI’s extraction threads', () => {
     const again = await extractAll([file(SEED_FILES.markdown)], {}, () => undefined);
     expect(again[0]?.ok).toBe(true);
   }, 60_000);
+
+  it('caps each thread’s heap: a file that needs more is refused in one line, and the next file gets a new thread', async () => {
+    // A heap of 8 MB, in which no report can be read: the cap is what stops the thread.
+    const out = await extractAll([file(SEED_FILES.pdf), file(SEED_FILES.pdf)], {}, () => undefined, 60_000, 8);
+    for (const o of out) {
+      expect(o.ok).toBe(false);
+      expect(!o.ok && o.message).toBe(
+        `${file(SEED_FILES.pdf)} needs more than the 8 MB a report may take to read, and was stopped; it is no report's text`,
+      );
+    }
+    // At the real cap the same file is read.
+    const read = await extractAll([file(SEED_FILES.pdf)], {}, () => undefined);
+    expect(read[0]?.ok).toBe(true);
+  }, 120_000);
 });
