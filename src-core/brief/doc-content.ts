@@ -1,5 +1,6 @@
 import type { BriefingPack, PackFinding, PackMetric, PackReport, PackReview, SourceRef } from './model';
 import { PACK_SECTION_TITLES } from './model';
+import type { RagFacet } from '../annotations/vocabulary';
 
 /**
  * What the paginated writers (DOCX and PDF) print, worked out once so both say the same words in
@@ -40,7 +41,7 @@ export const ragWord = (rag: PackFinding['rag']): string =>
   rag === 'red' ? 'Red' : rag === 'amber' ? 'Amber' : rag === 'green' ? 'Green' : 'Not rated';
 
 /** RAG colours (fill, text) chosen so the word stays legible on them, in colour and in greyscale. */
-export const RAG_COLOURS: Record<'red' | 'amber' | 'green' | 'none', { fill: string; text: string }> = {
+export const RAG_COLOURS: Record<RagFacet, { fill: string; text: string }> = {
   red: { fill: 'C0392B', text: 'FFFFFF' },
   amber: { fill: 'F5B041', text: '1A1A1A' },
   green: { fill: '1E8449', text: 'FFFFFF' },

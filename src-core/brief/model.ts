@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findingsQuerySchema } from '../query/findings';
+import type { Rag } from '../annotations/vocabulary';
 
 /**
  * A briefing pack as data. `PackDefinition` is what the analyst chose in the Briefing view (saved
@@ -131,7 +132,7 @@ export interface PackFinding {
   text: string;
   note: string;
   tags: string[];
-  rag: 'red' | 'amber' | 'green' | null;
+  rag: Rag | null;
   source: string;
 }
 

@@ -1,12 +1,10 @@
+import { RAG_FACETS as RAGS, STATUSES } from '../annotations/vocabulary';
 import { FINDING_KINDS } from '../extract/types';
 import type { FacetName } from './facets';
 import type { FindingsQuery } from './findings';
 
 /** The facet values the analyst has pressed, by facet: the strings readFacets gave as `value`. */
 export type FacetSelection = Partial<Record<FacetName, string[]>>;
-
-const STATUSES = ['new', 'reviewed', 'flagged', 'verified'] as const;
-const RAGS = ['red', 'amber', 'green', 'none'] as const;
 
 export const isOneOf =
   <T extends string>(list: readonly T[]) =>

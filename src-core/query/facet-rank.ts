@@ -1,4 +1,5 @@
 /** What the facet panel shows for one facet, and how status and RAG values are ordered in it. */
+import { RAG_FACETS, STATUSES } from '../annotations/vocabulary';
 
 export type FacetName = 'report' | 'section' | 'kind' | 'tag' | 'status' | 'rag';
 export const FACET_NAMES: readonly FacetName[] = ['report', 'section', 'kind', 'tag', 'status', 'rag'];
@@ -10,8 +11,8 @@ export interface FacetCount {
   count: number;
 }
 
-export const STATUS_RANK = ['new', 'reviewed', 'flagged', 'verified'];
-export const RAG_RANK = ['red', 'amber', 'green', 'none'];
+export const STATUS_RANK: string[] = [...STATUSES];
+export const RAG_RANK: string[] = [...RAG_FACETS];
 
 /** Status or RAG counts in the panel's order, with the unannotated findings under the fallback. */
 export function ranked(counts: Map<string, number>, fallback: string, matching: number, rank: string[], limit: number): FacetCount[] {

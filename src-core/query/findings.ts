@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FINDING_KINDS } from '../extract/types';
 import { all, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
+import { RAG_FACETS, statusSchema } from '../annotations/vocabulary';
 
 /**
  * Queries over findings described as data (what the grid asks for) and compiled to SQL here, in
@@ -40,10 +41,10 @@ export const findingsQuerySchema = z.object({
   kinds: z.array(z.enum(FINDING_KINDS as unknown as [string, ...string[]])).optional(),
   sections: z.array(z.string().max(300)).max(500).optional(),
   subsections: z.array(z.string().max(300)).max(500).optional(),
-  statuses: z.array(z.enum(['new', 'reviewed', 'flagged', 'verified'])).optional(),
+  statuses: z.array(statusSchema).optional(),
   tags: z.array(z.string().max(100)).max(100).optional(),
   /** 'none' selects findings without a RAG rating. */
-  rags: z.array(z.enum(['red', 'amber', 'green', 'none'])).optional(),
+  rags: z.array(z.enum(RAG_FACETS)).optional(),
   includeInBrief: z.boolean().optional(),
   contains: z
     .array(

@@ -3,6 +3,7 @@ import { insert, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
 import { FINDING_KINDS } from '../extract/types';
 import { packDefinitionSchema } from '../brief/model';
 import type { JsonValue } from './journal';
+import { ragSchema, statusSchema } from '../annotations/vocabulary';
 
 /**
  * The edits an analyst can make, as data: each is validated, applied in one SQL transaction and
@@ -18,9 +19,9 @@ const stamp = { author: z.string().min(1).max(200), at: z.iso.datetime() };
 const target = { targetType: z.enum(['finding', 'metric', 'review_sample']), targetId: z.number().int().positive() };
 
 const annotationValue = z.discriminatedUnion('field', [
-  z.object({ field: z.literal('status'), value: z.enum(['new', 'reviewed', 'flagged', 'verified']) }),
+  z.object({ field: z.literal('status'), value: statusSchema }),
   z.object({ field: z.literal('tags'), value: z.array(z.string().trim().min(1).max(100)).max(100) }),
-  z.object({ field: z.literal('rag'), value: z.enum(['red', 'amber', 'green']).nullable() }),
+  z.object({ field: z.literal('rag'), value: ragSchema.nullable() }),
   z.object({ field: z.literal('note'), value: z.string().max(100_000) }),
   z.object({ field: z.literal('includeInBrief'), value: z.boolean() }),
   z.object({ field: z.literal('kindOverride'), value: z.enum(FINDING_KINDS as unknown as [string, ...string[]]).nullable() }),

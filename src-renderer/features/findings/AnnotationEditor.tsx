@@ -7,9 +7,7 @@ import { NoteField } from './NoteField';
 import { TagEditor } from './TagEditor';
 import { useAnnotationSave, type SaveStatus } from './use-annotation-save';
 import { usePendingValue } from './use-pending-value';
-
-const STATUSES = ['new', 'reviewed', 'flagged', 'verified'] as const;
-const RAGS = ['red', 'amber', 'green'] as const;
+import { RAGS, STATUSES } from '../../../src-core/annotations/vocabulary';
 
 const capitalised = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 

@@ -1,12 +1,13 @@
 import type { FindingRow } from '../../../src-core/query/findings';
 import { FALLBACK_AUTHOR } from '../../ui/author';
+import type { Rag, Status } from '../../../src-core/annotations/vocabulary';
 
 export type AnnotationField = 'status' | 'tags' | 'rag' | 'note' | 'includeInBrief' | 'kindOverride';
 
 export interface AnnotationValues {
-  status: 'new' | 'reviewed' | 'flagged' | 'verified';
+  status: Status;
   tags: string[];
-  rag: 'red' | 'amber' | 'green' | null;
+  rag: Rag | null;
   note: string;
   includeInBrief: boolean;
   kindOverride: string | null;

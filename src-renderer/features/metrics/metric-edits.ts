@@ -1,10 +1,9 @@
 import type { MetricRow } from '../../../src-core/query/metrics';
 import { FALLBACK_AUTHOR } from '../../ui/author';
+import { RAGS, STATUSES, type Rag, type Status } from '../../../src-core/annotations/vocabulary';
 
-export type MetricStatus = 'new' | 'reviewed' | 'flagged' | 'verified';
-export type Rag = 'red' | 'amber' | 'green';
-export const STATUSES: readonly MetricStatus[] = ['new', 'reviewed', 'flagged', 'verified'];
-export const RAGS: readonly Rag[] = ['red', 'amber', 'green'];
+export type MetricStatus = Status;
+export { RAGS, STATUSES, type Rag };
 
 export type AnnotationChange =
   | { field: 'status'; value: MetricStatus }
