@@ -24,6 +24,8 @@ import {
   type PackSectionKey,
 } from './model';
 import { paragraphAfter, paragraphAt, SourceList, type Located } from './sources';
+import { isRag } from '../annotations/vocabulary';
+import { plural } from '../text/plural';
 
 export { PackBuildError } from './feed';
 
@@ -50,7 +52,6 @@ interface ParagraphRow extends Located {
 
 const str = (v: SqlValue | undefined) => (v === null || v === undefined ? null : String(v));
 const num = (v: SqlValue | undefined) => (typeof v === 'number' ? v : null);
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function readReports(db: SqlDatabase): ReportRow[] {
   return all(db, 'SELECT id, title, force, programme, year, published, overall_grade FROM reports ORDER BY force, programme, year, id').map(
@@ -235,7 +236,7 @@ export async function buildPack(
         text: f.text,
         note: f.note,
         tags: f.tags,
-        rag: f.rag === 'red' || f.rag === 'amber' || f.rag === 'green' ? f.rag : null,
+        rag: isRag(f.rag) ? f.rag : null,
         source: cite(f.reportId, 'Finding', {
           section: f.section,
           subsection: f.subsection,

@@ -17,6 +17,7 @@ import {
 } from './journal';
 import { SEAL_KEY_PATTERN, sealMatches, sealOf, type SealKey } from './seal';
 import type { WorkspaceStorage } from './storage';
+import { Sequencer } from '../sequencer';
 
 export interface LoadedWorkspace {
   name: string;
@@ -71,7 +72,7 @@ interface UndoEntry {
 const UNDO_DEPTH = 500;
 
 export class WorkspaceSession {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sequence = new Sequencer();
   private readonly undoStack: UndoEntry[] = [];
   private readonly redoStack: UndoEntry[] = [];
 
@@ -182,9 +183,7 @@ export class WorkspaceSession {
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.sequence.run(task);
   }
 
   /**

@@ -7,6 +7,7 @@ import { StorageError, type WorkspaceStorage } from '../../src-core/workspace/st
 import { errnoCode, storageError } from './fs-errors';
 import { readJournalSidecar, readSealSidecar, type JournalLimits } from './sidecars';
 import { bytesOf } from '../node/bytes';
+import { Sequencer } from '../../src-core/sequencer';
 
 export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat'>;
 
@@ -59,7 +60,7 @@ const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.s
  * check. One operation at a time.
  */
 export class FileWorkspaceStore implements WorkspaceStorage {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sequence = new Sequencer();
   private journalExists: boolean;
   /** Bytes of complete records in the journal; a failed append is cut back to this length. */
   private journalSize: number;
@@ -165,9 +166,7 @@ export class FileWorkspaceStore implements WorkspaceStorage {
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.sequence.run(task);
   }
 
   append(line: string): Promise<void> {

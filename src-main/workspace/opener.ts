@@ -8,6 +8,7 @@ import { fromStorage, plainBytes } from './results';
 import type { SealKey } from '../../src-core/workspace/seal';
 import { installationSealKey } from './seal-key';
 import { inspectWorkspaceFile } from './sqlite-file';
+import { Sequencer } from '../../src-core/sequencer';
 
 export interface OpenerOptions {
   /** app.getPath('userData'): recent.json, the private copy of the default workspace and the seal key. */
@@ -22,7 +23,7 @@ export interface OpenerOptions {
 export class WorkspaceOpener {
   private readonly recentFile: RecentFile;
   readonly defaultCopy: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sequence = new Sequencer();
   /** Read (or made) once per run, so that every workspace opened in it is sealed with the same key. */
   private sealKey: Promise<SealKey> | null = null;
 
@@ -59,9 +60,7 @@ export class WorkspaceOpener {
    * first-start copies of the default workspace would race for the same file.
    */
   private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.sequence.run(task);
   }
 
   private async lastOrDefault(): Promise<Result<OpenedWorkspace>> {

@@ -2,6 +2,7 @@ import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../node/atomic-write';
+import { Sequencer } from '../../src-core/sequencer';
 
 /** Enough for an Open Recent menu; older entries fall off the end. */
 export const MAX_RECENT = 10;
@@ -51,7 +52,7 @@ export function forget(state: RecentState, file: string): RecentState {
 
 /** recent.json in the user-data folder. Writes are queued: two atomic writes must not race. */
 export class RecentFile {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sequence = new Sequencer();
 
   constructor(
     readonly file: string,
@@ -69,14 +70,12 @@ export class RecentFile {
 
   /** Applies a change to the stored list and resolves with the new list. */
   update(change: (state: RecentState) => RecentState): Promise<RecentState> {
-    const run = this.queue.then(async () => {
+    return this.sequence.run(async () => {
       const next = change(await this.load());
       await mkdir(path.dirname(this.file), { recursive: true });
       await writeFileAtomic(this.file, new TextEncoder().encode(`${JSON.stringify({ version: 1, ...next }, null, 2)}\n`));
       return next;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** The list is a convenience: failing to save it must not fail the open that changed it. */

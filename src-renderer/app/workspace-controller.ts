@@ -1,6 +1,7 @@
 import type { Host, OpenedWorkspace, Result, WorkspaceInfo } from '../../src-core/host/contract';
 import type { DbClient, WorkerRestart } from '../db/db-client';
 import type { OpenSummary } from '../db/protocol';
+import { Sequencer } from '../../src-core/sequencer';
 
 export type WorkspaceState =
   | { phase: 'opening' }
@@ -26,7 +27,7 @@ export class WorkspaceController {
   private state: WorkspaceState = { phase: 'opening' };
   private readonly listeners = new Set<() => void>();
   private started = false;
-  private busy: Promise<unknown> = Promise.resolve();
+  private readonly opens = new Sequencer();
   private revisions = 0;
 
   constructor(
@@ -101,9 +102,7 @@ export class WorkspaceController {
 
   private openWith(ask: () => Promise<Result<OpenedWorkspace | null>>): Promise<void> {
     // One command at a time: two dialogs or two opens racing would leave it unclear which won.
-    const run = this.busy.then(() => this.doOpen(ask));
-    this.busy = run.catch(() => undefined);
-    return run;
+    return this.opens.run(() => this.doOpen(ask));
   }
 
   private async doOpen(ask: () => Promise<Result<OpenedWorkspace | null>>): Promise<void> {

@@ -42,6 +42,7 @@ import { forScreen, mappingFromScreen } from './screen-text';
 import { readPacks } from '../../../src-core/query/packs';
 import type { ExportLibraries } from './brief-service';
 import { release } from '../../../src-core/workspace/release';
+import { Sequencer } from '../../../src-core/sequencer';
 
 export interface ServiceDeps {
   /** sql.js and the known migrations, loaded once (the wasm is fetched from the app's own origin). */
@@ -81,7 +82,7 @@ class Refusal extends Error {
 export class DbService {
   private session: WorkspaceSession | null = null;
   private storage: StorageProxy | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly sequence = new Sequencer();
   private nextStorageId = 1;
   private readonly waiting = new Map<number, (reply: StorageReply) => void>();
   private engine: Promise<{ engine: SqlEngine; migrations: Migration[] }> | null = null;
@@ -122,9 +123,7 @@ export class DbService {
   }
 
   private serial<T>(task: () => Promise<T> | T): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.sequence.run(task);
   }
 
   private open(): WorkspaceSession {

@@ -4,6 +4,7 @@ import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { DbRequest } from '../../db/protocol';
 import { sentence } from '../reports/import-text';
+import { plural } from '../../../src-core/text/plural';
 
 /** What a grid hands over to be exported: its rows' source, visible columns, filter in words and a title. */
 export type GridExportSpec = Omit<Extract<DbRequest, { type: 'grid.export' }>, 'type' | 'format' | 'marking'>;
@@ -13,8 +14,6 @@ export type GridExportState =
   | { phase: 'running'; format: 'csv' | 'xlsx' }
   | { phase: 'done'; message: string }
   | { phase: 'error'; message: string };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**
  * Exports a grid's rows: the worker reads every row the filter selects and writes the file, the

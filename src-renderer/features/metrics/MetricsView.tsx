@@ -22,8 +22,7 @@ import '../../ui/empty-state.css';
 import './metrics.css';
 import { ExportGridMenu } from '../briefing/ExportGridMenu';
 import { metricsExportSpec } from '../briefing/grid-export-specs';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+import { plural } from '../../../src-core/text/plural';
 
 /**
  * Every figure in the workspace against England and Wales: checked against its quote, verified,

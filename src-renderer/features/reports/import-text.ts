@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../../src-core/db/import-report';
 import type { ImportProgress } from '../../db/protocol';
+import { plural } from '../../../src-core/text/plural';
 
 const STAGE: Record<ImportProgress['stage'], string> = {
   reading: 'Reading',
@@ -12,10 +13,6 @@ export function progressText(name: string, progress: ImportProgress | null): str
   if (!progress) return `Starting ${name}…`;
   const pages = progress.page !== undefined && progress.pages !== undefined ? ` (page ${progress.page} of ${progress.pages})` : '';
   return `${STAGE[progress.stage]} ${name}${pages}…`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** What was imported, in the words of the Reports view ("135 findings, 16 metrics, …"). */

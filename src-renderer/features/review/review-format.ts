@@ -54,6 +54,4 @@ export function dateText(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../../src-core/text/plural';
