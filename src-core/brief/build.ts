@@ -87,8 +87,49 @@ export async function buildPack(
     /** The file it is for, when known: its limit is checked before any finding is read. */ format?: PackFileFormat;
   },
 ): Promise<BriefingPack> {
-  const def = normalised(definition);
-  const wants = (s: PackSectionKey) => def.sections.includes(s);
+  const p = packContext(db, normalised(definition), ctx.format);
+  // In this order: each section adds its feed record and notices as it is read.
+  const reports = summarySection(p);
+  const { metrics, chart } = p.wants('metrics') ? metricsSection(p) : { metrics: [], chart: null };
+  const findings = p.wants('findings') ? findingsSection(p) : [];
+  const areas = p.wants('areas') ? areasSection(p) : [];
+  const review = p.wants('review') ? reviewSection(p) : [];
+  return {
+    definition: p.def,
+    markingLine: markingLine(p.def.marking, p.def.caveat),
+    generatedAt: ctx.now,
+    appVersion: ctx.appVersion,
+    workspaceHash: await workspaceHash(db),
+    reports,
+    metrics,
+    chart,
+    findings,
+    areas,
+    review,
+    sources: p.sources.list,
+    feeds: p.feeds,
+    notices: p.notices,
+  };
+}
+
+/** What every section of a pack reads from and adds to while the pack is built. */
+interface PackContext {
+  db: SqlDatabase;
+  def: PackDefinition;
+  format: PackFileFormat | undefined;
+  wants: (s: PackSectionKey) => boolean;
+  everyReport: ReportRow[];
+  covered: ReportRow[];
+  coveredIds: number[];
+  reportLabel: Map<number, string>;
+  paragraphsOf: (reportId: number) => ParagraphRow[];
+  cite: Cite;
+  sources: SourceList;
+  feeds: PackFeedRecord[];
+  notices: string[];
+}
+
+function packContext(db: SqlDatabase, def: PackDefinition, format: PackFileFormat | undefined): PackContext {
   const sources = new SourceList();
   const notices: string[] = [];
   const feeds: PackFeedRecord[] = [];
@@ -127,222 +168,225 @@ export async function buildPack(
   };
   const cite = (reportId: number, what: string, at: Located) =>
     sources.cite({ reportId, reportTitle: reportTitle.get(reportId) ?? `report ${reportId}`, what, ...at });
-
-  // Summary of judgments, with the change since the same force's previous report in the programme.
-  // Every report covered is listed (the title block names them); its judgments only with the summary.
-  const reports: PackReport[] = wants('summary') ? [] : covered.map((r) => ({ ...r, judgments: [] }));
-  if (wants('summary')) {
-    let rows = 0;
-    for (const r of covered) {
-      const previous = previousReport(r, everyReport);
-      // A question's grade in the previous report: the same pillar's overall grade, the same question
-      // of the shared vocabulary however each report words it, or else the same words.
-      const keysOf = (j: Record<string, SqlValue>) =>
-        j.is_overall === 1
-          ? [`pillar:${String(j.pillar ?? 'effectiveness')}`]
-          : [...(j.area ? [`area:${String(j.area)}`] : []), `q:${String(j.question)}`];
-      const before = new Map<string, string>();
-      if (previous) {
-        for (const j of all(db, 'SELECT question, grade, area, pillar, is_overall FROM judgments WHERE report_id = ?', [previous.id])) {
-          for (const k of keysOf(j)) if (!before.has(k)) before.set(k, String(j.grade));
-        }
-      }
-      const judgments = all(
-        db,
-        'SELECT question, grade, last_inspected, is_overall, area, pillar, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
-        [r.id],
-      ).map((j) => {
-        const at = { page: num(j.page), line: Number(j.line) };
-        // The judgments table heads the effectiveness overview; the paragraph after it names that section.
-        const next = paragraphAfter(paragraphsOf(r.id), at);
-        const previousGrade =
-          keysOf(j)
-            .map((k) => before.get(k))
-            .find((g) => g !== undefined) ?? null;
-        return {
-          question: String(j.question),
-          grade: String(j.grade),
-          lastInspected: num(j.last_inspected),
-          previousGrade,
-          change: gradeChange(previousGrade, String(j.grade)),
-          isOverall: j.is_overall === 1,
-          source: cite(r.id, 'Judgment', { section: next?.section ?? 'Judgments', subsection: 'Judgments', paragraph: null, ...at }),
-        };
-      });
-      rows += judgments.length;
-      reports.push({ ...r, judgments });
-    }
-    feeds.push({
-      section: 'summary',
-      feed: `judgments of ${def.reportIds.length ? 'the chosen reports' : 'every report in the workspace'} (${plural(covered.length, 'report')})`,
-      rows,
-    });
-  }
-
-  // Key metrics: those marked include-in-brief, or, when none is marked, every metric of the reports
-  // that has an England and Wales comparator (a figure stated alone is no comparison; an analyst who
-  // wants one in the pack marks it).
-  const metrics: PackMetric[] = [];
-  let chart: ChartSpec | null = null;
-  if (wants('metrics')) {
-    const every = covered.length ? readMetrics(db, { reportIds: coveredIds }) : [];
-    const marked = every.filter((m) => m.includeInBrief);
-    const chosen = marked.length ? marked : every.filter((m) => m.englandWales !== null);
-    for (const m of chosen) metrics.push(packMetric(m, cite, paragraphsOf));
-    feeds.push({
-      section: 'metrics',
-      feed: marked.length
-        ? `metrics marked include-in-brief (${marked.length} of ${every.length})`
-        : `every metric of the reports covered with an England and Wales comparator (none is marked include-in-brief)`,
-      rows: metrics.length,
-    });
-    chart = chartOf(metrics, covered);
-    const drawn = chart ? chart.panels.reduce((n, panel) => n + panel.categories.length, 0) : 0;
-    const drawable = metrics.filter(canDraw).length;
-    if (drawn < drawable) {
-      notices.push(
-        `The chart shows the first ${drawn} of the ${count(drawable)} metrics with both values (a chart of more would not fit a page); the table lists them all.`,
-      );
-    }
-    const unverified = metrics.filter((m) => !m.verified).length;
-    if (unverified) {
-      notices.push(
-        unverified === metrics.length
-          ? `None of the ${plural(metrics.length, 'metric')} in this pack has yet been marked verified against the report by an analyst.`
-          : `${unverified} of the ${metrics.length} metrics in this pack ${unverified === 1 ? 'has' : 'have'} not yet been marked verified against the report by an analyst.`,
-      );
-    }
-  }
-
-  // Findings marked include-in-brief within the feed, grouped by report then section, in report order.
-  const findings: PackFindingGroup[] = [];
-  if (wants('findings')) {
-    const feed = resolveFeed(db, def.findings);
-    const marked: FindingsQuery = { ...feed.query, includeInBrief: true };
-    const inFeed = countFindings(db, feed.query, coveredIds);
-    const included = countFindings(db, marked, coveredIds);
-    // Counted before any is read: a pack past the limit (its format's, when the format is known)
-    // is refused with nothing built or written.
-    const tooLarge = packTooLarge(included, ctx.format ?? 'html');
-    if (tooLarge) throw new PackBuildError(tooLarge);
-    for (const f of includedFindings(db, marked, covered)) {
-      const item: PackFinding = {
-        id: f.id,
-        report: f.report,
-        section: f.section,
-        subsection: f.subsection,
-        paragraph: f.paragraph,
-        kind: f.kind,
-        text: f.text,
-        note: f.note,
-        tags: f.tags,
-        rag: isRag(f.rag) ? f.rag : null,
-        source: cite(f.reportId, 'Finding', {
-          section: f.section,
-          subsection: f.subsection,
-          paragraph: f.paragraph,
-          page: f.page,
-          line: f.line,
-        }),
-      };
-      const last = findings[findings.length - 1];
-      if (last && last.report === item.report && last.section === item.section) last.findings.push(item);
-      else findings.push({ report: item.report, section: item.section, findings: [item] });
-    }
-    feeds.push({
-      section: 'findings',
-      feed: `${feed.label} (${plural(inFeed, 'finding')}), keeping those marked include-in-brief`,
-      rows: included,
-    });
-    if (included === 0) {
-      const elsewhere = def.findings.kind === 'all' ? 0 : countFindings(db, { includeInBrief: true }, coveredIds);
-      const others = (['areas', 'review'] as const)
-        .filter(wants)
-        .map((s) => (s === 'areas' ? 'the areas for improvement' : 'the case-file review'));
-      // First: the reader must know why the pack has no findings before anything else.
-      notices.unshift(
-        `No finding is marked include-in-brief${def.findings.kind === 'all' ? '' : ` in the ${feed.label}`}` +
-          (elsewhere ? ` (${plural(elsewhere, 'finding')} outside it ${elsewhere === 1 ? 'is' : 'are'})` : '') +
-          `, so this pack has no findings: it gives the summary of judgments and the key metrics only${others.length ? `, with ${others.join(' and ')}` : ''}.`,
-      );
-    }
-  }
-
-  // Areas for improvement, each with the bullets that spell it out.
-  const areas: PackArea[] = [];
-  if (wants('areas')) {
-    areas.push(...readAreas(db, covered, reportLabel, cite));
-    feeds.push({ section: 'areas', feed: 'every area for improvement of the reports covered', rows: areas.length });
-  }
-
-  // The case-file review per force: the sample's figures and the report's stated figures against them.
-  const review: PackReview[] = [];
-  if (wants('review')) {
-    for (const force of [...new Set(covered.map((r) => r.force))]) {
-      const summary = readSampleSummary(db, { force });
-      if (summary.n === 0) continue;
-      const reconciliation = covered
-        .filter((r) => r.force === force)
-        .flatMap((r) =>
-          readReconciliation(db, r.id).map((x) => {
-            const paragraph = x.findingId === null ? null : (paragraphsOf(r.id).find((p) => p.id === x.findingId) ?? null);
-            let source: string | null = null;
-            if (paragraph) {
-              const { section, subsection, paragraph: n, page, line } = paragraph;
-              source = cite(r.id, 'Review figure', { section, subsection, paragraph: n, page, line });
-            } else if (x.footnote !== null) source = citeFootnote(db, r.id, x.footnote, paragraphsOf(r.id), cite);
-            return { label: x.label, stated: x.stated, computed: x.computed, matches: x.matches, source };
-          }),
-        );
-      review.push({
-        force,
-        files: summary.n,
-        synthetic: summary.synthetic,
-        criteria: summary.criteria
-          .filter((c) => c.n > 0 && c.p !== null)
-          .map((c) => ({
-            label: c.label,
-            k: c.yes,
-            n: c.n,
-            proportion: c.p ?? 0,
-            low: c.low ?? 0,
-            high: c.high ?? 0,
-            small: c.smallSample,
-          })),
-        reconciliation,
-      });
-      feeds.push({
-        section: 'review',
-        feed: `case-file review sample for ${force}${summary.synthetic ? ' (SYNTHETIC demonstration sample)' : ''}`,
-        rows: summary.n,
-      });
-      if (summary.synthetic) {
-        notices.push(
-          `Case-file review figures for ${force} come from a synthetic demonstration sample, not real case-file review data: they illustrate the method and must not be quoted as inspection findings.`,
-        );
-      }
-    }
-    if (review.some((r) => r.criteria.some((c) => c.small))) {
-      notices.push(`Review proportions marked as a small sample rest on fewer than ${SMALL_SAMPLE} files: treat them as indicative only.`);
-    }
-  }
-
   return {
-    definition: def,
-    markingLine: markingLine(def.marking, def.caveat),
-    generatedAt: ctx.now,
-    appVersion: ctx.appVersion,
-    workspaceHash: await workspaceHash(db),
-    reports,
-    metrics,
-    chart,
-    findings,
-    areas,
-    review,
-    sources: sources.list,
+    db,
+    def,
+    format,
+    wants: (s) => def.sections.includes(s),
+    everyReport,
+    covered,
+    coveredIds,
+    reportLabel,
+    paragraphsOf,
+    cite,
+    sources,
     feeds,
     notices,
   };
+}
+
+// Summary of judgments, with the change since the same force's previous report in the programme.
+// Every report covered is listed (the title block names them); its judgments only with the summary.
+function summarySection(p: PackContext): PackReport[] {
+  const { db } = p;
+  if (!p.wants('summary')) return p.covered.map((r) => ({ ...r, judgments: [] }));
+  const reports: PackReport[] = [];
+  let rows = 0;
+  for (const r of p.covered) {
+    const previous = previousReport(r, p.everyReport);
+    // A question's grade in the previous report: the same pillar's overall grade, the same question
+    // of the shared vocabulary however each report words it, or else the same words.
+    const keysOf = (j: Record<string, SqlValue>) =>
+      j.is_overall === 1
+        ? [`pillar:${String(j.pillar ?? 'effectiveness')}`]
+        : [...(j.area ? [`area:${String(j.area)}`] : []), `q:${String(j.question)}`];
+    const before = new Map<string, string>();
+    if (previous) {
+      for (const j of all(p.db, 'SELECT question, grade, area, pillar, is_overall FROM judgments WHERE report_id = ?', [previous.id])) {
+        for (const k of keysOf(j)) if (!before.has(k)) before.set(k, String(j.grade));
+      }
+    }
+    const judgments = all(
+      db,
+      'SELECT question, grade, last_inspected, is_overall, area, pillar, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
+      [r.id],
+    ).map((j) => {
+      const at = { page: num(j.page), line: Number(j.line) };
+      // The judgments table heads the effectiveness overview; the paragraph after it names that section.
+      const next = paragraphAfter(p.paragraphsOf(r.id), at);
+      const previousGrade =
+        keysOf(j)
+          .map((k) => before.get(k))
+          .find((g) => g !== undefined) ?? null;
+      return {
+        question: String(j.question),
+        grade: String(j.grade),
+        lastInspected: num(j.last_inspected),
+        previousGrade,
+        change: gradeChange(previousGrade, String(j.grade)),
+        isOverall: j.is_overall === 1,
+        source: p.cite(r.id, 'Judgment', { section: next?.section ?? 'Judgments', subsection: 'Judgments', paragraph: null, ...at }),
+      };
+    });
+    rows += judgments.length;
+    reports.push({ ...r, judgments });
+  }
+  p.feeds.push({
+    section: 'summary',
+    feed: `judgments of ${p.def.reportIds.length ? 'the chosen reports' : 'every report in the workspace'} (${plural(p.covered.length, 'report')})`,
+    rows,
+  });
+  return reports;
+}
+
+// Key metrics: those marked include-in-brief, or, when none is marked, every metric of the reports
+// that has an England and Wales comparator (a figure stated alone is no comparison; an analyst who
+// wants one in the pack marks it).
+function metricsSection(p: PackContext): { metrics: PackMetric[]; chart: ChartSpec | null } {
+  const metrics: PackMetric[] = [];
+  const every = p.covered.length ? readMetrics(p.db, { reportIds: p.coveredIds }) : [];
+  const marked = every.filter((m) => m.includeInBrief);
+  const chosen = marked.length ? marked : every.filter((m) => m.englandWales !== null);
+  for (const m of chosen) metrics.push(packMetric(m, p.cite, p.paragraphsOf));
+  p.feeds.push({
+    section: 'metrics',
+    feed: marked.length
+      ? `metrics marked include-in-brief (${marked.length} of ${every.length})`
+      : `every metric of the reports covered with an England and Wales comparator (none is marked include-in-brief)`,
+    rows: metrics.length,
+  });
+  const chart = chartOf(metrics, p.covered);
+  const drawn = chart ? chart.panels.reduce((n, panel) => n + panel.categories.length, 0) : 0;
+  const drawable = metrics.filter(canDraw).length;
+  if (drawn < drawable) {
+    p.notices.push(
+      `The chart shows the first ${drawn} of the ${count(drawable)} metrics with both values (a chart of more would not fit a page); the table lists them all.`,
+    );
+  }
+  const unverified = metrics.filter((m) => !m.verified).length;
+  if (unverified) {
+    p.notices.push(
+      unverified === metrics.length
+        ? `None of the ${plural(metrics.length, 'metric')} in this pack has yet been marked verified against the report by an analyst.`
+        : `${unverified} of the ${metrics.length} metrics in this pack ${unverified === 1 ? 'has' : 'have'} not yet been marked verified against the report by an analyst.`,
+    );
+  }
+  return { metrics, chart };
+}
+
+// Findings marked include-in-brief within the feed, grouped by report then section, in report order.
+function findingsSection(p: PackContext): PackFindingGroup[] {
+  const findings: PackFindingGroup[] = [];
+  const feed = resolveFeed(p.db, p.def.findings);
+  const marked: FindingsQuery = { ...feed.query, includeInBrief: true };
+  const inFeed = countFindings(p.db, feed.query, p.coveredIds);
+  const included = countFindings(p.db, marked, p.coveredIds);
+  // Counted before any is read: a pack past the limit (its format's, when the format is known)
+  // is refused with nothing built or written.
+  const tooLarge = packTooLarge(included, p.format ?? 'html');
+  if (tooLarge) throw new PackBuildError(tooLarge);
+  for (const f of includedFindings(p.db, marked, p.covered)) {
+    const item: PackFinding = {
+      id: f.id,
+      report: f.report,
+      section: f.section,
+      subsection: f.subsection,
+      paragraph: f.paragraph,
+      kind: f.kind,
+      text: f.text,
+      note: f.note,
+      tags: f.tags,
+      rag: isRag(f.rag) ? f.rag : null,
+      source: p.cite(f.reportId, 'Finding', {
+        section: f.section,
+        subsection: f.subsection,
+        paragraph: f.paragraph,
+        page: f.page,
+        line: f.line,
+      }),
+    };
+    const last = findings[findings.length - 1];
+    if (last && last.report === item.report && last.section === item.section) last.findings.push(item);
+    else findings.push({ report: item.report, section: item.section, findings: [item] });
+  }
+  p.feeds.push({
+    section: 'findings',
+    feed: `${feed.label} (${plural(inFeed, 'finding')}), keeping those marked include-in-brief`,
+    rows: included,
+  });
+  if (included === 0) {
+    const elsewhere = p.def.findings.kind === 'all' ? 0 : countFindings(p.db, { includeInBrief: true }, p.coveredIds);
+    const others = (['areas', 'review'] as const)
+      .filter(p.wants)
+      .map((s) => (s === 'areas' ? 'the areas for improvement' : 'the case-file review'));
+    // First: the reader must know why the pack has no findings before anything else.
+    p.notices.unshift(
+      `No finding is marked include-in-brief${p.def.findings.kind === 'all' ? '' : ` in the ${feed.label}`}` +
+        (elsewhere ? ` (${plural(elsewhere, 'finding')} outside it ${elsewhere === 1 ? 'is' : 'are'})` : '') +
+        `, so this pack has no findings: it gives the summary of judgments and the key metrics only${others.length ? `, with ${others.join(' and ')}` : ''}.`,
+    );
+  }
+  return findings;
+}
+
+// Areas for improvement, each with the bullets that spell it out.
+function areasSection(p: PackContext): PackArea[] {
+  const areas = readAreas(p.db, p.covered, p.reportLabel, p.cite);
+  p.feeds.push({ section: 'areas', feed: 'every area for improvement of the reports covered', rows: areas.length });
+  return areas;
+}
+
+// The case-file review per force: the sample's figures and the report's stated figures against them.
+function reviewSection(p: PackContext): PackReview[] {
+  const review: PackReview[] = [];
+  for (const force of [...new Set(p.covered.map((r) => r.force))]) {
+    const summary = readSampleSummary(p.db, { force });
+    if (summary.n === 0) continue;
+    const reconciliation = p.covered
+      .filter((r) => r.force === force)
+      .flatMap((r) =>
+        readReconciliation(p.db, r.id).map((x) => {
+          const paragraph = x.findingId === null ? null : (p.paragraphsOf(r.id).find((p) => p.id === x.findingId) ?? null);
+          let source: string | null = null;
+          if (paragraph) {
+            const { section, subsection, paragraph: n, page, line } = paragraph;
+            source = p.cite(r.id, 'Review figure', { section, subsection, paragraph: n, page, line });
+          } else if (x.footnote !== null) source = citeFootnote(p.db, r.id, x.footnote, p.paragraphsOf(r.id), p.cite);
+          return { label: x.label, stated: x.stated, computed: x.computed, matches: x.matches, source };
+        }),
+      );
+    review.push({
+      force,
+      files: summary.n,
+      synthetic: summary.synthetic,
+      criteria: summary.criteria
+        .filter((c) => c.n > 0 && c.p !== null)
+        .map((c) => ({
+          label: c.label,
+          k: c.yes,
+          n: c.n,
+          proportion: c.p ?? 0,
+          low: c.low ?? 0,
+          high: c.high ?? 0,
+          small: c.smallSample,
+        })),
+      reconciliation,
+    });
+    p.feeds.push({
+      section: 'review',
+      feed: `case-file review sample for ${force}${summary.synthetic ? ' (SYNTHETIC demonstration sample)' : ''}`,
+      rows: summary.n,
+    });
+    if (summary.synthetic) {
+      p.notices.push(
+        `Case-file review figures for ${force} come from a synthetic demonstration sample, not real case-file review data: they illustrate the method and must not be quoted as inspection findings.`,
+      );
+    }
+  }
+  if (review.some((r) => r.criteria.some((c) => c.small))) {
+    p.notices.push(`Review proportions marked as a small sample rest on fewer than ${SMALL_SAMPLE} files: treat them as indicative only.`);
+  }
+  return review;
 }
 
 type Cite = (reportId: number, what: string, at: Located) => string;
