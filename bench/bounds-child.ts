@@ -17,7 +17,8 @@ async function run(job: string, file: string, out: string | undefined): Promise<
     // On an extraction thread, heap capped, as the CLI's `extract` and `build` read a report.
     const { extractAll } = await import('../src-main/cli/extract-pool');
     const [o] = await extractAll([file], {}, () => undefined);
-    if (!o?.ok) return `refused: ${o?.message}`;
+    // The pool marks its own refusals (ExtractError, a thread out of memory or time); anything else crashed.
+    if (!o?.ok) return `${o?.refused ? 'refused' : 'crashed'}: ${o?.message}`;
     const e = o.extraction;
     return `${e.findings.length} findings, ${e.metrics.length} metrics, ${e.judgments.length} judgments`;
   }
@@ -72,11 +73,11 @@ async function run(job: string, file: string, out: string | undefined): Promise<
         : ext === '.pdf'
           ? await (await import('../src-main/node/brief-render')).renderPdfFile(pack)
           : ext === '.html'
-            ? (await import('../src-core/brief/html')).renderHtmlChunks(pack)
-            : (await import('../src-core/brief/markdown')).renderMarkdownChunks(pack);
+            ? (await import('../src-core/brief/html')).renderHtmlUtf8(pack).chunks()
+            : (await import('../src-core/brief/markdown')).renderMarkdownUtf8(pack).chunks();
     await writeFileAtomic(out, bytes);
     const size = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, c) => n + c.length, 0);
-    const findings = pack.findings.reduce((n, g) => n + g.findings.length, 0);
+    const findings = (await import('../src-core/brief/model')).findingCount(pack);
     return `${findings} findings written, ${(size / 1048576).toFixed(1)} MB`;
   }
   throw new Error('usage: tsx bench/bounds-child.ts extract|sample|brief <file> [out]');
@@ -89,7 +90,15 @@ let outcome: string;
 try {
   outcome = await run(job ?? '', file ?? '', out);
 } catch (e) {
-  outcome = `refused: ${e instanceof Error ? e.message : String(e)}`;
-  if (process.env.BOUNDS_STACK) console.error(e);
+  // Only the refusals the importers and writers make count as refused; anything else is a crash,
+  // which no case may pass as "refused" (bench/bounds.ts).
+  const [{ ExtractError }, { SampleFileError }, { PackBuildError }] = await Promise.all([
+    import('../src-core/extract/errors'),
+    import('../src-core/samples/table'),
+    import('../src-core/brief/feed'),
+  ]);
+  const refusal = e instanceof ExtractError || e instanceof SampleFileError || e instanceof PackBuildError;
+  outcome = `${refusal ? 'refused' : 'crashed'}: ${e instanceof Error ? e.message : String(e)}`;
+  if (!refusal || process.env.BOUNDS_STACK) console.error(e);
 }
 console.log(JSON.stringify({ ms: performance.now() - t0, baselineMb, peakMb: peakMb(), outcome }));

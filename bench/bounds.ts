@@ -8,7 +8,7 @@
 // and kept for the next run; --fresh makes them again.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,7 +22,8 @@ import {
   MAX_SAMPLE_ROWS,
   MB,
 } from '../src-core/limits';
-import { packWorkspace, sampleCsv, sampleXlsx, wordsPdf, wordsReport } from './gen-inputs';
+import { packWorkspace, sampleCsv, sampleXlsx, wordsPdf, wordsReport, type ReportShape } from './gen-inputs';
+import { SEED_REPORT } from './gen-large';
 import { round, single, table, type Result } from './lib';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -54,7 +55,9 @@ interface ChildResult {
 }
 
 const inDir = (name: string) => path.join(DIR, name);
-const writeBytes = (bytes: Uint8Array) => (file: string) => writeFile(file, bytes);
+/** A report of plain words (gen-inputs.ts), as made for each shape and format. */
+const report = (bytes: number, shape: ReportShape, format: 'md' | 'txt' | 'html') => async (file: string) =>
+  writeFile(file, await wordsReport(bytes, shape, format));
 
 /** The cases, each at its limit and one past it. */
 function cases(): Case[] {
@@ -67,21 +70,21 @@ function cases(): Case[] {
       job: 'extract',
       file: inDir('report-sentences.md'),
       refused: false,
-      make: async (f) => writeBytes(await wordsReport(underReport, 'sentences', 'md'))(f),
+      make: report(underReport, 'sentences', 'md'),
     },
     {
       name: `report: ${underReport / MB} MB text wrapped at 80 (the most lines)`,
       job: 'extract',
       file: inDir('report-wrapped.txt'),
       refused: false,
-      make: async (f) => writeBytes(await wordsReport(underReport, 'wrapped', 'txt'))(f),
+      make: report(underReport, 'wrapped', 'txt'),
     },
     {
       name: `report: ${underReport / MB} MB web page of paragraphs`,
       job: 'extract',
       file: inDir('report-sentences.html'),
       refused: false,
-      make: async (f) => writeBytes(await wordsReport(underReport, 'sentences', 'html'))(f),
+      make: report(underReport, 'sentences', 'html'),
     },
     {
       name: 'report: PDF of 1,000 pages of words',
@@ -98,11 +101,12 @@ function cases(): Case[] {
       make: async (f) => writeFile(f, Buffer.alloc(MAX_REPORT_BYTES + 1, 'a')),
     },
     {
-      name: `report: a paragraph of ${MAX_REPORT_PARAGRAPH + 1} characters (refused)`,
+      name: `report: a paragraph of ${(MAX_REPORT_PARAGRAPH + 1).toLocaleString('en-GB')} characters (refused)`,
       job: 'extract',
       file: inDir('report-long-paragraph.md'),
       refused: true,
-      make: async (f) => writeBytes(await wordsReport(2 * MB, 'one-line', 'md'))(f),
+      // The seed report, then one paragraph of words exactly one character past the limit.
+      make: async (f) => writeFile(f, `${await readFile(SEED_REPORT, 'utf8')}\n\n${'word '.repeat(MAX_REPORT_PARAGRAPH / 5)}x\n`),
     },
     {
       name: `sample: CSV of ${MAX_SAMPLE_BYTES / MB - 1} MB, ${MAX_SAMPLE_ROWS.toLocaleString('en-GB')} rows`,

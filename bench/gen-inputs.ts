@@ -9,7 +9,8 @@ import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { escapeHtml } from '../src-core/brief/escape';
 import { CRIME_TYPES, CRITERIA } from '../src-core/samples/fields';
 import { readMigrations } from '../src-main/node/migrations-fs';
 import { loadSqlEngine } from '../src-main/node/sqljs';
@@ -47,8 +48,6 @@ const WORDS = [
  * most lines, so the most objects, for the size), "one-line" writes them all on a single line.
  */
 export type ReportShape = 'lines' | 'paragraphs' | 'sentences' | 'wrapped' | 'one-line';
-
-const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The seed's Markdown as a web page: headings as headings, every other line a paragraph. */
 function seedAsHtml(md: string): string {
@@ -190,61 +189,7 @@ export async function sampleCsv(file: string, bytes: number, rows: number): Prom
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
 
-const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const column = (n: number): string => (n < 26 ? String.fromCharCode(65 + n) : column(Math.floor(n / 26) - 1) + column(n % 26));
-
-/** A ZIP archive of deflated parts (what an XLSX is), written by hand so that a 200 MB sheet never sits in memory twice. */
-function zip(parts: { name: string; data: Uint8Array[] }[]): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const size = p.data.reduce((n, c) => n + c.length, 0);
-    const compressed = deflateRawSync(Buffer.concat(p.data), { level: 6 });
-    const crc = crc32(p.data);
-    const name = Buffer.from(p.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(compressed.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    out.push(local, name, compressed);
-    central.push(dir, name);
-    offset += local.length + name.length + compressed.length;
-  }
-  const dirSize = central.reduce((n, c) => n + c.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return [...out, ...central, end];
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(chunks: Uint8Array[]): number {
-  let c = 0xffffffff;
-  for (const chunk of chunks) for (const b of chunk) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /**
  * An XLSX review sample whose sheet inflates to about `inflated` bytes in `rows` rows, strings
@@ -264,7 +209,7 @@ export async function sampleXlsx(file: string, inflated: number, rows: number): 
       .map((v, c) =>
         c === 3 && r > 1
           ? `<c r="${column(c)}${r}" s="1"><v>${serial(v)}</v></c>`
-          : `<c r="${column(c)}${r}" t="inlineStr"><is><t>${xmlText(v)}</t></is></c>`,
+          : `<c r="${column(c)}${r}" t="inlineStr"><is><t>${escapeHtml(v)}</t></is></c>`,
       )
       .join('')}</row>`;
   sheet.push(enc.encode(row(1, HEADER)));
@@ -278,7 +223,7 @@ export async function sampleXlsx(file: string, inflated: number, rows: number): 
   }
   sheet.push(enc.encode(`${batch.join('')}</sheetData></worksheet>`));
   const text = (s: string) => [enc.encode(s)];
-  const parts = zip([
+  const parts: { name: string; data: Uint8Array[] }[] = [
     {
       name: '[Content_Types].xml',
       data: text(
@@ -310,8 +255,10 @@ export async function sampleXlsx(file: string, inflated: number, rows: number): 
       ),
     },
     { name: 'xl/worksheets/sheet1.xml', data: sheet },
-  ]);
-  await writeFile(file, Buffer.concat(parts));
+  ];
+  const zip = new JSZip();
+  for (const p of parts) zip.file(p.name, Buffer.concat(p.data), { compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  await writeFile(file, await zip.generateAsync({ type: 'uint8array' }));
 }
 
 /** dd/mm/yyyy as an Excel serial day number (1900 date system). */

@@ -47,17 +47,11 @@ export function renderHtml(pack: BriefingPack, opts: HtmlOptions = {}): string {
   return out.toString();
 }
 
-/** The same document as UTF-8, encoded as it is written (sink.ts): for the `.html` file a pack is saved as. */
-export function renderHtmlBytes(pack: BriefingPack, opts: HtmlOptions = {}): Uint8Array {
-  return renderHtmlSink(pack, opts).bytes();
-}
-
-/** The same UTF-8 in the chunks it was encoded in: the CLI writes them one after another, never joined. */
-export function renderHtmlChunks(pack: BriefingPack, opts: HtmlOptions = {}): readonly Uint8Array[] {
-  return renderHtmlSink(pack, opts).chunks();
-}
-
-function renderHtmlSink(pack: BriefingPack, opts: HtmlOptions): Utf8Sink {
+/**
+ * The same document as UTF-8, encoded as it is written (sink.ts), for the `.html` file a pack is
+ * saved as: `.bytes()` for the app, `.chunks()` for the CLI, which writes them without joining them.
+ */
+export function renderHtmlUtf8(pack: BriefingPack, opts: HtmlOptions = {}): Utf8Sink {
   const out = new Utf8Sink();
   writeHtml(pack, opts, out);
   return out;

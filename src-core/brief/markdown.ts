@@ -36,17 +36,8 @@ export function renderMarkdown(pack: BriefingPack): string {
   return out.toString();
 }
 
-/** The same document as UTF-8, encoded as it is written (sink.ts): for the `.md` file a pack is saved as. */
-export function renderMarkdownBytes(pack: BriefingPack): Uint8Array {
-  return renderMarkdownSink(pack).bytes();
-}
-
-/** The same UTF-8 in the chunks it was encoded in: the CLI writes them one after another, never joined. */
-export function renderMarkdownChunks(pack: BriefingPack): readonly Uint8Array[] {
-  return renderMarkdownSink(pack).chunks();
-}
-
-function renderMarkdownSink(pack: BriefingPack): Utf8Sink {
+/** The same document as UTF-8, encoded as it is written (sink.ts), for the `.md` file a pack is saved as (see renderHtmlUtf8). */
+export function renderMarkdownUtf8(pack: BriefingPack): Utf8Sink {
   const out = new Utf8Sink();
   writeMarkdown(pack, out);
   return out;

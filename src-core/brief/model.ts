@@ -197,6 +197,11 @@ export interface BriefingPack {
   notices: string[];
 }
 
+/** How many findings a pack holds, across its groups. */
+export function findingCount(pack: Pick<BriefingPack, 'findings'>): number {
+  return pack.findings.reduce((n, g) => n + g.findings.length, 0);
+}
+
 /** The marking line: the marking, then the caveat if any, as it must appear on every page. */
 export function markingLine(marking: Marking, caveat: string): string {
   const c = caveat.trim();

@@ -11,6 +11,7 @@ import { suggestKind } from './kinds';
 import { isTopLevelTitle, parseOutline, type OutlineEntry } from './outline';
 import { MAX_REPORT_PARAGRAPH, count } from '../limits';
 import {
+  checkLine,
   checkParagraph,
   isUnwrapped,
   ParagraphTooLong,
@@ -62,7 +63,8 @@ export async function extractReport(
   }
   if (input.kind === 'text') {
     const lines = input.markup ? linesOfText(input.text) : linesOfPagedText(input.text);
-    // The lines are strings of their own (source-lines.ts): the whole text is let go.
+    // Copied line by line when the text is held two bytes a character (source-lines.ts), so that
+    // this text is let go; a one-byte text's lines are slices of it, which keep it (once, at its size).
     input.text = '';
     return extractFromLines(name, lines, input.markup ? 'markdown' : 'text', overrides);
   }
@@ -103,8 +105,8 @@ interface Section {
  */
 export function extractFromLines(name: string, lines: SourceLine[], format: SourceFormat, overrides: MetaOverrides = {}): Extraction {
   try {
-    // A line past the limit is refused before it is tokenised; a paragraph as it is put together.
-    for (const l of lines) checkParagraph(l.text.length, l.pos);
+    // A line too long for any paragraph is refused before it is tokenised; a paragraph exactly, as it is put together.
+    for (const l of lines) checkLine(l.text.length, l.pos);
     return extractBounded(name, lines, format, overrides);
   } catch (e) {
     if (e instanceof ParagraphTooLong) {

@@ -121,7 +121,10 @@ function textOf(node: TextNode): string {
   return node.value;
 }
 
-/** Adds text to a text node: joined 64 pieces at a time, so that neither the pieces nor the joins grow with the text. */
+/**
+ * Adds text to a text node: its pieces are joined 64 at a time, so that a long text is a short list
+ * of large strings rather than one string of a piece a character, joined once when it is read.
+ */
 function addText(node: TextNode, text: string): void {
   let p = pieces.get(node);
   if (!p) pieces.set(node, (p = { done: [node.value], tail: [] }));
@@ -141,7 +144,10 @@ const ATTRIBUTES_READ = new Set(['html', 'body', 'input', 'font', 'annotation-xm
  * keeps a location object of a dozen fields and a copy of it per update for every node and tag: a
  * 50 MB page took 900 MB to hold. Here text is gathered in chunks, a node keeps only the line it
  * starts on (all that walk() reads), comments keep no text, and attributes are dropped where the
- * parser does not read them. The tree's shape, built by the same parser, is the same.
+ * parser does not read them (the tree-construction rules read the attributes of those elements
+ * only, but for the Noah's Ark rule, which compares formatting elements' attributes: with theirs
+ * dropped, a run of identical formatting elements may be reconstructed differently; the text read
+ * from the page is the same).
  *
  * It also refuses a page nested too deep, as the parser opens the element past MAX_DEPTH: the
  * parser's cost grows with the depth of the open elements at every tag, so a page nested thousands
@@ -167,6 +173,7 @@ function leanTree(name: string): TreeAdapter<DefaultTreeAdapterMap> {
       if (before && defaultTreeAdapter.isTextNode(before)) addText(before, text);
       else defaultTreeAdapter.insertBefore(parent, defaultTreeAdapter.createTextNode(flat(text)), reference);
     },
+    // Read by parse5's serializer, never while parsing: kept so that the tree reads back as parse5's own.
     getTextNodeContent: textOf,
     onItemPush(element) {
       if (++depth > MAX_DEPTH) throw tooDeep(name, element.sourceCodeLocation?.startLine ?? 1);

@@ -22,6 +22,18 @@ export function checkParagraph(length: number, pos: SourcePos): void {
   if (length > MAX_REPORT_PARAGRAPH) throw new ParagraphTooLong(pos, length);
 }
 
+/** What a line may hold besides its paragraph's text: a list marker, heading hashes, indentation, trailing spaces. */
+const LINE_MARKUP_ROOM = 1_000;
+
+/**
+ * Refuses a line so long that no paragraph read from it could be within the limit, before it is
+ * tokenised. The paragraph itself is checked exactly (checkParagraph) as it is put together, so a
+ * list item or heading of exactly MAX_REPORT_PARAGRAPH characters is read.
+ */
+export function checkLine(length: number, pos: SourcePos): void {
+  if (length > MAX_REPORT_PARAGRAPH + LINE_MARKUP_ROOM) throw new ParagraphTooLong(pos, length);
+}
+
 export interface Para {
   text: string;
   refs: number[];

@@ -1,3 +1,4 @@
+import { stringCopier } from '../text/copy';
 import type { SourcePos } from './types';
 
 export interface SourceLine {
@@ -9,22 +10,16 @@ export interface SourceLine {
 const WIDE = /[\u0100-\uffff]/;
 
 /**
- * The lines of a text, each a string of its own. A string with one character past U+00FF (a curly
+ * The lines of a text. A string with one character past U+00FF (a curly
  * quote, a dash) is held two bytes a character, and so is every slice of it and every paragraph
  * joined from the slices: a report of 50 MB took 100 MB as text, and as much again as paragraphs.
  * Copied line by line (through UTF-8, which gives back one-byte strings where it can), a line
- * without such a character takes one byte a character, and the whole text need not be kept.
+ * without such a character takes one byte a character, and the whole text need not be kept. A text
+ * without one is split as it is: its lines are V8's slices of it, one byte a character already.
  */
 export function splitLines(text: string): string[] {
   const lines = text.split('\n');
-  if (!WIDE.test(text)) return lines;
-  const encoder = new TextEncoder();
-  const decoder = new TextDecoder();
-  let buffer = new Uint8Array(1 << 16);
-  return lines.map((line) => {
-    if (line.length * 3 > buffer.length) buffer = new Uint8Array(line.length * 3);
-    return decoder.decode(buffer.subarray(0, encoder.encodeInto(line, buffer).written));
-  });
+  return WIDE.test(text) ? lines.map(stringCopier()) : lines;
 }
 
 /** Markdown and other unpaginated text: one SourceLine per line, numbered from 1. */

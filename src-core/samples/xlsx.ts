@@ -1,5 +1,15 @@
 import { count, MAX_SAMPLE_BYTES, MAX_SAMPLE_COLUMNS, MAX_SAMPLE_INFLATED_BYTES, MAX_SAMPLE_ROWS } from '../limits';
-import { checkZipInflation, SampleFileError, tooManyRows, zipPartStart, type RawTable, type ZipEntry } from './table';
+import {
+  checkZipInflation,
+  checkZipReallyInflates,
+  countChunks,
+  SampleFileError,
+  tooManyRows,
+  zipPartStart,
+  type RawTable,
+  type ZipEntry,
+} from './table';
+import { stringCopier } from '../text/copy';
 import { decodeXml, NotXml, XmlStream, type XmlEvents } from './xml-stream';
 
 /**
@@ -17,19 +27,6 @@ import { decodeXml, NotXml, XmlStream, type XmlEvents } from './xml-stream';
 
 /** Inflates raw deflate data a chunk at a time. */
 export type InflateStream = (data: Uint8Array) => AsyncIterable<Uint8Array>;
-
-const utf8 = new TextEncoder();
-const fromUtf8 = new TextDecoder();
-
-/**
- * A string of its own. Text read from the XML is a slice of the chunk it was read from (64 KB of a
- * 200 MB sheet), and a slice keeps its whole chunk alive: kept in a cell, every chunk of the sheet
- * would stay in memory. Short slices are copies already; a longer one is copied through UTF-8, the
- * one copy that comes out flat and exactly its size (one byte a character where it can be).
- */
-function own(s: string): string {
-  return s.length < 13 ? s : fromUtf8.decode(utf8.encode(s));
-}
 
 /** An Excel cell holds at most 32,767 characters; one longer is no workbook's. */
 const MAX_CELL = 32_767;
@@ -182,6 +179,8 @@ async function readSharedStrings(reader: PartReader, path: string | undefined, n
   const part = path ? reader.find(path) : null;
   const strings: string[] = [];
   if (!part) return strings;
+  // Each string copied out of the chunk of XML it was read from (text/copy.ts): a slice would keep the chunk alive.
+  const own = stringCopier();
   const collect = new TextCollector(() => {
     throw new SampleFileError('not-a-table', `${name} has a text longer than ${count(MAX_CELL)} characters, Excel's limit for a cell`);
   });
@@ -308,6 +307,8 @@ async function readSheetRows(
   ctx: { name: string; strings: string[]; dateStyles: boolean[]; date1904: boolean },
 ): Promise<SheetRow[]> {
   const { name } = ctx;
+  // Each cell's text copied out of the chunk of XML it was read from (text/copy.ts): a slice would keep every chunk alive.
+  const own = stringCopier();
   const rows: SheetRow[] = [];
   const masters = new Map<string, { formula: string; ref: string }>();
   const merges: string[] = [];
@@ -501,12 +502,23 @@ function applyMerges(name: string, rows: SheetRow[], merges: string[]): void {
 }
 
 /**
+ * Reads the first worksheet of an XLSX workbook, every cell as text, with the inflater the runtime
+ * has (zlib in the CLI, DecompressionStream in the DB worker). The ZIP directory's declared sizes
+ * can lie, so every part is first inflated for real and counted, and a bomb refused, before any
+ * part is read.
+ */
+export async function readXlsxWorkbook(name: string, bytes: Uint8Array, inflate: InflateStream): Promise<RawTable> {
+  await checkZipReallyInflates(name, bytes, (data, limit) => countChunks(inflate(data), limit));
+  return readXlsxSheet(name, bytes, inflate);
+}
+
+/**
  * Reads the first worksheet of an XLSX file as text cells: the first non-blank row is the header,
  * blank rows are skipped, row numbers are the sheet's. The ZIP directory and every part's real
- * size are checked first (checkZipReallyInflates, by the caller); then the parts this needs are
+ * size are checked first (checkZipReallyInflates, by readXlsxWorkbook); then the parts this needs are
  * read as streams.
  */
-export async function readXlsxSheet(name: string, bytes: Uint8Array, inflate: InflateStream): Promise<RawTable> {
+async function readXlsxSheet(name: string, bytes: Uint8Array, inflate: InflateStream): Promise<RawTable> {
   const reader = new PartReader(name, bytes, inflate);
   const root = await readRels(reader, '_rels/.rels');
   const bookPath = ofType(root, 'officeDocument')?.target ?? 'xl/workbook.xml';

@@ -6,9 +6,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { PackFileFormat } from '../../src-core/limits';
 import { buildPack } from '../../src-core/brief/build';
-import { renderHtmlChunks } from '../../src-core/brief/html';
-import { renderMarkdownChunks } from '../../src-core/brief/markdown';
+import { renderHtmlUtf8 } from '../../src-core/brief/html';
+import { renderMarkdownUtf8 } from '../../src-core/brief/markdown';
 import {
+  findingCount,
   MARKINGS,
   PACK_SECTIONS,
   packDefinitionSchema,
@@ -192,9 +193,9 @@ async function appVersion(): Promise<string> {
 async function render(pack: BriefingPack, format: Format): Promise<Uint8Array | readonly Uint8Array[]> {
   switch (format) {
     case 'HTML':
-      return renderHtmlChunks(pack);
+      return renderHtmlUtf8(pack).chunks();
     case 'Markdown':
-      return renderMarkdownChunks(pack);
+      return renderMarkdownUtf8(pack).chunks();
     case 'DOCX':
       // The document libraries load only when a pack is written in their format: the CLI starts fast.
       return (await import('../node/brief-render')).renderDocxFile(pack);
@@ -241,7 +242,7 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
       now: new Date().toISOString(),
       format: FILE_FORMAT[format],
     });
-    const findings = pack.findings.reduce((n, g) => n + g.findings.length, 0);
+    const findings = findingCount(pack);
     if (sections.includes('findings') && findings === 0) {
       write(
         `No finding is marked include-in-brief${opts.view ? ` in the saved view "${opts.view}"` : ''}: building the summary and metrics only.`,

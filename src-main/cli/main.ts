@@ -9,10 +9,11 @@ import { SlotWatcher, statementSlot } from './statement-slot';
 
 /**
  * The CLI's entry: a command that opens a workspace runs on a worker thread (command-thread.ts)
- * and this thread only watches it (those that open none run here: see UNWATCHED). A statement runs synchronously in sql.js's WebAssembly and sql.js offers no way to
- * interrupt one, so a statement that never returns (a hostile trigger, say) can be stopped only
- * from another thread; and only the main thread can end the process with an exit code of its
- * choosing (a signal sent to itself from a worker ends it as "killed", 143, not 1). So the command
+ * and this thread only watches it (those that open none run here: see UNWATCHED). A statement
+ * runs synchronously in sql.js's WebAssembly and sql.js offers no way to interrupt one, so a
+ * statement that never returns (a hostile trigger, say) can be stopped only from another thread;
+ * and only the main thread can end the process with an exit code of its choosing (a signal sent to
+ * itself from a worker ends it as "killed", 143, not 1). So the command
  * thread counts its statements in a shared slot, this thread looks every tick, and past the budget
  * it ends the command thread, which stops the statement, and says so in one line with exit code 1.
  * Every file the CLI writes is written whole at the end (../node/atomic-write.ts), after its last
@@ -58,7 +59,8 @@ function sizeOf(file: string | undefined): number {
 
 /**
  * Commands that open no workspace (reading reports and samples, help): they run no SQL, so they
- * run here, without the cost of starting a thread (tens of ms of every `--help` and `extract`).
+ * run here, unwatched, without the cost of starting the command thread (tens of ms of every
+ * `--help`; `extract` reads its report on an extraction thread of its own, extract-pool.ts).
  * Anything else, including a command added later, runs watched.
  */
 const UNWATCHED = new Set(['extract', 'samples', 'help']);

@@ -1,9 +1,9 @@
 import { buildPack } from '../../../src-core/brief/build';
 import { renderDocx } from '../../../src-core/brief/docx';
-import { renderHtml, renderHtmlBytes } from '../../../src-core/brief/html';
-import { renderMarkdownBytes } from '../../../src-core/brief/markdown';
+import { renderHtml, renderHtmlUtf8 } from '../../../src-core/brief/html';
+import { renderMarkdownUtf8 } from '../../../src-core/brief/markdown';
 import type { BriefingPack, PackDefinition } from '../../../src-core/brief/model';
-import { markingLine, type Marking } from '../../../src-core/brief/model';
+import { findingCount, markingLine, type Marking } from '../../../src-core/brief/model';
 import { renderPdf } from '../../../src-core/brief/pdf';
 import type { PdfDocConstructor } from '../../../src-core/brief/pdf-types';
 import { toCsv, writeXlsx, type ExcelLike, type ExportTable } from '../../../src-core/brief/table-export';
@@ -63,7 +63,7 @@ export const PREVIEW_FINDINGS = 500;
 
 /** The pack with its findings cut to the first `limit`, saying so at its top; the file written has them all. */
 export function previewPack(pack: BriefingPack, limit = PREVIEW_FINDINGS): BriefingPack {
-  const total = pack.findings.reduce((n, g) => n + g.findings.length, 0);
+  const total = findingCount(pack);
   if (total <= limit) return pack;
   let left = limit;
   const findings = pack.findings
@@ -81,7 +81,7 @@ export function previewOf(pack: BriefingPack): PackPreview {
   return {
     html: renderHtml(previewPack(pack)),
     markingLine: pack.markingLine,
-    findings: pack.findings.reduce((n, g) => n + g.findings.length, 0),
+    findings: findingCount(pack),
     notices: pack.notices,
   };
 }
@@ -101,15 +101,12 @@ export async function writePack(
   const d = pack.definition;
   const file = (bytes: Uint8Array): ExportedFile => ({ suggestedName: fileNameOf(d.title, d.date, format), mime: MIME[format], bytes });
   // Before the writer starts: Word and PDF hold the whole document in memory (src-core/limits.ts).
-  const tooLarge = packTooLarge(
-    pack.findings.reduce((n, g) => n + g.findings.length, 0),
-    format,
-  );
+  const tooLarge = packTooLarge(findingCount(pack), format);
   if (tooLarge) throw new ExportFailure(`The ${format.toUpperCase()} file was not made. ${tooLarge}.`);
   try {
     // Encoded as they are written (src-core/brief/sink.ts): a large pack's text is never one string.
-    if (format === 'html') return file(renderHtmlBytes(pack));
-    if (format === 'md') return file(renderMarkdownBytes(pack));
+    if (format === 'html') return file(renderHtmlUtf8(pack).bytes());
+    if (format === 'md') return file(renderMarkdownUtf8(pack).bytes());
     progress({ stage: 'chart' });
     const chart = pack.chart ? await libs.chartPng(pack.chart) : null;
     progress({ stage: 'writing' });

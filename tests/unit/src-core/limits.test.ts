@@ -90,10 +90,14 @@ describe('a report', () => {
   });
 
   it(`with a paragraph past ${MAX_REPORT_PARAGRAPH} characters is refused, saying where; one at the limit is read`, async () => {
-    const words = (n: number) => 'word '.repeat(Math.ceil(n / 5)).slice(0, n);
-    const atLimit = `${seed()}\n\n${words(MAX_REPORT_PARAGRAPH)}\n`;
-    const read = await extractReport('long.md', new TextEncoder().encode(atLimit), deps);
-    expect(read.judgments.length).toBe(6);
+    // Exactly n characters of words, ending in a letter (no trailing space to be trimmed away).
+    const words = (n: number) => `${'word '.repeat(Math.ceil(n / 5)).slice(0, n - 1)}x`;
+    const longest = (text: string) => extractReport('long.md', new TextEncoder().encode(`${seed()}\n\n${text}\n`), deps);
+    const lengths = async (text: string) => (await longest(text)).findings.map((f) => f.text.length);
+    expect(words(MAX_REPORT_PARAGRAPH)).toHaveLength(MAX_REPORT_PARAGRAPH);
+    // At the limit: a paragraph, and a list item whose line is longer by its marker, are read whole.
+    expect(await lengths(words(MAX_REPORT_PARAGRAPH))).toContain(MAX_REPORT_PARAGRAPH);
+    expect(await lengths(`- ${words(MAX_REPORT_PARAGRAPH)}`)).toContain(MAX_REPORT_PARAGRAPH);
 
     const lines = seed().split('\n').length;
     const past = `${seed()}\n\n${words(MAX_REPORT_PARAGRAPH + 1)}\n`;
@@ -102,6 +106,11 @@ describe('a report', () => {
     expect(e.message).toContain('longer.md has a paragraph of more than 100,000 characters at line');
     expect(e.where?.line).toBeGreaterThan(lines - 2);
     expect(e.message).toContain(`at line ${e.where?.line};`);
+    // One past it: as a list item, and as a paragraph wrapped over lines of about 80 characters.
+    await expect(longest(`- ${words(MAX_REPORT_PARAGRAPH + 1)}`)).rejects.toThrow(/a paragraph of more than 100,000 characters/);
+    const wrapped = words(MAX_REPORT_PARAGRAPH + 1).replace(/(.{75,85}?) /g, '$1\n');
+    expect(wrapped.split('\n').length).toBeGreaterThan(1000);
+    await expect(longest(wrapped)).rejects.toThrow(/a paragraph of more than 100,000 characters/);
   });
 
   it(`as a PDF of more than ${MAX_PDF_PAGES} pages is refused, saying how many`, async () => {

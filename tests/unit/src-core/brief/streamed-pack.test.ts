@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack, CHART_MAX_BARS, includedFindings } from '../../../../src-core/brief/build';
-import { renderHtml, renderHtmlBytes, renderHtmlChunks } from '../../../../src-core/brief/html';
-import { renderMarkdown, renderMarkdownBytes, renderMarkdownChunks } from '../../../../src-core/brief/markdown';
+import { renderHtml, renderHtmlUtf8 } from '../../../../src-core/brief/html';
+import { renderMarkdown, renderMarkdownUtf8 } from '../../../../src-core/brief/markdown';
 import { StringSink, Utf8Sink } from '../../../../src-core/brief/sink';
 import { previewOf, previewPack } from '../../../../src-renderer/db/service/brief-service';
 import { annotate, annotateDozen, definition, gwentWorkspace } from './gwent-workspace';
@@ -26,13 +26,13 @@ describe('a pack written as it is encoded', () => {
     db.close();
 
     const html = renderHtml(pack);
-    expect(new TextDecoder().decode(renderHtmlBytes(pack))).toBe(html);
-    const htmlChunks = renderHtmlChunks(pack);
+    expect(new TextDecoder().decode(renderHtmlUtf8(pack).bytes())).toBe(html);
+    const htmlChunks = renderHtmlUtf8(pack).chunks();
     expect(htmlChunks.length).toBeGreaterThan(1);
     expect(decode(htmlChunks)).toBe(html);
     const md = renderMarkdown(pack);
-    expect(new TextDecoder().decode(renderMarkdownBytes(pack))).toBe(md);
-    expect(decode(renderMarkdownChunks(pack))).toBe(md);
+    expect(new TextDecoder().decode(renderMarkdownUtf8(pack).bytes())).toBe(md);
+    expect(decode(renderMarkdownUtf8(pack).chunks())).toBe(md);
     expect(md).toContain('Pont-y-pŵl custody suite 🚓');
   });
 

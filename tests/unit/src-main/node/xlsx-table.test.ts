@@ -1,5 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLE_BYTES, readCsvTable, SampleFileError } from '../../../../src-core/samples/table';
 import { MAX_SAMPLE_ROWS } from '../../../../src-core/limits';
@@ -156,46 +156,10 @@ describe('a zip bomb that lies about its sizes', () => {
 // ---- the XML of the parts, read by saxes through src-core/samples/xml-stream.ts -----------------
 
 /** A ZIP archive of the given parts, each deflated (or stored): an XLSX whose XML the test writes. */
-function zipOf(parts: Record<string, string>, method: 0 | 8 = 8): Uint8Array {
-  const out: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [partName, text] of Object.entries(parts)) {
-    const data = Buffer.from(text, 'utf8');
-    const body = method === 8 ? deflateRawSync(data) : data;
-    const name = Buffer.from(partName);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt32LE(crc32(data), 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    out.push(local, name, body);
-    central.push(dir, name);
-    offset += local.length + name.length + body.length;
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(
-    central.reduce((n, b) => n + b.length, 0),
-    12,
-  );
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...out, ...central, end]));
+async function zipOf(parts: Record<string, string>, method: 0 | 8 = 8): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const [name, text] of Object.entries(parts)) zip.file(name, text, { compression: method === 8 ? 'DEFLATE' : 'STORE' });
+  return zip.generateAsync({ type: 'uint8array' });
 }
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -203,7 +167,7 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const SHEET = 'xl/worksheets/sheet1.xml';
 
 /** A workbook of one sheet whose XML is `sheet` (a whole document: prolog, root and all). */
-function workbookOf(sheet: string, method: 0 | 8 = 8): Uint8Array {
+function workbookOf(sheet: string, method: 0 | 8 = 8): Promise<Uint8Array> {
   return zipOf(
     {
       '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -284,28 +248,28 @@ const longToken: [string, (length: number) => string][] = [
 
 describe("reading a workbook's XML", () => {
   it('reads a sheet the same whatever chunks it inflates in, down to single bytes, and as a stored part', async () => {
-    const bytes = workbookOf(sheetOf(tricky()));
+    const bytes = await workbookOf(sheetOf(tricky()));
     const whole = await readXlsxTable('tricky.xlsx', bytes);
     expect(whole).toEqual({ name: 'tricky.xlsx', ...TRICKY_TABLE });
     expect(await readXlsxTable('tricky.xlsx', bytes, byteByByte)).toEqual(whole);
-    expect(await readXlsxTable('tricky.xlsx', workbookOf(sheetOf(tricky()), 0))).toEqual(whole);
+    expect(await readXlsxTable('tricky.xlsx', await workbookOf(sheetOf(tricky()), 0))).toEqual(whole);
     expect(await readXlsxTable('good.xlsx', fixture('good.xlsx'), byteByByte)).toEqual(
       await readXlsxTable('good.xlsx', fixture('good.xlsx')),
     );
   });
 
   it('reads element names with a namespace prefix as the same names without one', async () => {
-    const prefixed = await readXlsxTable('tricky.xlsx', workbookOf(sheetOf(tricky('x:'), 'x:')));
+    const prefixed = await readXlsxTable('tricky.xlsx', await workbookOf(sheetOf(tricky('x:'), 'x:')));
     expect(prefixed).toEqual({ name: 'tricky.xlsx', ...TRICKY_TABLE });
   });
 
   it.each(longToken)('refuses %s longer than 1 MiB as damaged, reading no further; one under 1 MiB is read', async (_, token) => {
-    const under = await readXlsxTable('under.xlsx', workbookOf(sheetOf(`${HEAD}${token(MiB - 4096)}`)));
+    const under = await readXlsxTable('under.xlsx', await workbookOf(sheetOf(`${HEAD}${token(MiB - 4096)}`)));
     expect(under.headers).toEqual(['Ref', 'Note']);
 
     const { inflate, taken } = takenInflate();
     const sheet = sheetOf(`${HEAD}${token(3 * MiB)}`);
-    const e = await refusal(readXlsxTable('long.xlsx', workbookOf(sheet), inflate));
+    const e = await refusal(readXlsxTable('long.xlsx', await workbookOf(sheet), inflate));
     expect(e.code).toBe('not-a-table');
     expect(e.message).toBe('long.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
     // The last part inflated is the sheet: left once 1 MiB had come with nothing read, not held whole.
@@ -321,12 +285,12 @@ describe("reading a workbook's XML", () => {
       [internal, '&who;'],
       [external, '&xxe;'],
     ] as const) {
-      const e = await refusal(readXlsxTable('entity.xlsx', workbookOf(sheetOf(`${HEAD}${cell(ref)}`, '', doctype))));
+      const e = await refusal(readXlsxTable('entity.xlsx', await workbookOf(sheetOf(`${HEAD}${cell(ref)}`, '', doctype))));
       expect(e.message).toBe('entity.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
     }
     // A DOCTYPE alone (an entity bomb declared, never used) is skipped: the sheet reads as it is.
     const laughs = `<!DOCTYPE worksheet [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`;
-    const t = await readXlsxTable('laughs.xlsx', workbookOf(sheetOf(`${HEAD}${cell('GW-1 &amp; &#x41;')}`, '', laughs)));
+    const t = await readXlsxTable('laughs.xlsx', await workbookOf(sheetOf(`${HEAD}${cell('GW-1 &amp; &#x41;')}`, '', laughs)));
     expect(t.rows).toEqual([['GW-1 & A', '']]);
   });
 
@@ -338,7 +302,7 @@ describe("reading a workbook's XML", () => {
       `${HEAD}${'<x>'.repeat(5_000)}${'</x>'.repeat(5_000)}`,
     ];
     for (const inside of damaged) {
-      const e = await refusal(readXlsxTable('bad.xlsx', workbookOf(sheetOf(inside))));
+      const e = await refusal(readXlsxTable('bad.xlsx', await workbookOf(sheetOf(inside))));
       expect(e.message).toBe('bad.xlsx is a damaged XLSX workbook (xl/worksheets/sheet1.xml is not XML)');
     }
   });
@@ -358,7 +322,7 @@ describe('the limits of a sheet', () => {
     ).join('');
 
   it('blanks the cells a merged range covers but its first, as Excel’s CSV does', async () => {
-    const t = await readXlsxTable('merged.xlsx', workbookOf(sheetWithMerges(rowsOf(3), ['A2:B2', 'B3:B4'])));
+    const t = await readXlsxTable('merged.xlsx', await workbookOf(sheetWithMerges(rowsOf(3), ['A2:B2', 'B3:B4'])));
     expect(t.rows).toEqual([
       ['C0', ''],
       ['C1', '1'],
@@ -368,17 +332,17 @@ describe('the limits of a sheet', () => {
 
   it('refuses merged ranges that overlap (a hostile A1:ZZZ9999999, many times) at once, rather than walking them for minutes', async () => {
     const hostile = Array.from({ length: 500 }, () => 'A1:ZZZ9999999');
-    const e = await refusal(readXlsxTable('merges.xlsx', workbookOf(sheetWithMerges(rowsOf(2_000), hostile))));
+    const e = await refusal(readXlsxTable('merges.xlsx', await workbookOf(sheetWithMerges(rowsOf(2_000), hostile))));
     expect(e.message).toBe('merges.xlsx has merged cells that overlap, which Excel never writes; refused as damaged');
   });
 
   it('reads a cell in column IV (the 256th); drops a formatted blank past it, as Excel writes them; refuses a value past it', async () => {
     const row2 = (extra: string) =>
       `${HEAD}<row r="2"><c r="A2" t="inlineStr"><is><t>C1</t></is></c><c r="IV2" t="inlineStr"><is><t>last</t></is></c>${extra}</row>`;
-    const at = await readXlsxTable('iv.xlsx', workbookOf(sheetOf(row2('<c r="XFD2" s="3"/>'))));
+    const at = await readXlsxTable('iv.xlsx', await workbookOf(sheetOf(row2('<c r="XFD2" s="3"/>'))));
     expect(at.rows[0]?.[255]).toBe('last');
     expect(at.rows[0]).toHaveLength(256);
-    const e = await refusal(readXlsxTable('iw.xlsx', workbookOf(sheetOf(row2('<c r="IW2"><v>7</v></c>')))));
+    const e = await refusal(readXlsxTable('iw.xlsx', await workbookOf(sheetOf(row2('<c r="IW2"><v>7</v></c>')))));
     expect(e.message).toBe('iw.xlsx has a cell in column IW (row 2); sample files of more than 256 columns are refused');
   });
 
@@ -386,15 +350,15 @@ describe('the limits of a sheet', () => {
     const sheet = sheetOf(
       `${HEAD}<row r="2"><c r="A2" t="inlineStr"><f>1+1</f><is><t>stale</t></is></c><c r="B2" t="inlineStr"><is><t>own</t></is></c></row>`,
     );
-    const t = await readXlsxTable('inline.xlsx', workbookOf(sheet));
+    const t = await readXlsxTable('inline.xlsx', await workbookOf(sheet));
     expect(t.rows).toEqual([['=1+1', 'own']]);
   });
 
   it('reads 100,000 rows of case files; refuses one more, as soon as it is read', async () => {
-    const at = await readXlsxTable('rows.xlsx', workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS))));
+    const at = await readXlsxTable('rows.xlsx', await workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS))));
     expect(at.rows).toHaveLength(MAX_SAMPLE_ROWS);
     expect(at.rowNumbers.at(-1)).toBe(MAX_SAMPLE_ROWS + 1);
-    const e = await refusal(readXlsxTable('more.xlsx', workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS + 1)))));
+    const e = await refusal(readXlsxTable('more.xlsx', await workbookOf(sheetOf(rowsOf(MAX_SAMPLE_ROWS + 1)))));
     expect(e.message).toBe(
       'more.xlsx has more than 100,000 rows of case files; sample files past that are refused (split it and import the parts)',
     );
