@@ -10,7 +10,7 @@ export default defineConfig({
       // Bundle zod and the rest into out/: the package ships out/ only, without node_modules.
       externalizeDeps: false,
       // package.json is "type": "module", so this is ESM: out/main/index.js, as "main" says.
-      rolldownOptions: { input: { index: projectPath('src-main/index.ts') } },
+      rolldownOptions: { input: { index: projectPath('src-main/electron/index.ts') } },
     },
   },
   preload: {
@@ -20,7 +20,7 @@ export default defineConfig({
       // A sandboxed preload can require nothing but 'electron': zod must be inside preload.cjs.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { preload: projectPath('src-main/preload.ts') },
+        input: { preload: projectPath('src-main/preload/preload.ts') },
         // Sandboxed preloads cannot be ES modules; .cjs keeps Node from reading it as ESM either.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importZones } from './scripts/eslint-import-zones.mjs';
 
 const NODE_BUILTINS = [
   'assert',
@@ -25,6 +26,12 @@ const NODE_BUILTINS = [
   'worker_threads',
   'zlib',
 ];
+
+// One plugin object for every block that uses it: flat config refuses two different objects under one name.
+const folders = { rules: { 'import-zones': importZones } };
+
+const REACT = ['react', 'react-dom', 'ag-grid-react', 'ag-grid-community'];
+const MAIN_NO_REACT = 'The main process never imports React or renderer code (see STYLE.md).';
 
 const layer = (message, { paths = [], patterns = [] }) => ({
   'no-restricted-imports': [
@@ -109,12 +116,103 @@ export default tseslint.config(
     ),
   },
   {
+    // Renderer folders by what they may import (scripts/eslint-import-zones.mjs resolves each
+    // relative import): views never import each other, the shared UI imports no view, and the SQL
+    // half of the queries stays in the workspace service.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { folders },
+    rules: {
+      'folders/import-zones': [
+        'error',
+        {
+          zones: [
+            {
+              target: 'src-renderer/features/*',
+              from: 'src-renderer/features/*',
+              message:
+                'A view does not import another view: what two views share belongs in src-renderer/ui/, and what one view tells another goes through the app (src-renderer/app/).',
+            },
+            {
+              target: 'src-renderer/ui',
+              from: 'src-renderer/features',
+              message: 'src-renderer/ui/ is shared by every view and imports none: pass what differs between views in as props.',
+            },
+            {
+              target: 'src-renderer',
+              except: ['src-renderer/db'],
+              from: 'src-core/query/sql',
+              message:
+                'The SQL half of the queries (src-core/query/sql/) runs only in the workspace service; the UI imports the query model (src-core/query/model/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The query model is what the UI may import: types, schemas and pure helpers, never a read.
+    files: ['src-core/query/model/**/*.ts'],
+    plugins: { folders },
+    rules: {
+      'folders/import-zones': [
+        'error',
+        {
+          zones: ['src-core/query/sql', 'src-core/db'].map((from) => ({
+            target: 'src-core/query/model',
+            from,
+            message: 'The query model (src-core/query/model/) holds no SQL and reads nothing: reads belong in src-core/query/sql/.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: layer('The main process never imports React or renderer code (see STYLE.md).', {
-      paths: ['react', 'react-dom', 'ag-grid-react', 'ag-grid-community'],
-      patterns: ['react-dom/*', '**/src-renderer/**'],
-    }),
+    rules: layer(MAIN_NO_REACT, { paths: REACT, patterns: ['react-dom/*', '**/src-renderer/**'] }),
+  },
+  {
+    // src-main by runtime: electron/ (the main process), preload/ (runs in the renderer's sandbox),
+    // node/ and cli/ (plain Node: the CLI, the file store, the host API over files, the adapters the
+    // bench and the tests use). Plain Node code never needs Electron, so the CLI runs without it and
+    // all of it is tested without it. A later block's restrictions replace the one above, so the
+    // main process's are repeated.
+    files: ['src-main/node/**/*.ts', 'src-main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: REACT.map((name) => ({ name, message: MAIN_NO_REACT })),
+          patterns: [
+            { group: ['react-dom/*', '**/src-renderer/**'], message: MAIN_NO_REACT },
+            {
+              regex: '^electron(/|$)|(^|/)(electron|preload)/',
+              message:
+                'Plain Node code (src-main/node, src-main/cli) never imports Electron, nor the main process (src-main/electron) or the preload (src-main/preload): the CLI, the bench and the tests run it without Electron. Take what it needs from Electron as a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload runs in the renderer's sandbox, where require() offers nothing but 'electron': it
+    // bundles only the bridge over the host table and zod, and exposes nothing else.
+    files: ['src-main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(electron|zod)$|\\./|(\\.\\./)+src-core/host/)',
+              message:
+                "The preload may import only 'electron' (contextBridge, ipcRenderer), zod and src-core/host: no Node modules, no main-process or Node code (src-main/electron, src-main/node), no other core module.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: [

@@ -1,4 +1,4 @@
-// Bench item 4: the durability protocol on the real file store (src-main/workspace/file-store.ts)
+// Bench item 4: the durability protocol on the real file store (src-main/node/workspace/file-store.ts)
 // and session (src-core/workspace/session.ts): journal appends, checkpoints per MB, and opening
 // a workspace (read, sql.js load, integrity check, migrations, journal replay). Opening is timed
 // both ways: as the app left the file after a checkpoint (its seal matches, so the integrity check
@@ -10,7 +10,7 @@ import { all, type SqlEngine } from '../src-core/db/sql-db';
 import { openWorkspace } from '../src-core/db/workspace';
 import { newSealKey, sealMatches } from '../src-core/workspace/seal';
 import { WorkspaceSession } from '../src-core/workspace/session';
-import { FileWorkspaceStore } from '../src-main/workspace/file-store';
+import { FileWorkspaceStore } from '../src-main/node/workspace/file-store';
 import { percentile, result, round, single, type Result } from './lib';
 
 const TAGS = ['custody', 'mental health', 'domestic abuse', 'supervision', 'victim care'];

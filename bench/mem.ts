@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { all } from '../src-core/db/sql-db';
 import { createWorkspace, openWorkspace } from '../src-core/db/workspace';
-import { readFacets } from '../src-core/query/facets';
-import { compileFindingsPage } from '../src-core/query/findings';
+import { readFacets } from '../src-core/query/sql/facets';
+import { compileFindingsPage } from '../src-core/query/sql/findings';
 import { readMigrations } from '../src-main/node/migrations-fs';
 import { bytesOf } from '../src-main/node/bytes';
 import { release } from '../src-core/workspace/release';

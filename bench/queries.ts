@@ -2,8 +2,9 @@
 // (src-renderer/db/service/db-service.ts calls exactly these), on sql.js and on better-sqlite3
 // over the same workspace file, in this one process.
 import { all, type SqlDatabase } from '../src-core/db/sql-db';
-import { readFacets } from '../src-core/query/facets';
-import { readFindingMap } from '../src-core/query/finding-map';
+import { readFacets } from '../src-core/query/sql/facets';
+import { readFindingMap } from '../src-core/query/sql/finding-map';
+import type { FindingsQuery } from '../src-core/query/model/findings';
 import {
   compileFindingsCount,
   readFindingsPage,
@@ -11,9 +12,8 @@ import {
   FINDINGS_FROM,
   findingsWhere,
   type FindingFilter,
-  type FindingsQuery,
-} from '../src-core/query/findings';
-import { readMetrics } from '../src-core/query/metrics';
+} from '../src-core/query/sql/findings';
+import { readMetrics } from '../src-core/query/sql/metrics';
 import { result, round, time, type Result } from './lib';
 
 const SEARCHES = [

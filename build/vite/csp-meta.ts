@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy, metaPolicy, withMetaPolicy } from '../../src-main/security-policy.ts';
+import { contentSecurityPolicy, metaPolicy, withMetaPolicy } from '../../src-main/electron/security-policy.ts';
 
 /**
  * Keeps the CSP <meta> in src-renderer/index.html honest. A build fails if it differs from the

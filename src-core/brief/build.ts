@@ -1,7 +1,9 @@
 import { all, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
 import { count, packTooLarge, type PackFileFormat } from '../limits';
-import { FINDING_SELECT, FINDINGS_FROM, findingsWhere, toFindingRow, type FindingsQuery } from '../query/findings';
-import { readMetrics, type MetricRow } from '../query/metrics';
+import type { FindingsQuery } from '../query/model/findings';
+import { FINDING_SELECT, FINDINGS_FROM, findingsWhere, toFindingRow } from '../query/sql/findings';
+import type { MetricRow } from '../query/model/metrics';
+import { readMetrics } from '../query/sql/metrics';
 import { readReconciliation } from '../samples/reconcile';
 import { readSampleSummary, SMALL_SAMPLE } from '../samples/stats';
 import { workspaceHash } from './content-hash';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { one, type SqlDatabase } from '../db/sql-db';
-import { facetQuery } from '../query/facet-query';
-import { FINDING_TEXT_COLUMNS, findingsQuerySchema, type FindingsQuery } from '../query/findings';
+import { facetQuery } from '../query/model/facets';
+import { findingsQuerySchema, type FindingsQuery } from '../query/model/findings';
+import { FINDING_TEXT_COLUMNS } from '../query/sql/findings';
 import type { PackFeed } from './model';
 
 /** A pack cannot be built as defined (its feed is gone, say): the message says what and how to fix it. */

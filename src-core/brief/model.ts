@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findingsQuerySchema } from '../query/findings';
+import { findingsQuerySchema } from '../query/model/findings';
 import type { Rag } from '../annotations/vocabulary';
 
 /**

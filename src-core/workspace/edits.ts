@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { insert, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
-import { FINDING_KINDS } from '../extract/types';
 import { packDefinitionSchema } from '../brief/model';
 import type { JsonValue } from './journal';
-import { ragSchema, statusSchema } from '../annotations/vocabulary';
+import {
+  ANNOTATION_DEFAULTS,
+  ANNOTATION_TARGETS,
+  annotationValueSchema,
+  type AnnotationField,
+  type AnnotationTargetType,
+} from '../annotations/fields';
 
 /**
  * The edits an analyst can make, as data: each is validated, applied in one SQL transaction and
@@ -16,22 +21,13 @@ export class EditError extends Error {
 }
 
 const stamp = { author: z.string().min(1).max(200), at: z.iso.datetime() };
-const target = { targetType: z.enum(['finding', 'metric', 'review_sample']), targetId: z.number().int().positive() };
-
-const annotationValue = z.discriminatedUnion('field', [
-  z.object({ field: z.literal('status'), value: statusSchema }),
-  z.object({ field: z.literal('tags'), value: z.array(z.string().trim().min(1).max(100)).max(100) }),
-  z.object({ field: z.literal('rag'), value: ragSchema.nullable() }),
-  z.object({ field: z.literal('note'), value: z.string().max(100_000) }),
-  z.object({ field: z.literal('includeInBrief'), value: z.boolean() }),
-  z.object({ field: z.literal('kindOverride'), value: z.enum(FINDING_KINDS as unknown as [string, ...string[]]).nullable() }),
-]);
+const target = { targetType: z.enum(ANNOTATION_TARGETS), targetId: z.number().int().positive() };
 
 const viewName = z.string().trim().min(1).max(200);
 const viewDefinition = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 100_000, 'definition too large');
 
 export const EDIT_SCHEMAS = {
-  'annotation.set': z.intersection(z.object({ ...target, ...stamp }), annotationValue),
+  'annotation.set': z.intersection(z.object({ ...target, ...stamp }), annotationValueSchema),
   'metric.verify': z.object({ metricId: z.number().int().positive(), verified: z.boolean(), ...stamp }),
   'warning.check': z.object({ warningId: z.number().int().positive(), checked: z.boolean(), ...stamp }),
   /** Saves (or overwrites, by name) a view: its search, filters, facets, sort and columns. */
@@ -56,17 +52,33 @@ export interface UnstampedEdit {
 export type EditOp = keyof typeof EDIT_SCHEMAS;
 export type EditParams<O extends EditOp> = z.infer<(typeof EDIT_SCHEMAS)[O]>;
 
-const COLUMN = {
+/** Who made an edit and when: in every edit's params, added in one place (the DB client) as the edit is sent. */
+export interface EditStamp {
+  author: string;
+  at: string;
+}
+
+// Distributes over a union (annotation.set's params are one object per field), so each field keeps its own value type.
+type Unstamped<P> = P extends unknown ? Omit<P, keyof EditStamp> : never;
+
+/** An edit's params as the code that asks for it gives them: everything but the stamp. */
+export type EditInput<O extends EditOp> = O extends EditOp ? Unstamped<EditParams<O>> : never;
+
+/** Any edit, unstamped, its params typed by its op. */
+export type EditRequest = { [O in EditOp]: { op: O; params: EditInput<O> } }[EditOp];
+
+// Typed by the fields, so that a field added to src-core/annotations/fields.ts is not forgotten here.
+const COLUMN: Record<AnnotationField, string> = {
   status: 'status',
   tags: 'tags',
   rag: 'rag',
   note: 'note',
   includeInBrief: 'include_in_brief',
   kindOverride: 'kind_override',
-} as const;
-const TABLE = { finding: 'findings', metric: 'metrics', review_sample: 'review_samples' } as const;
+};
+const TABLE: Record<AnnotationTargetType, string> = { finding: 'findings', metric: 'metrics', review_sample: 'review_samples' };
 
-function toSql(field: keyof typeof COLUMN, value: unknown): SqlValue {
+function toSql(field: AnnotationField, value: unknown): SqlValue {
   if (field === 'tags') return JSON.stringify(value);
   if (field === 'includeInBrief') return value ? 1 : 0;
   return value as SqlValue;
@@ -92,17 +104,8 @@ function audit(
   ]);
 }
 
-const DEFAULTS: Record<keyof typeof COLUMN, JsonValue> = {
-  status: 'new',
-  tags: [],
-  rag: null,
-  note: '',
-  includeInBrief: false,
-  kindOverride: null,
-};
-
-function fromSql(field: keyof typeof COLUMN, v: SqlValue | undefined): JsonValue {
-  if (v === undefined) return DEFAULTS[field];
+function fromSql(field: AnnotationField, v: SqlValue | undefined): JsonValue {
+  if (v === undefined) return ANNOTATION_DEFAULTS[field];
   if (field === 'tags') return JSON.parse(String(v)) as JsonValue;
   if (field === 'includeInBrief') return v === 1;
   return v === null ? null : String(v);

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { SealKey } from '../../src-core/workspace/seal';
-import { readSealKey } from '../workspace/seal-key';
+import { readSealKey } from '../node/workspace/seal-key';
 
 /**
  * The folders where the app keeps its seal key on this machine, where Electron's

@@ -3,6 +3,7 @@ import type { Host } from '../../src-core/host/contract';
 import type { DbClient } from '../db/db-client';
 import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
+import type { FindingsFilter } from '../ui/grid-export/filter-text';
 import { preloadable } from '../ui/preloadable';
 import { StatusNotice } from '../ui/StatusNotice';
 import { AboutDialog } from './AboutDialog';
@@ -26,6 +27,10 @@ const MetricsView = preloadable(() => import('../features/metrics/MetricsView').
 const BriefingView = preloadable(() => import('../features/briefing/BriefingView').then((m) => m.BriefingView));
 const ReviewView = preloadable(() => import('../features/review/ReviewView').then((m) => m.ReviewView));
 
+/** The same filter, so that a view telling it again (its report names read, say) re-renders nothing. */
+const sameFilter = (a: FindingsFilter | null, b: FindingsFilter) =>
+  a?.label === b.label && JSON.stringify(a.query) === JSON.stringify(b.query);
+
 interface Props {
   host: Host;
   client: DbClient;
@@ -38,6 +43,11 @@ export function App({ host, client, controller }: Props) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
+  // The Findings grid's filter as it last stood, for the Briefing view's "the Findings grid's
+  // current filter" feed. Held here because it outlives the Findings view, which unmounts when
+  // another tab is chosen; null until the Findings view has been opened.
+  const [findingsFilter, setFindingsFilter] = useState<FindingsFilter | null>(null);
+  const onFindingsFilter = useCallback((f: FindingsFilter) => setFindingsFilter((old) => (sameFilter(old, f) ? old : f)), []);
   useEffect(() => {
     void FindingsView.preload().catch(() => undefined); // shown by the view's Suspense if it fails
     controller.start();
@@ -117,18 +127,11 @@ export function App({ host, client, controller }: Props) {
         {ready && (
           <section className="panel" role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>
             {view === 'reports' && (
-              <ReportsView
-                host={host}
-                client={client}
-                version={version}
-                importState={importState}
-                onImport={startImport}
-                onDropFiles={dropReports}
-              />
+              <ReportsView client={client} version={version} importState={importState} onImport={startImport} onDropFiles={dropReports} />
             )}
             {view === 'findings' && (
               <Suspense fallback={<StatusNotice tone="loading" title="Loading the findings grid…" />}>
-                <FindingsView key={version} host={host} client={client} />
+                <FindingsView key={version} host={host} client={client} onFilter={onFindingsFilter} />
               </Suspense>
             )}
             {view === 'metrics' && (
@@ -143,7 +146,7 @@ export function App({ host, client, controller }: Props) {
             )}
             {view === 'briefing' && (
               <Suspense fallback={<StatusNotice tone="loading" title="Loading the briefing…" />}>
-                <BriefingView host={host} client={client} version={version} />
+                <BriefingView host={host} client={client} version={version} findingsFilter={findingsFilter} />
               </Suspense>
             )}
           </section>

@@ -1,9 +1,12 @@
 import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract';
-import type { FindingsQuery } from '../../src-core/query/findings';
-import type { MetricsQuery } from '../../src-core/query/metrics';
+import { callMethod, isStorageCall } from '../../src-core/host/methods';
+import type { FindingsQuery } from '../../src-core/query/model/findings';
+import type { MetricsQuery } from '../../src-core/query/model/metrics';
 import type { SampleField } from '../../src-core/samples/fields';
 import type { PackDefinition } from '../../src-core/brief/model';
 import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
+import type { EditInput, EditOp, EditStamp } from '../../src-core/workspace/edits';
+import { currentAuthor } from '../ui/author';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { lostChangeMessage, restartMessage, stoppedRequestMessage, StuckStatementTimer, type RestartOutcome } from './stuck-statement';
 import type {
@@ -21,6 +24,7 @@ import type {
   ToWorker,
   SampleSortColumn,
   UndoState,
+  EditOutcome,
 } from './protocol';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
@@ -30,6 +34,9 @@ export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: '
 export interface UndoStatus extends UndoState {
   problem: string | null;
 }
+
+/** An edit made durable: its journal record, the undo state after it, and who and when it was recorded under. */
+export type EditReceipt = EditOutcome & EditStamp;
 
 export interface DataChange {
   cause: 'edit' | 'undo' | 'redo';
@@ -101,6 +108,8 @@ export class DbClient {
   private readonly listeners = new Set<() => void>();
   private saveState: SaveState = { status: 'saved' };
   private undoState: UndoStatus = { canUndo: false, canRedo: false, problem: null };
+  /** The last edit's stamp (see stamp()); currentAuthor never rejects, so neither does this. */
+  private stamps: Promise<unknown> = Promise.resolve();
   private readonly undoListeners = new Set<() => void>();
   private readonly changeListeners = new Set<(change: DataChange) => void>();
   private writes = 0;
@@ -208,13 +217,23 @@ export class DbClient {
     return this.request({ type: 'metrics.history', metricId });
   }
 
-  /** Resolves once the edit's journal record is durable (or with the reason it is not). */
-  async edit(op: string, params: unknown) {
-    const result = await this.tracked(this.request({ type: 'edit', op, params }));
+  /**
+   * Resolves once the edit's journal record is durable (or with the reason it is not), with who
+   * and when it was recorded under: the client stamps every edit, so its callers never do.
+   */
+  async edit<O extends EditOp>(op: O, params: EditInput<O>): Promise<DbResult<EditReceipt>> {
+    const stamp = this.stamp();
+    const result = await this.tracked(
+      stamp.then(async (s): Promise<DbResult<EditReceipt>> => {
+        const r = await this.request({ type: 'edit', op, params: { ...params, ...s } });
+        return r.ok ? { ok: true, value: { ...r.value, ...s } } : r;
+      }),
+    );
     if (result.ok) {
       this.checkpoints.touch();
+      // The reply says what can be undone now: no second request for it.
+      this.setUndoState(result.value, null);
       this.changed({ cause: 'edit', op });
-      void this.refreshUndoState();
     }
     return result;
   }
@@ -365,6 +384,17 @@ export class DbClient {
       this.changed({ cause: which, op: result.value.step.op });
     }
     return result;
+  }
+
+  /**
+   * Who is making an edit and when, asked of the host at each edit (a name changed in preferences
+   * applies at once). Chained, so that edits made one after another are sent in that order even
+   * when the host's answers arrive out of order.
+   */
+  private stamp(): Promise<EditStamp> {
+    const next = this.stamps.then(async () => ({ author: await currentAuthor(this.host), at: new Date().toISOString() }));
+    this.stamps = next;
+    return next;
   }
 
   private async refreshUndoState(): Promise<void> {
@@ -522,17 +552,15 @@ export class DbClient {
 
   /** Answers the worker's storage question through the host; failures go back as values. */
   private async store(request: StorageRequest): Promise<StorageReply> {
-    if (!this.handles.has(request.handle)) return { ok: false, message: 'That workspace is not open in this window' };
-    // The workspace as it now is (an import makes it larger): the budget follows its size.
-    if (request.op === 'checkpoint') this.workspaceBytes = request.snapshot.length;
-    let result: Result<void>;
+    // Only the per-workspace storage methods of the host table, never a dialog or an export.
+    if (!isStorageCall(request)) return { ok: false, message: 'The database worker asked the host for something it may not' };
+    if (!this.handles.has(request.args[0])) return { ok: false, message: 'That workspace is not open in this window' };
+    // A checkpoint carries the workspace as it now is (an import makes it larger): the budget follows its size.
+    const snapshot = (request.args as readonly unknown[]).find((arg): arg is Uint8Array => arg instanceof Uint8Array);
+    if (snapshot) this.workspaceBytes = snapshot.length;
+    let result: Result<unknown>;
     try {
-      result =
-        request.op === 'append'
-          ? await this.host.workspace.appendJournal(request.handle, request.line)
-          : request.op === 'checkpoint'
-            ? await this.host.workspace.checkpoint(request.handle, request.snapshot, request.lastSeq, request.seal)
-            : await this.host.workspace.recordSeal(request.handle, request.seal);
+      result = await callMethod(this.host.workspace, request.method, request.args);
     } catch (e) {
       // The host API answers with values; a throw is a bug or a dead bridge, and still not saved.
       result = { ok: false, error: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) } };

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { ImportResult } from '../../src-core/db/import-report';
 import { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES } from '../../src-core/limits';
 import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../../src-core/host/ipc-schema';
-import { findingsQuerySchema, type FindingRow } from '../../src-core/query/findings';
-import type { FacetCount, FacetName } from '../../src-core/query/facets';
-import type { FindingDetail } from '../../src-core/query/finding-detail';
-import type { SavedView } from '../../src-core/query/saved-views';
-import type { HistoryEntry } from '../../src-core/query/history';
-import { metricsQuerySchema, type MetricRow as MetricListRow } from '../../src-core/query/metrics';
+import { findingsQuerySchema, type FindingRow } from '../../src-core/query/model/findings';
+import type { FacetCount, FacetName } from '../../src-core/query/model/facets';
+import type { FindingDetail } from '../../src-core/query/model/finding-detail';
+import type { SavedView } from '../../src-core/query/model/saved-views';
+import type { HistoryEntry } from '../../src-core/query/model/history';
+import { metricsQuerySchema, type MetricRow as MetricListRow } from '../../src-core/query/model/metrics';
 import { FIELDS, type SampleField } from '../../src-core/samples/fields';
 import type { SampleListRow } from '../../src-core/samples/queries';
 import type { Reconciliation } from '../../src-core/samples/reconcile';
@@ -15,8 +15,9 @@ import type { Agreement, SampleSummary } from '../../src-core/samples/stats';
 import type { SampleError } from '../../src-core/samples/validate';
 import type { ReportOverview } from './overview';
 import { MARKINGS, packDefinitionSchema } from '../../src-core/brief/model';
-import type { SavedPack } from '../../src-core/query/packs';
+import type { SavedPack } from '../../src-core/query/model/packs';
 import type { ExportMime } from '../../src-core/host/contract';
+import type { StorageCall } from '../../src-core/host/methods';
 import type { OpenCheck } from '../../src-core/workspace/session';
 
 /**
@@ -107,7 +108,8 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reports.overview') }),
   z.object({ type: z.literal('metrics.list'), query: metricsQuerySchema }),
   z.object({ type: z.literal('metrics.history'), metricId: z.number().int().positive() }),
-  // The op and its params are checked by the session against the edit schemas (src-core/workspace/edits.ts).
+  // The op and its params (stamped with author and time by the client) are checked by the session
+  // against the edit schemas (src-core/workspace/edits.ts), the journal's contract.
   z.object({ type: z.literal('edit'), op: z.string().min(1).max(100), params: z.unknown() }),
   z.object({ type: z.literal('checkpoint') }),
   z.object({
@@ -178,6 +180,11 @@ export interface UndoOutcome extends UndoState {
   step: { seq: number; op: string } | null;
 }
 
+/** An edit made durable: its journal record, and what undo and redo can do now (so the buttons need no second request). */
+export interface EditOutcome extends UndoState {
+  seq: number;
+}
+
 export type SampleSortColumn = z.infer<typeof sampleSortColumn>;
 
 /** A sample file as read, before it is imported: its columns, the fields they seem to hold, its first rows. */
@@ -236,7 +243,7 @@ export interface DbResponses {
   'reports.overview': ReportOverview[];
   'metrics.list': MetricListRow[];
   'metrics.history': HistoryEntry[];
-  edit: { seq: number };
+  edit: EditOutcome;
   checkpoint: { lastSeq: number };
   import: ImportResult;
   snapshot: Uint8Array;
@@ -294,11 +301,12 @@ export interface ImportProgress {
   pages?: number;
 }
 
-export type StorageRequest =
-  | { op: 'append'; handle: string; line: string }
-  | { op: 'checkpoint'; handle: string; snapshot: Uint8Array; lastSeq: number; seal: string }
-  /** The snapshot the host handed over passed the full integrity check: keep its seal (best effort). */
-  | { op: 'recordSeal'; handle: string; seal: string };
+/**
+ * A journal append, a checkpoint, or keeping the seal of a snapshot checked in full: one of the host
+ * methods the host table marks as per-workspace storage (src-core/host/methods.ts), with its
+ * arguments, the workspace's handle first. The UI thread calls the host with it as it is.
+ */
+export type StorageRequest = StorageCall;
 
 export type StorageReply = { ok: true } | { ok: false; message: string };
 

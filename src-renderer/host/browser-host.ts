@@ -1,7 +1,8 @@
-import { err, IPC_CHANNELS, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../src-core/host/contract';
+import { err, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../src-core/host/contract';
 import { REPORT_EXTENSIONS } from '../../src-core/extract/formats';
 import { MAX_REPORT_BYTES, tooLargeLine } from '../../src-core/limits';
-import { MAX_SNAPSHOT_BYTES, parseRequest } from '../../src-core/host/ipc-schema';
+import { MAX_SNAPSHOT_BYTES } from '../../src-core/host/ipc-schema';
+import { buildApi, callMethod, parseRequest, type ApiOf, type Scope } from '../../src-core/host/methods';
 import { chooseFiles, download } from './browser-files';
 import { BrowserWorkspaces, UnknownWorkspace } from './browser-workspaces';
 import { LICENCES } from './licences';
@@ -58,14 +59,23 @@ async function fetchDefaultWorkspace(): Promise<Result<{ bytes: Uint8Array; blob
   return ok({ bytes: new Uint8Array(await blob.arrayBuffer()), blob });
 }
 
+/**
+ * Every request checked against the host table's schemas before the implementation sees it, as
+ * main checks IPC (src-main/electron/ipc-handlers.ts), so both hosts refuse the same things.
+ */
+function checked<S extends Scope>(scope: S, impl: ApiOf<S>): ApiOf<S> {
+  return buildApi(scope, (method, { channel }) => (...args) => {
+    const parsed = parseRequest(channel, args);
+    // The implementation is called in this same turn: a file chooser needs the click's user activation.
+    return parsed.ok ? callMethod(impl, method, parsed.value) : Promise.resolve(parsed);
+  });
+}
+
 function newHandle(): string {
   return crypto.randomUUID();
 }
 
-/**
- * The workspace API over IndexedDB, for `npm run web` and the Playwright tests. Inputs are checked
- * against the same schemas main checks IPC with, so both hosts refuse the same things.
- */
+/** The workspace API over IndexedDB, for `npm run web` and the Playwright tests; its requests already checked. */
 function browserWorkspaceApi(): WorkspaceHostApi {
   let store: Promise<BrowserWorkspaces> | null = null;
   const workspaces = () => {
@@ -122,8 +132,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async openRecent(handle) {
-      const args = parseRequest(IPC_CHANNELS.openRecent, [handle]);
-      if (!args.ok) return args;
       try {
         const opened = await (await workspaces()).load(handle);
         return opened ? ok(opened) : err('not-found', 'That workspace is no longer in this browser');
@@ -139,8 +147,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async appendJournal(handle, line) {
-      const args = parseRequest(IPC_CHANNELS.appendJournal, [handle, line]);
-      if (!args.ok) return args;
       let seq: unknown;
       try {
         seq = (JSON.parse(line) as { seq?: unknown }).seq;
@@ -156,8 +162,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async checkpoint(handle, snapshot, lastSeq, seal) {
-      const args = parseRequest(IPC_CHANNELS.checkpoint, [handle, snapshot, lastSeq, seal]);
-      if (!args.ok) return args;
       try {
         await (await workspaces()).checkpoint(handle, snapshot, lastSeq, seal);
         return ok(undefined);
@@ -166,8 +170,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async recordSeal(handle, seal) {
-      const args = parseRequest(IPC_CHANNELS.recordSeal, [handle, seal]);
-      if (!args.ok) return args;
       try {
         // Declined quietly when the snapshot was replaced since it was loaded: nothing to report.
         await (await workspaces()).recordSeal(handle, seal);
@@ -177,8 +179,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async backups(handle) {
-      const args = parseRequest(IPC_CHANNELS.backups, [handle]);
-      if (!args.ok) return args;
       try {
         return ok(await (await workspaces()).backups(handle));
       } catch (e) {
@@ -186,8 +186,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async restoreBackup(handle, backupId) {
-      const args = parseRequest(IPC_CHANNELS.restoreBackup, [handle, backupId]);
-      if (!args.ok) return args;
       try {
         const opened = await (await workspaces()).restore(handle, backupId);
         return opened ? ok(opened) : err('not-found', 'That backup is no longer in this browser');
@@ -196,8 +194,6 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       }
     },
     async saveCopy(handle, snapshot) {
-      const args = parseRequest(IPC_CHANNELS.saveCopy, [handle, snapshot]);
-      if (!args.ok) return args;
       const stamp = new Date().toISOString().slice(0, 10);
       const fileName = `peel-workspace-${stamp}.sqlite`;
       // A download is the browser's "save as"; the copy is a file outside the app, so the handle
@@ -213,7 +209,16 @@ export function browserHost(): Host {
   return {
     kind: 'browser',
     version: __APP_VERSION__,
-    workspace: browserWorkspaceApi(),
+    workspace: checked('workspace', browserWorkspaceApi()),
+    ...checked('app', browserAppApi()),
+    // No application menu in a browser page; the toolbar offers the same commands.
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+/** The rest of the host's methods in a browser page; their requests already checked. */
+function browserAppApi(): ApiOf<'app'> {
+  return {
     async pickReports() {
       const files = await chooseFiles(REPORT_EXTENSIONS.map((e) => `.${e}`).join(','), true);
       const tooLarge = files.find((f) => f.size > MAX_REPORT_BYTES);
@@ -244,8 +249,6 @@ export function browserHost(): Host {
     },
     // A download is the browser's save dialog (Chromium asks where, or saves to Downloads, as the user set it).
     async saveExport(file) {
-      const args = parseRequest(IPC_CHANNELS.saveExport, [file]);
-      if (!args.ok) return args;
       try {
         download(file.bytes as Uint8Array<ArrayBuffer>, file.suggestedName, file.mime);
       } catch (e) {
@@ -253,8 +256,6 @@ export function browserHost(): Host {
       }
       return ok({ saved: true, name: file.suggestedName });
     },
-    // No application menu in a browser page; the toolbar offers the same commands.
-    onMenuCommand: () => () => undefined,
   };
 }
 

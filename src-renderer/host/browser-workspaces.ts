@@ -101,7 +101,7 @@ function seqOfKey(key: IDBValidKey): number {
 /**
  * Drops, inside a checkpoint's transaction, the journal rows after `lastSeq` that must not outlive
  * it. The desktop host keeps, after a checkpoint, only records that continue the snapshot in an
- * unbroken valid run (src-main/workspace/file-store.ts, trimJournal): a damaged record and all
+ * unbroken valid run (src-main/node/workspace/file-store.ts, trimJournal): a damaged record and all
  * after it go. Here rows are keyed by seq, so a row left behind is worse than a line left in a
  * file: the next edit takes seq lastSeq + 1 (replacing the row there), and a later open replays
  * the old rows lastSeq + 2, ... on top of it, edits the analyst was told were discarded coming

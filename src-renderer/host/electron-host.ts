@@ -1,8 +1,9 @@
 import type { Host, WorkbenchBridge } from '../../src-core/host/contract';
+import { buildApi, callMethod, type AnyCall, type HostMethod } from '../../src-core/host/methods';
 
 declare global {
   interface Window {
-    /** Present only inside the Electron app, put there by src-main/preload.ts. */
+    /** Present only inside the Electron app, put there by src-main/preload/preload.ts. */
     readonly workbench?: WorkbenchBridge;
   }
 }
@@ -17,11 +18,11 @@ export function electronHost(bridge: WorkbenchBridge): Host {
     kind: 'electron',
     version: bridge.version,
     workspace: bridge.workspace,
-    pickReports: () => bridge.pickReports(),
-    about: () => bridge.about(),
-    author: () => bridge.author(),
-    setAuthor: (name) => bridge.setAuthor(name),
-    saveExport: (file) => bridge.saveExport(file),
+    ...buildApi('app', (method): AnyCall => forward(bridge, method)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
+}
+
+function forward(bridge: WorkbenchBridge, method: HostMethod): AnyCall {
+  return (...args) => callMethod(bridge, method, args);
 }

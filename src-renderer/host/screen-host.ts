@@ -1,4 +1,5 @@
-import type { Host, OpenedWorkspace, Result, WorkspaceHostApi } from '../../src-core/host/contract';
+import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract';
+import { buildApi, callMethod, type AnyCall, type DeclaredMethod, type HostMethod, type Shown } from '../../src-core/host/methods';
 import { visible, visibleDeep } from '../../src-core/text/visible';
 
 /**
@@ -10,35 +11,28 @@ import { visible, visibleDeep } from '../../src-core/text/visible';
  *
  * What the page hands back to the host or the worker as it is stays as it is: a workspace's
  * handle, its snapshot, journal and seal, and the analyst's own name (the author of every edit).
+ * Which is which, method by method, is the host table's `shown` (src-core/host/methods.ts).
  */
 export function screenHost(host: Host): Host {
-  const ws = host.workspace;
-  const workspace: WorkspaceHostApi = {
-    openLast: () => opened(ws.openLast()),
-    create: () => opened(ws.create()),
-    open: () => opened(ws.open()),
-    openRecent: (handle) => opened(ws.openRecent(handle)),
-    recent: () => shown(ws.recent()),
-    appendJournal: (handle, line) => errorShown(ws.appendJournal(handle, line)),
-    checkpoint: (handle, snapshot, lastSeq, seal) => errorShown(ws.checkpoint(handle, snapshot, lastSeq, seal)),
-    recordSeal: (handle, seal) => errorShown(ws.recordSeal(handle, seal)),
-    backups: (handle) => shown(ws.backups(handle)),
-    restoreBackup: (handle, backupId) => opened(ws.restoreBackup(handle, backupId)),
-    saveCopy: (handle, snapshot) => shown(ws.saveCopy(handle, snapshot)),
-  };
+  const through =
+    (api: object) =>
+    (method: HostMethod, { shown }: DeclaredMethod): AnyCall =>
+    (...args) =>
+      SHOW[shown](callMethod(api, method, args));
   return {
     kind: host.kind,
     version: host.version,
-    workspace,
-    // The names go on to the import, which stores a report's file name as shown here.
-    pickReports: () => shown(host.pickReports()),
-    about: () => shown(host.about()),
-    author: () => errorShown(host.author()),
-    setAuthor: (name) => errorShown(host.setAuthor(name)),
-    saveExport: (file) => shown(host.saveExport(file)),
+    workspace: buildApi('workspace', through(host.workspace)),
+    ...buildApi('app', through(host)),
     onMenuCommand: (listener) => host.onMenuCommand(listener),
   };
 }
+
+const SHOW: Record<Shown, (result: Promise<Result<unknown>>) => Promise<Result<unknown>>> = {
+  all: shown,
+  'workspace-name': opened,
+  errors: errorShown,
+};
 
 async function errorShown<T>(result: Promise<Result<T>>): Promise<Result<T>> {
   const r = await result;
@@ -54,8 +48,8 @@ async function shown<T>(result: Promise<Result<T>>): Promise<Result<T>> {
 }
 
 /** An opened workspace with its name shown; its snapshot, journal, seal and handle exactly as read. */
-async function opened<T extends OpenedWorkspace | null>(result: Promise<Result<T>>): Promise<Result<T>> {
-  const r = await errorShown(result);
+async function opened(result: Promise<Result<unknown>>): Promise<Result<unknown>> {
+  const r = await errorShown(result as Promise<Result<OpenedWorkspace | null>>);
   if (!r.ok || r.value === null) return r;
   const name = visible(r.value.info.name);
   return name === r.value.info.name ? r : { ok: true, value: { ...r.value, info: { ...r.value.info, name } } };

@@ -93,7 +93,7 @@ test('Findings: grid, facets, the detail panel with its annotation editor, the m
   await grid.getByRole('row').nth(1).getByRole('gridcell').nth(3).click();
   const detail = page.getByRole('region', { name: 'Finding detail' });
   await expect(detail.getByRole('heading', { level: 2 })).toBeVisible();
-  await detail.getByRole('combobox', { name: 'RAG' }).selectOption('amber');
+  await detail.getByRole('combobox', { name: 'RAG rating' }).selectOption('amber');
   await detail.getByRole('combobox', { name: 'Tags' }).fill('county-lines');
   await detail.getByRole('button', { name: 'Add tag' }).click();
   await expect(detail.getByRole('list', { name: 'Tags on this finding' })).toContainText('county-lines');

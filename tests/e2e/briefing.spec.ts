@@ -77,6 +77,11 @@ async function picture(page: Page, file: string): Promise<void> {
 const previewFrame = (page: Page) => page.getByTitle('Preview of the briefing pack');
 const escaped = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** The reproducibility table's Findings row: what fed the section and how many findings it holds. */
+const fedBy = (label: string, rows: number) =>
+  new RegExp(
+    `<td>Findings</td><td>${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([\\d,]+ findings?\\), keeping those marked include-in-brief</td><td class="right">${rows}</td>`,
+  );
 async function expectPreview(page: Page, ...texts: string[]) {
   for (const text of texts)
     await expect(previewFrame(page)).toHaveAttribute('srcdoc', new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
@@ -182,6 +187,43 @@ test('builds a marked pack from the findings marked for the brief, previews it, 
   expect(md).toContain(MARKING);
   expect(md).not.toContain('<b>ACC</b>');
   await picture(page, testInfo.outputPath('briefing-exported.png'));
+});
+
+test('a pack fed by the Findings grid’s current filter takes the findings that filter shows, and says what it was', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await markFindings(page);
+  // Both marked findings match "county lines"; the Concern facet narrows the grid to one of them.
+  const facets = page.getByRole('complementary', { name: 'Facets' });
+  await facets
+    .getByRole('group', { name: 'Kind', exact: true })
+    .getByRole('button', { name: /^Concern \d+$/ })
+    .click();
+  await expect(page.getByText('1 finding matching “county lines”', { exact: true })).toBeVisible();
+  await openBriefing(page);
+
+  // The Findings view has unmounted; the app kept its filter, in words, for the feed.
+  const form = page.getByRole('form', { name: 'Briefing pack' });
+  const feed = form.getByRole('radio', { name: /^The Findings grid’s current filter/ });
+  await expect(feed).toBeEnabled();
+  await expect(form.getByText('Search: county lines; Kind: Concern', { exact: true })).toBeVisible();
+  await feed.check();
+  await form.getByRole('textbox', { name: 'Title' }).fill('County lines concerns');
+  await form.getByRole('radio', { name: /^OFFICIAL\b(?!-)/ }).check();
+  // The findings section holds the one marked finding the filter shows; the pack says what fed it.
+  await expectPreview(page, escaped(CONCERN), escaped(NOTE));
+  await expect(previewFrame(page)).toHaveAttribute('srcdoc', fedBy('Search: county lines; Kind: Concern', 1));
+  await picture(page, testInfo.outputPath('briefing-current-filter.png'));
+
+  // Back in Findings the grid starts afresh; the pack keeps the filter it was fed, and offers the new one.
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await expect(page.getByText(/^[\d,]+ findings$/)).toBeVisible();
+  await openBriefing(page);
+  await expect(form.getByText('Search: county lines; Kind: Concern', { exact: true })).toBeVisible();
+  await form.getByRole('button', { name: 'Use the grid’s filter as it is now' }).click();
+  await expect(form.getByText('No filter: every finding', { exact: true })).toBeVisible();
+  await expect(previewFrame(page)).toHaveAttribute('srcdoc', fedBy('No filter: every finding', 2));
 });
 
 test('says when no finding is marked include-in-brief, and deleting a pack can be undone', async ({ page }, testInfo) => {

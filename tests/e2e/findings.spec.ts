@@ -151,7 +151,7 @@ test('tagging, rating, noting and including a finding are saved and survive a re
     await expect(detail.getByRole('list', { name: 'Tags on this finding' }).getByRole('listitem')).toHaveText(['county lines×']);
     await expect(saved).toHaveText('Tags saved');
 
-    await detail.getByRole('combobox', { name: 'RAG' }).selectOption('Red');
+    await detail.getByRole('combobox', { name: 'RAG rating' }).selectOption('Red');
     await expect(saved).toHaveText('RAG saved');
     await detail.getByRole('combobox', { name: 'Status' }).selectOption('Flagged');
     await expect(saved).toHaveText('Status saved');
@@ -178,7 +178,7 @@ test('tagging, rating, noting and including a finding are saved and survive a re
   await search.fill('county lines');
   await textCell(rowWith(grid, COUNTY_LINES_CONCERN), /^The force needs/).click();
   await expect(detail.getByRole('list', { name: 'Tags on this finding' }).getByRole('listitem')).toHaveText(['county lines×']);
-  await expect(detail.getByRole('combobox', { name: 'RAG' })).toHaveValue('red');
+  await expect(detail.getByRole('combobox', { name: 'RAG rating' })).toHaveValue('red');
   await expect(detail.getByRole('combobox', { name: 'Status' })).toHaveValue('flagged');
   await expect(detail.getByRole('textbox', { name: 'Note' })).toHaveValue(note);
   await expect(detail.getByRole('checkbox', { name: 'Include in brief' })).toBeChecked();

@@ -220,7 +220,7 @@ test('Findings by keyboard: search, move in the grid, open and annotate a findin
   await expect(status).toHaveValue('reviewed');
   await expect(detail.getByRole('status')).toHaveText('Status saved');
   await page.keyboard.press('Tab');
-  const rag = detail.getByRole('combobox', { name: 'RAG' });
+  const rag = detail.getByRole('combobox', { name: 'RAG rating' });
   await expect(rag).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(rag).toHaveValue('red');

@@ -1,7 +1,7 @@
 import { ROOT } from './seed';
 
-// A stand-in for the parts of Electron's main-process API that src-main/index.ts and the modules it
-// assembles use, for tests/unit/src-main/index.test.ts (no Electron binary runs on the build
+// A stand-in for the parts of Electron's main-process API that src-main/electron/index.ts and the modules it
+// assembles use, for tests/unit/src-main/electron/index.test.ts (no Electron binary runs on the build
 // machines). It keeps Electron's rules that the assembly depends on: the privileged scheme must be
 // registered before 'ready'; the session, protocol handlers and windows exist only after it; every
 // new WebContents (a window's included) is announced by app's 'web-contents-created' as it is made.

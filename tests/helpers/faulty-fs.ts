@@ -1,6 +1,6 @@
 import * as realFs from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import type { FsLike } from '../../src-main/workspace/file-store';
+import type { FsLike } from '../../src-main/node/workspace/file-store';
 
 /** One file-system call as the store makes it; handle calls carry the path and flags of their open. */
 export interface FsCall {

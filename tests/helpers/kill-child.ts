@@ -10,8 +10,8 @@ import path from 'node:path';
 import { WorkspaceSession } from '../../src-core/workspace/session';
 import { readMigrations } from '../../src-main/node/migrations-fs';
 import { loadSqlEngine } from '../../src-main/node/sqljs';
-import { FileWorkspaceStore } from '../../src-main/workspace/file-store';
-import { installationSealKey } from '../../src-main/workspace/seal-key';
+import { FileWorkspaceStore } from '../../src-main/node/workspace/file-store';
+import { installationSealKey } from '../../src-main/node/workspace/seal-key';
 
 export interface OpenedState {
   lastSeq: number;

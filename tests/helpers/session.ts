@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { one } from '../../src-core/db/sql-db';
 import { WorkspaceSession } from '../../src-core/workspace/session';
-import { FileWorkspaceStore, type FileStoreOptions } from '../../src-main/workspace/file-store';
+import { FileWorkspaceStore, type FileStoreOptions } from '../../src-main/node/workspace/file-store';
 import { TEST_SEAL_KEY } from './seal-key';
 import { engineAndMigrations } from './workspace';
 import { ROOT } from './seed';

@@ -4,12 +4,12 @@ import { all, type SqlEngine } from '../../../src-core/db/sql-db';
 import { ExtractError } from '../../../src-core/extract/errors';
 import { extractReport } from '../../../src-core/extract/extract';
 import type { PdfPageText } from '../../../src-core/extract/pdf-lines';
-import { compileFindingsCount, readFindingsPage } from '../../../src-core/query/findings';
-import { readFacets } from '../../../src-core/query/facets';
-import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/finding-detail';
-import { readSavedViews } from '../../../src-core/query/saved-views';
-import { readHistory } from '../../../src-core/query/history';
-import { readMetrics } from '../../../src-core/query/metrics';
+import { compileFindingsCount, readFindingsPage } from '../../../src-core/query/sql/findings';
+import { readFacets } from '../../../src-core/query/sql/facets';
+import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/sql/finding-detail';
+import { readSavedViews } from '../../../src-core/query/sql/saved-views';
+import { readHistory } from '../../../src-core/query/sql/history';
+import { readMetrics } from '../../../src-core/query/sql/metrics';
 import { importSamples } from '../../../src-core/samples/import';
 import { readSamples } from '../../../src-core/samples/queries';
 import { readReconciliation } from '../../../src-core/samples/reconcile';
@@ -39,7 +39,7 @@ import { removeSamplesAfter, sampleMark } from './sample-rollback';
 import { readSampleTable } from './sample-files';
 import { StorageProxy } from './storage-proxy';
 import { forScreen, mappingFromScreen } from './screen-text';
-import { readPacks } from '../../../src-core/query/packs';
+import { readPacks } from '../../../src-core/query/sql/packs';
 import type { ExportLibraries } from './brief-service';
 import { release } from '../../../src-core/workspace/release';
 import { Sequencer } from '../../../src-core/sequencer';
@@ -225,7 +225,8 @@ export class DbService {
     'reports.overview': () => this.serial(() => readOverview(this.open().db)),
     'metrics.list': (r) => this.serial(() => readMetrics(this.open().db, r.query)),
     'metrics.history': (r) => this.serial(() => readHistory(this.open().db, 'metric', r.metricId)),
-    edit: (r) => this.serial(() => this.open().edit(r.op, r.params)),
+    // With the undo state as it is once the edit is in, so that the client needs no second request for it.
+    edit: (r) => this.serial(async () => ({ ...(await this.open().edit(r.op, r.params)), ...this.undoState() })),
     checkpoint: () => this.serial(async () => ({ lastSeq: (await this.open().checkpoint()).lastSeq })),
     snapshot: () => this.serial(() => this.open().snapshot()),
     import: async (r, id) => {

@@ -1,6 +1,8 @@
 import { all, type SqlDatabase } from '../../../src-core/db/sql-db';
-import { compileFindingsPage, toFindingRow, type FindingRow } from '../../../src-core/query/findings';
-import { readMetrics, type MetricRow } from '../../../src-core/query/metrics';
+import type { FindingRow } from '../../../src-core/query/model/findings';
+import { compileFindingsPage, toFindingRow } from '../../../src-core/query/sql/findings';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
+import { readMetrics } from '../../../src-core/query/sql/metrics';
 import { readSamples, type SampleListRow } from '../../../src-core/samples/queries';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
 import { capitalised, differenceText, measureText, ratioText } from '../../features/metrics/metric-format';

@@ -1,5 +1,5 @@
 import { all, type SqlDatabase, type SqlValue } from '../../../src-core/db/sql-db';
-import { readWarnings } from '../../../src-core/query/reports';
+import { readWarnings } from '../../../src-core/query/sql/reports';
 import type { JudgmentRow, MetricRow, ReportOverview, WarningRow } from '../overview';
 
 const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));

@@ -1,3 +1,4 @@
+import { storageCall, type StorageArgs } from '../../../src-core/host/methods';
 import { StorageError, type WorkspaceStorage } from '../../../src-core/workspace/storage';
 import type { StorageReply, StorageRequest } from '../protocol';
 
@@ -8,6 +9,7 @@ export type AskHost = (request: StorageRequest, transfer: ArrayBuffer[]) => Prom
  * The session's storage inside the worker: every append, checkpoint and seal is a question to the UI
  * thread, which holds the host API and answers only once the host says the bytes are durable.
  * The worker has no storage of its own, so it can never acknowledge an edit the host did not keep.
+ * Which host method does each is the host table's (src-core/host/methods.ts, `storage`).
  */
 export class StorageProxy implements WorkspaceStorage {
   /** Told when a checkpoint starts: an import reports it as its "saving" stage. */
@@ -18,27 +20,32 @@ export class StorageProxy implements WorkspaceStorage {
     private readonly ask: AskHost,
   ) {}
 
-  async append(line: string): Promise<void> {
-    check(await this.ask({ op: 'append', handle: this.handle, line }, []));
+  append(line: string): Promise<void> {
+    return this.forward('append', [line]);
   }
 
-  async checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
+  checkpoint(snapshot: Uint8Array, lastSeq: number, seal: string): Promise<void> {
     this.onCheckpoint?.();
-    // Transferred, not copied: a workspace can be hundreds of MB. db.export() returns a fresh
-    // buffer of exactly the database's size, which the session does not read again; anything
+    return this.forward('checkpoint', [snapshot, lastSeq, seal]);
+  }
+
+  recordSeal(seal: string): Promise<void> {
+    return this.forward('recordSeal', [seal]);
+  }
+
+  private async forward<K extends keyof WorkspaceStorage>(method: K, args: StorageArgs<K>): Promise<void> {
+    // Bytes are transferred, not copied: a workspace can be hundreds of MB. db.export() returns a
+    // fresh buffer of exactly the database's size, which the session does not read again; anything
     // else (a view into a larger buffer) is copied first so that nothing else is detached.
-    const owned =
-      snapshot.byteOffset === 0 && snapshot.byteLength === snapshot.buffer.byteLength && snapshot.buffer instanceof ArrayBuffer
-        ? (snapshot as Uint8Array<ArrayBuffer>)
-        : snapshot.slice();
-    check(await this.ask({ op: 'checkpoint', handle: this.handle, snapshot: owned, lastSeq, seal }, [owned.buffer]));
+    const transfer: ArrayBuffer[] = [];
+    const owned = args.map((arg) => {
+      if (!(arg instanceof Uint8Array)) return arg;
+      const bytes =
+        arg.byteOffset === 0 && arg.byteLength === arg.buffer.byteLength && arg.buffer instanceof ArrayBuffer ? arg : arg.slice();
+      transfer.push(bytes.buffer as ArrayBuffer);
+      return bytes;
+    }) as StorageArgs<K>;
+    const reply = await this.ask(storageCall(method, this.handle, owned), transfer);
+    if (!reply.ok) throw new StorageError(reply.message);
   }
-
-  async recordSeal(seal: string): Promise<void> {
-    check(await this.ask({ op: 'recordSeal', handle: this.handle, seal }, []));
-  }
-}
-
-function check(reply: StorageReply): void {
-  if (!reply.ok) throw new StorageError(reply.message);
 }

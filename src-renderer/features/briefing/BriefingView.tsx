@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { markingLine, PACK_SECTION_TITLES } from '../../../src-core/brief/model';
 import type { Host } from '../../../src-core/host/contract';
-import type { SavedPack } from '../../../src-core/query/packs';
-import type { SavedView } from '../../../src-core/query/saved-views';
+import type { SavedPack } from '../../../src-core/query/model/packs';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
 import type { DbClient } from '../../db/db-client';
 import { currentAuthor } from '../../ui/author';
 import { NameDialog } from '../../ui/NameDialog';
 import { useUndoTick } from '../../ui/use-undo-tick';
-import { UndoRedoButtons } from '../findings/UndoRedoButtons';
-import { sentence } from '../reports/import-text';
+import type { FindingsFilter } from '../../ui/grid-export/filter-text';
+import { sentence } from '../../ui/text/words';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons';
 import { keepDraft, readDraft } from './briefing-draft';
-import { currentFindingsFilter } from './current-findings';
 import { definitionOf, formOf, newPackForm, type PackForm } from './pack-form';
 import { PackExportBar } from './PackExportBar';
 import { PackFormPanel } from './PackFormPanel';
@@ -20,7 +20,14 @@ import { usePackExport } from './use-pack-export';
 import { usePackPreview } from './use-pack-preview';
 import { useSavedPacks } from './use-saved-packs';
 import './briefing.css';
-import './export-menu.css';
+
+interface Props {
+  host: Host;
+  client: DbClient;
+  version: string;
+  /** The Findings grid's filter as it last stood; null until the Findings view has been opened. */
+  findingsFilter: FindingsFilter | null;
+}
 
 /**
  * The Briefing view: a pack defined in a form, previewed live as the exported HTML, saved in the
@@ -28,7 +35,7 @@ import './export-menu.css';
  * built in the DB worker from the workspace as it is at that moment, so a saved pack opened
  * again is regenerated with whatever has been annotated since.
  */
-export function BriefingView({ host, client, version }: { host: Host; client: DbClient; version: string }) {
+export function BriefingView({ host, client, version, findingsFilter }: Props) {
   const handle = version.split(':')[0] ?? '';
   const [form, setForm] = useState<PackForm>(() => readDraft(handle)?.form ?? newPackForm(''));
   const [openId, setOpenId] = useState<number | null>(() => readDraft(handle)?.openId ?? null);
@@ -86,12 +93,7 @@ export function BriefingView({ host, client, version }: { host: Host; client: Db
     const id = asNew ? undefined : (openId ?? undefined);
     // No id key at all for a new pack: the journal's checksum is over the params as sent, and an
     // `id: undefined` would not survive the record's JSON, so its replay would fail the checksum.
-    const params = {
-      ...(id === undefined ? {} : { id }),
-      definition: next.definition,
-      author: await author(),
-      at: new Date().toISOString(),
-    };
+    const params = { ...(id === undefined ? {} : { id }), definition: next.definition };
     const result = await client.edit('pack.save', params);
     if (!result.ok) return `The pack was not saved. ${sentence(result.error.message)} Try again.`;
     setForm(formOf(next.definition));
@@ -111,7 +113,7 @@ export function BriefingView({ host, client, version }: { host: Host; client: Db
     setNotice(`Opened “${pack.title}”, regenerated from the workspace as it is now.`);
   };
   const remove = async (pack: SavedPack) => {
-    const result = await client.edit('pack.delete', { id: pack.id, author: await author(), at: new Date().toISOString() });
+    const result = await client.edit('pack.delete', { id: pack.id });
     if (!result.ok) {
       setProblem(`The pack “${pack.title}” was not deleted. ${sentence(result.error.message)} Try again.`);
       return;
@@ -180,14 +182,7 @@ export function BriefingView({ host, client, version }: { host: Host; client: Db
               {line ?? 'NOT YET MARKED'}
             </p>
           </div>
-          <PackFormPanel
-            form={form}
-            problems={problems}
-            reports={reports}
-            views={views}
-            gridFilter={currentFindingsFilter()}
-            onChange={change}
-          />
+          <PackFormPanel form={form} problems={problems} reports={reports} views={views} gridFilter={findingsFilter} onChange={change} />
         </div>
         <div className="brief-main">
           <div className="brief-main-bar">

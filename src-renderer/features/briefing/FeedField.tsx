@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import type { PackFeed } from '../../../src-core/brief/model';
-import type { SavedView } from '../../../src-core/query/saved-views';
-import type { CurrentFindingsFilter } from './current-findings';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
+import type { FindingsFilter } from '../../ui/grid-export/filter-text';
 
 interface Props {
   feed: PackFeed;
   views: SavedView[] | null;
   /** The Findings grid's filter as it last stood; null until the Findings view has been opened. */
-  gridFilter: CurrentFindingsFilter | null;
+  gridFilter: FindingsFilter | null;
   onChange(feed: PackFeed): void;
 }
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { SavedView } from '../../../src-core/query/saved-views';
-import type { CurrentFindingsFilter } from './current-findings';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
+import type { FindingsFilter } from '../../ui/grid-export/filter-text';
 import { FeedField } from './FeedField';
 import { MarkingField } from './MarkingField';
 import type { FormProblems, PackForm } from './pack-form';
@@ -12,7 +12,7 @@ interface Props {
   problems: FormProblems;
   reports: { id: number; label: string }[] | null;
   views: SavedView[] | null;
-  gridFilter: CurrentFindingsFilter | null;
+  gridFilter: FindingsFilter | null;
   onChange(change: Partial<PackForm>): void;
 }
 

@@ -1,4 +1,4 @@
-import type { SavedPack } from '../../../src-core/query/packs';
+import type { SavedPack } from '../../../src-core/query/model/packs';
 import { PopoverMenu } from '../../ui/PopoverMenu';
 
 interface Props {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SavedPack } from '../../../src-core/query/packs';
+import type { SavedPack } from '../../../src-core/query/model/packs';
 import type { DbClient } from '../../db/db-client';
 
 /** The workspace's saved packs, read again whenever a pack is saved, deleted, or an undo brings one back. */

@@ -1,5 +1,5 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { FindingRow } from '../../../src-core/query/findings';
+import type { FindingRow } from '../../../src-core/query/model/findings';
 import { Highlighted } from '../../ui/Highlighted';
 import { excerptAround } from '../../ui/highlight';
 import type { FindingsGridContext } from './finding-edits';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FacetCount } from '../../../src-core/query/facets';
+import type { FacetCount } from '../../../src-core/query/model/facets';
 
 /** Enough to scan at a glance; the rest are a click away. */
 const SHOWN = 8;

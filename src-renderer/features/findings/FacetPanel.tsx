@@ -1,12 +1,11 @@
 import { useId, useState } from 'react';
-import { FACET_NAMES, type FacetCount, type FacetName } from '../../../src-core/query/facets';
+import { FACET_NAMES, type FacetCount, type FacetName } from '../../../src-core/query/model/facets';
+import { capitalised } from '../../ui/text/words';
 import { FacetGroup } from './FacetGroup';
 import { facetCount, type FacetSelection } from './findings-query';
 import type { Facets } from './use-facets';
 
 const TITLES: Record<FacetName, string> = { report: 'Report', section: 'Section', kind: 'Kind', tag: 'Tag', status: 'Status', rag: 'RAG' };
-
-const capitalised = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
 
 /** How a value reads in the panel; the query still gets `value`. */
 function display(facet: FacetName, c: FacetCount): FacetCount {

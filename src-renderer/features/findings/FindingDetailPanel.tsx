@@ -1,13 +1,14 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { DbClient } from '../../db/db-client';
 import { Highlighted } from '../../ui/Highlighted';
-import { AnnotationEditor } from './AnnotationEditor';
-import { FindingHistory } from './FindingHistory';
+import { History } from '../../ui/history/History';
+import { historyLine } from '../../ui/history/history-format';
+import { capitalised } from '../../ui/text/words';
+import { FindingAnnotation } from './FindingAnnotation';
 import type { DetailState } from './use-finding-detail';
 
 interface Props {
   client: DbClient;
-  author: () => Promise<string>;
   state: DetailState;
   terms: readonly string[];
   /** Incremented when the analyst presses Enter in the grid: focus the editor once the finding is shown. */
@@ -16,10 +17,8 @@ interface Props {
   onLeave(): void;
 }
 
-const capitalised = (v: string) => v.charAt(0).toUpperCase() + v.slice(1);
-
 /** The selected finding whole, where it sits, its neighbours and footnotes, its annotation and its history. */
-export function FindingDetailPanel({ client, author, state, terms, focusRequest, onLeave }: Props) {
+export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave }: Props) {
   const first = useRef<HTMLSelectElement>(null);
   const handled = useRef(0);
   const readyId = state.status === 'ready' ? state.detail.finding.id : null;
@@ -104,15 +103,12 @@ export function FindingDetailPanel({ client, author, state, terms, focusRequest,
               </p>
             </div>
           )}
-          <AnnotationEditor
-            key={state.detail.finding.id}
-            client={client}
-            author={author}
-            finding={state.detail.finding}
-            version={state.version}
-            firstControl={first}
+          <FindingAnnotation key={state.detail.finding.id} client={client} finding={state.detail.finding} firstControl={first} />
+          <History
+            history={{ status: 'ready', entries: state.detail.history }}
+            line={historyLine}
+            empty="No changes yet. Every change to this finding’s annotation is listed here, with who made it and when."
           />
-          <FindingHistory history={state.detail.history} />
         </>
       )}
     </section>

@@ -1,16 +1,17 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { FacetName } from '../../../src-core/query/facets';
-import { searchTerms, type FindingRow } from '../../../src-core/query/findings';
+import type { FacetName } from '../../../src-core/query/model/facets';
+import { searchTerms, type FindingRow } from '../../../src-core/query/model/findings';
 import type { Host } from '../../../src-core/host/contract';
-import type { SavedView } from '../../../src-core/query/saved-views';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
 import type { DbClient } from '../../db/db-client';
 import { currentAuthor } from '../../ui/author';
 import { NameDialog } from '../../ui/NameDialog';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { ColumnsMenu, type ColumnChoice } from './ColumnsMenu';
 import { FacetPanel } from './FacetPanel';
-import { includeInBriefEdit, type FindingsGridContext } from './finding-edits';
+import type { FindingsGridContext } from './finding-edits';
+import { annotationEdit } from '../../../src-core/annotations/annotation-edit';
 import { FindingDetailPanel } from './FindingDetailPanel';
 import { FindingsGrid } from './FindingsGrid';
 import { FINDING_COLUMNS } from './findings-columns';
@@ -19,14 +20,14 @@ import { containsOf, facetCount, findingsQuery, toggleFacet, withContains, type 
 import { FindingsEmpty } from './FindingsEmpty';
 import { columnStateOf, definitionOf, parseFindingsView } from './saved-view-definition';
 import { SavedViewsMenu } from './SavedViewsMenu';
-import { UndoRedoButtons } from './UndoRedoButtons';
 import './findings.css';
 import { useFacets } from './use-facets';
 import { useFindingDetail } from './use-finding-detail';
 import { useSavedViews } from './use-saved-views';
-import { ExportGridMenu } from '../briefing/ExportGridMenu';
-import { publishFindingsFilter } from '../briefing/current-findings';
-import { findingsExportSpec, findingsFilterOf } from '../briefing/grid-export-specs';
+import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
+import type { FindingsFilter } from '../../ui/grid-export/filter-text';
+import { UndoRedoButtons } from '../../ui/UndoRedoButtons';
+import { findingsExportSpec, findingsFilterOf } from './findings-export';
 
 const HEADERS = new Map(FINDING_COLUMNS.map((c) => [c.colId ?? '', c.headerName ?? c.colId ?? '']));
 
@@ -37,13 +38,20 @@ function columnChoices(api: GridApi<FindingRow> | null): ColumnChoice[] {
 
 type Dialog = { kind: 'save' } | { kind: 'rename'; view: SavedView } | null;
 
+interface Props {
+  host: Host;
+  client: DbClient;
+  /** Told the grid's filter whenever it changes: the Briefing view can take its findings from it. */
+  onFilter(filter: FindingsFilter): void;
+}
+
 /**
  * Every finding in the workspace, paged from SQL as the analyst scrolls: searched through FTS,
  * narrowed by facets and column filters, read and annotated in the detail panel, and saved as
  * named views. Every change is an edit through the DB worker, undoable, and shown as saved only
  * once it is durable.
  */
-export function FindingsView({ host, client }: { host: Host; client: DbClient }) {
+export function FindingsView({ host, client, onFilter }: Props) {
   const searchId = useId();
   const [search, setSearch] = useState('');
   // Short enough that results are on screen within 200 ms of the last key on a large workspace (docs/PERFORMANCE.md).
@@ -81,8 +89,8 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
   const reportLabel = useCallback((id: number) => facets.facets?.report.find((f) => f.value === String(id))?.label, [facets.facets]);
   // The Briefing view can take its findings from "the Findings grid's current filter".
   useEffect(
-    () => publishFindingsFilter(findingsFilterOf(base, gridFilters, { report: reportLabel, column: (c) => HEADERS.get(c) })),
-    [base, gridFilters, reportLabel],
+    () => onFilter(findingsFilterOf(base, gridFilters, { report: reportLabel, column: (c) => HEADERS.get(c) })),
+    [onFilter, base, gridFilters, reportLabel],
   );
 
   // Whatever changed the data (an edit here, an undo from the menu), the rows, counts and detail are read again.
@@ -99,12 +107,12 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
 
   const setIncludeInBrief = useCallback(
     async (row: FindingRow, value: boolean) => {
-      const edit = includeInBriefEdit(row, value, await author());
+      const edit = annotationEdit({ type: 'finding', id: row.id }, { field: 'includeInBrief', value });
       const result = await client.edit(edit.op, edit.params);
       setProblem(result.ok ? null : `The change was not saved: ${result.error.message}. Try again; the finding keeps its previous value.`);
       return result.ok;
     },
-    [client, author],
+    [client],
   );
   const context = useMemo<FindingsGridContext>(() => ({ setIncludeInBrief, terms }), [setIncludeInBrief, terms]);
 
@@ -129,25 +137,19 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
     const grid = api.current;
     if (!grid) return 'The grid is not ready yet; try again in a moment.';
     const definition = definitionOf(search, facetSelection, grid.getFilterModel(), grid.getColumnState());
-    const result = await client.edit('view.save', {
-      name,
-      view: 'findings',
-      definition,
-      author: await author(),
-      at: new Date().toISOString(),
-    });
+    const result = await client.edit('view.save', { name, view: 'findings', definition });
     if (!result.ok) return `The view was not saved: ${result.error.message}. Try again.`;
     setNotice(`Saved the view “${name}”.`);
     return null;
   };
   const renameView = async (view: SavedView, name: string): Promise<string | null> => {
-    const result = await client.edit('view.rename', { id: view.id, name, author: await author(), at: new Date().toISOString() });
+    const result = await client.edit('view.rename', { id: view.id, name });
     if (!result.ok) return `The view was not renamed: ${result.error.message}. Choose another name.`;
     setNotice(`Renamed “${view.name}” to “${name}”.`);
     return null;
   };
   const deleteView = async (view: SavedView) => {
-    const result = await client.edit('view.delete', { id: view.id, author: await author(), at: new Date().toISOString() });
+    const result = await client.edit('view.delete', { id: view.id });
     if (result.ok) setNotice(`Deleted the view “${view.name}”. Undo (Ctrl+Z) brings it back.`);
     else setProblem(`The view “${view.name}” was not deleted: ${result.error.message}. Try again.`);
   };
@@ -269,7 +271,7 @@ export function FindingsView({ host, client }: { host: Host; client: DbClient })
           />
           {count === 0 && <FindingsEmpty search={query} filtersOn={filtersOn} onClear={clearAll} />}
         </div>
-        <FindingDetailPanel client={client} author={author} state={detail} terms={terms} focusRequest={focusRequest} onLeave={backToGrid} />
+        <FindingDetailPanel client={client} state={detail} terms={terms} focusRequest={focusRequest} onLeave={backToGrid} />
       </div>
       <NameDialog
         open={dialog?.kind === 'save'}

@@ -1,6 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useState } from 'react';
-import type { FindingRow } from '../../../src-core/query/findings';
+import type { FindingRow } from '../../../src-core/query/model/findings';
 import type { FindingsGridContext } from './finding-edits';
 
 /**

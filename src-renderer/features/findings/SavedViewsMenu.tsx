@@ -1,4 +1,4 @@
-import type { SavedView } from '../../../src-core/query/saved-views';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
 import { PopoverMenu } from '../../ui/PopoverMenu';
 
 interface Props {

@@ -1,9 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
-import type { FindingRow } from '../../../src-core/query/findings';
+import type { FindingRow } from '../../../src-core/query/model/findings';
+import { capitalised } from '../../ui/text/words';
 import { ClampedTextCell } from './ClampedTextCell';
 import { IncludeInBriefCell } from './IncludeInBriefCell';
-
-const capitalised = (v: unknown) => (typeof v === 'string' && v ? v.charAt(0).toUpperCase() + v.slice(1) : '');
 
 /**
  * A text filter the query can run in SQL: "contains" only (LIKE with the value bound), one
@@ -46,7 +45,7 @@ export const FINDING_COLUMNS: ColDef<FindingRow>[] = [
     width: 115,
     sortable: true,
     cellRenderer: ClampedTextCell,
-    valueFormatter: (p) => capitalised(p.value),
+    valueFormatter: (p) => capitalised(typeof p.value === 'string' ? p.value : null),
     ...CONTAINS,
   },
   {
@@ -66,7 +65,7 @@ export const FINDING_COLUMNS: ColDef<FindingRow>[] = [
     headerName: 'Status',
     width: 95,
     sortable: true,
-    valueFormatter: (p) => capitalised(p.value),
+    valueFormatter: (p) => capitalised(typeof p.value === 'string' ? p.value : null),
     ...CONTAINS,
   },
   { colId: 'tags', field: 'tags', headerName: 'Tags', width: 85, valueFormatter: (p) => (p.value ?? []).join(', ') },
@@ -76,7 +75,7 @@ export const FINDING_COLUMNS: ColDef<FindingRow>[] = [
     headerName: 'RAG',
     width: 70,
     sortable: true,
-    valueFormatter: (p) => capitalised(p.value),
+    valueFormatter: (p) => capitalised(typeof p.value === 'string' ? p.value : null),
     // The word carries the meaning; the dot helps scanning down the column.
     cellClass: (p) => (p.value ? `rag-cell rag-cell--${String(p.value)}` : undefined),
   },

@@ -1,5 +1,5 @@
 import type { IDatasource, SortModelItem } from 'ag-grid-community';
-import type { FindingRow, FindingSortColumn, FindingsQuery } from '../../../src-core/query/findings';
+import type { FindingRow, FindingSortColumn, FindingsQuery } from '../../../src-core/query/model/findings';
 import type { DbClient } from '../../db/db-client';
 import type { DbResult } from '../../db/protocol';
 import { withContains } from './findings-query';

@@ -1,15 +1,14 @@
 import type { FilterModel } from 'ag-grid-community';
-import { facetQuery, isOneOf, type FacetSelection } from '../../../src-core/query/facet-query';
-import { FACET_NAMES, type FacetName } from '../../../src-core/query/facets';
-import { FINDING_TEXT_COLUMNS, type FindingTextColumn, type FindingsQuery } from '../../../src-core/query/findings';
+import { FACET_NAMES, facetQuery, isOneOf, type FacetName, type FacetSelection } from '../../../src-core/query/model/facets';
+import { FINDING_TEXT_KEYS, type FindingTextColumn, type FindingsQuery } from '../../../src-core/query/model/findings';
 
-export type { FacetSelection } from '../../../src-core/query/facet-query';
+export type { FacetSelection } from '../../../src-core/query/model/facets';
 
 /** The query the worker runs for the search box and the facets (shared with briefing packs). */
 export const findingsQuery = facetQuery;
 
 /** Grid columns that have a text filter: those the query can match with "contains". */
-export const FILTERABLE_COLUMNS = Object.keys(FINDING_TEXT_COLUMNS) as FindingTextColumn[];
+export const FILTERABLE_COLUMNS: readonly FindingTextColumn[] = FINDING_TEXT_KEYS;
 const isFilterable = isOneOf(FILTERABLE_COLUMNS);
 
 /**

@@ -1,6 +1,6 @@
 import type { FilterModel } from 'ag-grid-community';
 import { z } from 'zod';
-import { FACET_NAMES, type FacetName } from '../../../src-core/query/facets';
+import { FACET_NAMES, type FacetName } from '../../../src-core/query/model/facets';
 import { containsOf, type FacetSelection } from './findings-query';
 
 /**

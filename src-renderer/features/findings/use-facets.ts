@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { FacetCount, FacetName } from '../../../src-core/query/facets';
-import type { FindingsQuery } from '../../../src-core/query/findings';
+import type { FacetCount, FacetName } from '../../../src-core/query/model/facets';
+import type { FindingsQuery } from '../../../src-core/query/model/findings';
 import type { DbClient } from '../../db/db-client';
 
 export type Facets = Record<FacetName, FacetCount[]>;

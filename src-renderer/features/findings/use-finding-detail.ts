@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FindingDetail } from '../../../src-core/query/finding-detail';
+import type { FindingDetail } from '../../../src-core/query/model/finding-detail';
 import type { DbClient } from '../../db/db-client';
 
 export type DetailState =

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SavedView } from '../../../src-core/query/saved-views';
+import type { SavedView } from '../../../src-core/query/model/saved-views';
 import type { DbClient } from '../../db/db-client';
 
 /** The workspace's saved findings views, read again after any change to them (including an undo). */

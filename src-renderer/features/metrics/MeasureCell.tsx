@@ -1,5 +1,5 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { measureText, SOURCE_LABEL } from './metric-format';
 
 /** The measure under its Force in numbers category (or "Report text" for a figure quoted in the text). */

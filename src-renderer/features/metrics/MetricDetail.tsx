@@ -1,22 +1,26 @@
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { usePendingEdit } from '../../ui/use-pending-edit';
 import { whoWhen } from '../../ui/who-when';
-import { AnnotationFields } from './AnnotationFields';
-import type { AnnotationChange } from './metric-edits';
+import type { AnnotationChange } from '../../../src-core/annotations/annotation-edit';
+import type { DbClient } from '../../db/db-client';
+import { AnnotationEditor } from '../../ui/annotations/AnnotationEditor';
 import { differenceText, measureText, positionText, ratioText, SOURCE_LABEL } from './metric-format';
-import { MetricHistory } from './MetricHistory';
-import type { HistoryLoad } from './use-metric-history';
+import { History } from '../../ui/history/History';
+import { historyText } from '../../ui/history/history-format';
+import type { HistoryLoad } from '../../ui/history/use-history';
 
 interface Props {
   row: MetricRow | null;
   history: HistoryLoad;
+  client: DbClient;
   onVerify: (row: MetricRow, value: boolean) => Promise<boolean>;
-  onAnnotate: (row: MetricRow, change: AnnotationChange) => Promise<boolean>;
+  onAnnotate: (row: MetricRow, change: AnnotationChange<'metric'>) => Promise<boolean>;
 }
 
 /** One metric in full: the sentence it was read from and where, the check, the annotations, the history. */
-export function MetricDetail({ row, history, onVerify, onAnnotate }: Props) {
-  const verified = usePendingEdit(row?.verified ?? false);
+export function MetricDetail({ row, history, client, onVerify, onAnnotate }: Props) {
+  // The panel stays as the selection moves: a tick on its way is for its own metric only.
+  const verified = usePendingEdit(row?.verified ?? false, row?.id);
   if (!row) {
     return (
       <section className="metric-detail metric-detail--empty" aria-label="Metric detail">
@@ -80,8 +84,12 @@ export function MetricDetail({ row, history, onVerify, onAnnotate }: Props) {
             : 'Not yet verified: compare the figures with the quote above.'}
         </p>
       </div>
-      <AnnotationFields key={row.id} row={row} prefix="metric" onChange={(c) => onAnnotate(row, c)} />
-      <MetricHistory history={history} />
+      <AnnotationEditor key={row.id} target="metric" annotation={row} client={client} onSave={(c) => onAnnotate(row, c)} />
+      <History
+        history={history}
+        line={historyText}
+        empty="No changes yet. Verifying or annotating this metric is recorded here, with who did it and when."
+      />
     </section>
   );
 }

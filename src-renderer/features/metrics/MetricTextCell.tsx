@@ -1,5 +1,5 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 
 /** Text clamped to the row's two lines; the cell's tooltip has it whole. */
 export function MetricTextCell({ value, valueFormatted }: CustomCellRendererProps<MetricRow>) {

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { chartSelection } from './chart-data';
 import { measureText } from './metric-format';
 import { UnitBarChart } from './UnitBarChart';

@@ -1,7 +1,7 @@
 import type { CellFocusedEvent, GridApi, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { DEFAULT_METRIC_COLUMN, METRIC_COLUMNS, METRIC_ROW_CLASSES } from './metrics-columns';
 import type { MetricsGridContext } from './metrics-grid-context';
 import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';

@@ -1,27 +1,27 @@
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Host } from '../../../src-core/host/contract';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import type { DbClient } from '../../db/db-client';
-import { currentAuthor } from '../../ui/author';
 import { StatusNotice } from '../../ui/StatusNotice';
-import { sentence } from '../reports/import-text';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { useUndoTick } from '../../ui/use-undo-tick';
 import { defaultSelection } from './chart-data';
-import { annotationEdit, verifyEdit, type AnnotationChange, type MetricEdit } from './metric-edits';
+import { annotationEdit, type AnnotationChange } from '../../../src-core/annotations/annotation-edit';
+import { metricPatch } from './metric-edits';
 import { MetricDetail } from './MetricDetail';
 import { MetricsChart } from './MetricsChart';
 import { NO_FILTERS, reportsOf, toQuery, type MetricsFilters } from './metrics-filters';
 import type { MetricsGridContext } from './metrics-grid-context';
 import { MetricsGrid } from './MetricsGrid';
 import { MetricsToolbar } from './MetricsToolbar';
-import { useMetricHistory } from './use-metric-history';
 import { useMetrics } from './use-metrics';
 import '../../ui/empty-state.css';
 import './metrics.css';
-import { ExportGridMenu } from '../briefing/ExportGridMenu';
-import { metricsExportSpec } from '../briefing/grid-export-specs';
+import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
+import { useHistory } from '../../ui/history/use-history';
+import { sentence } from '../../ui/text/words';
+import { metricsExportSpec } from './metrics-export';
 import { plural } from '../../../src-core/text/plural';
 
 /**
@@ -54,30 +54,26 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
 
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [revision, setRevision] = useState(0);
-  const history = useMetricHistory(client, focusedId, revision + undoTick);
+  const history = useHistory(client, 'metric', focusedId, revision + undoTick);
   const [problem, setProblem] = useState<string | null>(null);
   const gridApi = useRef<GridApi<MetricRow> | null>(null);
 
-  const save = useCallback(
-    async (row: MetricRow, makeEdit: (author: string) => MetricEdit) => {
-      const edit = makeEdit(await currentAuthor(host));
+  const annotate = useCallback(
+    async (row: MetricRow, change: AnnotationChange<'metric'>) => {
+      const edit = annotationEdit({ type: 'metric', id: row.id }, change);
       const result = await client.edit(edit.op, edit.params);
       if (!result.ok) {
         setProblem(`The change to “${row.label}” was not saved. ${sentence(result.error.message)} Nothing was changed; try again.`);
         return false;
       }
       setProblem(null);
-      patch(row.id, edit.patch);
+      patch(row.id, metricPatch(change, result.value));
       setRevision((r) => r + 1);
       return true;
     },
-    [host, client, patch],
+    [client, patch],
   );
-  const verify = useCallback((row: MetricRow, value: boolean) => save(row, (author) => verifyEdit(row.id, value, author)), [save]);
-  const annotate = useCallback(
-    (row: MetricRow, change: AnnotationChange) => save(row, (author) => annotationEdit(row.id, change, author)),
-    [save],
-  );
+  const verify = useCallback((row: MetricRow, value: boolean) => annotate(row, { field: 'verified', value }), [annotate]);
   const context = useMemo<MetricsGridContext>(
     () => ({ verify, includeInBrief: (row, value) => annotate(row, { field: 'includeInBrief', value }) }),
     [verify, annotate],
@@ -153,7 +149,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
       )}
       <div className="metrics-lower">
         <MetricsChart metrics={charted} onClear={() => setChosen(new Set())} onDefault={() => setChosen(defaultSelection(allRows))} />
-        <MetricDetail row={detail} history={history} onVerify={verify} onAnnotate={annotate} />
+        <MetricDetail row={detail} history={history} client={client} onVerify={verify} onAnnotate={annotate} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { measureText, numberText } from './metric-format';
 
 /** Metrics that share a unit, and so can share an axis without misleading anyone. */

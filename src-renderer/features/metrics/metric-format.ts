@@ -1,5 +1,5 @@
-import type { HistoryEntry } from '../../../src-core/query/history';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
+import { capitalised } from '../../ui/text/words';
 
 const PLAIN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const SIGNED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });
@@ -37,41 +37,8 @@ export function positionText(page: number | null, line: number): string {
 
 /** Labels read from running text start mid-sentence ("arrests per 100…"). */
 export function measureText(label: string): string {
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  return capitalised(label);
 }
 
-export function capitalised(s: string | null): string {
-  return s ? s.charAt(0).toUpperCase() + s.slice(1) : '';
-}
-
-const FIELD_LABEL: Record<string, string> = {
-  verified: 'Verified',
-  status: 'Status',
-  tags: 'Tags',
-  rag: 'RAG',
-  note: 'Note',
-  includeInBrief: 'Include in brief',
-};
-
-function historyValue(field: string, value: string | null): string {
-  // A metric never annotated before has no old row: the defaults are what the analyst saw.
-  if (field === 'verified' || field === 'includeInBrief') return value === '1' ? 'yes' : 'no';
-  if (field === 'status' && value === null) return 'New';
-  if (value === null || value === '') return 'none';
-  if (field === 'tags') {
-    try {
-      const tags: unknown = JSON.parse(value);
-      if (Array.isArray(tags)) return tags.length ? tags.map(String).join(', ') : 'none';
-    } catch {
-      return value;
-    }
-  }
-  if (field === 'note') return `“${value.length > 80 ? `${value.slice(0, 79)}…` : value}”`;
-  return capitalised(value);
-}
-
-/** One audit row in words: "Verified: no → yes". */
-export function historyText(entry: HistoryEntry): string {
-  const field = FIELD_LABEL[entry.field] ?? entry.field;
-  return `${field}: ${historyValue(entry.field, entry.oldValue)} → ${historyValue(entry.field, entry.newValue)}`;
-}
+// The DB worker's grid export (db/service/grid-rows.ts) takes it from here with the other formatters.
+export { capitalised };

@@ -1,9 +1,10 @@
 import type { ColDef, RowClassRules } from 'ag-grid-community';
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { whoWhen } from '../../ui/who-when';
 import { BriefCell } from './BriefCell';
 import { MeasureCell } from './MeasureCell';
-import { capitalised, differenceText, positionText, ratioText } from './metric-format';
+import { capitalised } from '../../ui/text/words';
+import { differenceText, positionText, ratioText } from './metric-format';
 import { MetricTextCell } from './MetricTextCell';
 import { VerifiedCell } from './VerifiedCell';
 import { WarningFlagCell } from './WarningFlagCell';

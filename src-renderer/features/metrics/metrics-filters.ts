@@ -1,4 +1,4 @@
-import type { MetricRow, MetricsQuery } from '../../../src-core/query/metrics';
+import type { MetricRow, MetricsQuery } from '../../../src-core/query/model/metrics';
 
 export interface MetricsFilters {
   search: string;

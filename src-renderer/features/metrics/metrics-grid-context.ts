@@ -1,4 +1,4 @@
-import type { MetricRow } from '../../../src-core/query/metrics';
+import type { MetricRow } from '../../../src-core/query/model/metrics';
 
 /** What the grid's cells may ask of the view; each resolves true once the edit is durable. */
 export interface MetricsGridContext {

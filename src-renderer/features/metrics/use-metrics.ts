@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MetricRow, MetricsQuery } from '../../../src-core/query/metrics';
+import type { MetricRow, MetricsQuery } from '../../../src-core/query/model/metrics';
 import type { DbClient } from '../../db/db-client';
 import type { MetricPatch } from './metric-edits';
 

@@ -1,4 +1,5 @@
-import { countsText, sentence } from './import-text';
+import { sentence } from '../../ui/text/words';
+import { countsText } from './import-text';
 import type { ImportOutcome } from './use-report-import';
 
 /** One file's import: what was added, why it was a duplicate, or why it was refused. */

@@ -1,12 +1,10 @@
 import { useCallback, useState } from 'react';
-import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { WarningRow } from '../../db/overview';
-import { currentAuthor } from '../../ui/author';
 import { StatusNotice } from '../../ui/StatusNotice';
 import { useUndoTick } from '../../ui/use-undo-tick';
 import { ImportReport } from './ImportReport';
-import { sentence } from './import-text';
+import { sentence } from '../../ui/text/words';
 import { ReportSection } from './ReportSection';
 import { useFileDrop } from './use-file-drop';
 import type { ImportState } from './use-report-import';
@@ -15,7 +13,6 @@ import '../../ui/empty-state.css';
 import './reports.css';
 
 interface Props {
-  host: Host;
   client: DbClient;
   /** Changes whenever the workspace's reports may have changed. */
   version: string;
@@ -25,7 +22,7 @@ interface Props {
 }
 
 /** Every report in the open workspace: judgments, warnings and figures, and the way to add more (button or drop). */
-export function ReportsView({ host, client, version, importState, onImport, onDropFiles }: Props) {
+export function ReportsView({ client, version, importState, onImport, onDropFiles }: Props) {
   const undoTick = useUndoTick(client);
   const { overview, patchWarning } = useReportsOverview(client, `${version}:${undoTick}`);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,18 +30,16 @@ export function ReportsView({ host, client, version, importState, onImport, onDr
 
   const checkWarning = useCallback(
     async (w: WarningRow, checked: boolean) => {
-      const author = await currentAuthor(host);
-      const at = new Date().toISOString();
-      const r = await client.edit('warning.check', { warningId: w.id, checked, author, at });
+      const r = await client.edit('warning.check', { warningId: w.id, checked });
       if (!r.ok) {
         setProblem(`The tick on “${w.message}” was not saved. ${sentence(r.error.message)} Nothing was changed; try again.`);
         return false;
       }
       setProblem(null);
-      patchWarning(w.id, { checked, checkedBy: checked ? author : null, checkedAt: checked ? at : null });
+      patchWarning(w.id, { checked, checkedBy: checked ? r.value.author : null, checkedAt: checked ? r.value.at : null });
       return true;
     },
-    [client, host, patchWarning],
+    [client, patchWarning],
   );
 
   return (

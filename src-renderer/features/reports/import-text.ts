@@ -36,9 +36,3 @@ export function batchText(outcomes: { status: 'done' | 'failed'; result?: { stat
   const parts = [`${imported} imported`, duplicates > 0 && plural(duplicates, 'duplicate'), failed > 0 && `${failed} not imported`];
   return `${outcomes.length} files: ${parts.filter(Boolean).join(', ')}.`;
 }
-
-/** Messages from the core may or may not end with a full stop; shown as sentences, they all do. */
-export function sentence(s: string): string {
-  const t = s.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}

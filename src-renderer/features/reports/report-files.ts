@@ -1,9 +1,6 @@
 import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../../src-core/extract/formats';
 import { MAX_REPORT_BYTES } from '../../db/protocol';
-
-export function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+import { sizeText } from '../../ui/text/words';
 
 /**
  * Why a dropped file will not be imported, said so the analyst knows what to do, or null when it

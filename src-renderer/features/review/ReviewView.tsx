@@ -3,27 +3,27 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Host } from '../../../src-core/host/contract';
 import type { SampleListRow } from '../../../src-core/samples/queries';
 import type { DbClient } from '../../db/db-client';
-import { currentAuthor } from '../../ui/author';
 import { StatusNotice } from '../../ui/StatusNotice';
 import { useUndoTick } from '../../ui/use-undo-tick';
-import { sentence } from '../reports/import-text';
 import { AgreementPanel } from './AgreementPanel';
 import { ImportSampleDialog, type ReportChoice } from './ImportSampleDialog';
 import { ReconciliationPanel } from './ReconciliationPanel';
 import { plural } from './review-format';
-import { sampleAnnotationEdit, type AnnotationChange, type SamplePatch, type SamplesGridContext } from './sample-edits';
+import { annotationEdit, type AnnotationChange } from '../../../src-core/annotations/annotation-edit';
+import { samplePatch, type SamplesGridContext } from './sample-edits';
 import { SampleDetail } from './SampleDetail';
 import { samplesDatasource } from './samples-datasource';
 import { SamplesGrid } from './SamplesGrid';
 import { SummaryPanel } from './SummaryPanel';
 import { SyntheticLabel } from './SyntheticLabel';
 import { useReviewData } from './use-review-data';
-import { useSampleHistory } from './use-sample-history';
 import { useSampleImport } from './use-sample-import';
 import '../../ui/empty-state.css';
 import './review.css';
-import { ExportGridMenu } from '../briefing/ExportGridMenu';
-import { samplesExportSpec } from '../briefing/grid-export-specs';
+import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
+import { useHistory } from '../../ui/history/use-history';
+import { sentence } from '../../ui/text/words';
+import { samplesExportSpec } from './samples-export';
 
 /**
  * The case-file review sample beside the report: the figures the report states checked against
@@ -43,7 +43,7 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   const [revision, setRevision] = useState(0);
   const undoTick = useUndoTick(client);
   const load = useReviewData(client, `${version}:${reload}`, reportId);
-  const history = useSampleHistory(client, selected?.id ?? null, revision + undoTick);
+  const history = useHistory(client, 'sample', selected?.id ?? null, revision + undoTick);
 
   const onImported = useCallback((name: string, imported: number, importedFor: number | null) => {
     setNotice(`Imported ${plural(imported, 'case file scoring')} from ${name}.`);
@@ -64,22 +64,22 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   }, [undoTick]);
 
   const annotate = useCallback(
-    async (row: SampleListRow, change: AnnotationChange) => {
-      const edit = sampleAnnotationEdit(row.id, change, await currentAuthor(host));
+    async (row: SampleListRow, change: AnnotationChange<'review_sample'>) => {
+      const edit = annotationEdit({ type: 'review_sample', id: row.id }, change);
       const result = await client.edit(edit.op, edit.params);
       if (!result.ok) {
         setProblem(`The change to case ${row.caseRef} was not saved. ${sentence(result.error.message)} Nothing was changed; try again.`);
         return false;
       }
       setProblem(null);
-      const patch: SamplePatch = edit.patch;
+      const patch = samplePatch(change);
       const node = api.current?.getRowNode(String(row.id));
       if (node?.data) node.setData({ ...node.data, ...patch });
       setSelected((s) => (s && s.id === row.id ? { ...s, ...patch } : s));
       setRevision((r) => r + 1);
       return true;
     },
-    [host, client],
+    [client],
   );
   const context = useMemo<SamplesGridContext>(
     () => ({ includeInBrief: (row, value) => annotate(row, { field: 'includeInBrief', value }) }),
@@ -196,7 +196,7 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
           onReady={(grid) => (api.current = grid)}
           onFocusRow={setSelected}
         />
-        <SampleDetail row={selected} history={history} onAnnotate={annotate} />
+        <SampleDetail row={selected} history={history} client={client} onAnnotate={annotate} />
       </div>
       <AgreementPanel agreement={agreement} synthetic={summary.synthetic} />
       <ImportSampleDialog

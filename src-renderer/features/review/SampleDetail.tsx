@@ -1,20 +1,23 @@
 import { CRITERIA } from '../../../src-core/samples/fields';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import { capitalised } from '../metrics/metric-format';
-import type { HistoryLoad } from '../metrics/use-metric-history';
+import { History } from '../../ui/history/History';
+import { historyText } from '../../ui/history/history-format';
+import type { HistoryLoad } from '../../ui/history/use-history';
+import { capitalised } from '../../ui/text/words';
 import { dateText, scoreText, SYNTHETIC_TEXT } from './review-format';
-import type { AnnotationChange } from './sample-edits';
-import { AnnotationFields } from '../metrics/AnnotationFields';
-import { SampleHistory } from './SampleHistory';
+import type { AnnotationChange } from '../../../src-core/annotations/annotation-edit';
+import type { DbClient } from '../../db/db-client';
+import { AnnotationEditor } from '../../ui/annotations/AnnotationEditor';
 
 interface Props {
   row: SampleListRow | null;
   history: HistoryLoad;
-  onAnnotate: (row: SampleListRow, change: AnnotationChange) => Promise<boolean>;
+  client: DbClient;
+  onAnnotate: (row: SampleListRow, change: AnnotationChange<'review_sample'>) => Promise<boolean>;
 }
 
 /** One case file in full: how it was scored, the analyst's annotations, and their history. */
-export function SampleDetail({ row, history, onAnnotate }: Props) {
+export function SampleDetail({ row, history, client, onAnnotate }: Props) {
   if (!row) {
     return (
       <section className="sample-detail sample-detail--empty" aria-label="Case file detail">
@@ -55,8 +58,18 @@ export function SampleDetail({ row, history, onAnnotate }: Props) {
           {row.note}
         </p>
       )}
-      <AnnotationFields key={row.id} row={{ ...row, note: row.annotationNote }} prefix="sample" onChange={(c) => onAnnotate(row, c)} />
-      <SampleHistory history={history} />
+      <AnnotationEditor
+        key={row.id}
+        target="review_sample"
+        annotation={{ ...row, note: row.annotationNote }}
+        client={client}
+        onSave={(c) => onAnnotate(row, c)}
+      />
+      <History
+        history={history}
+        line={historyText}
+        empty="No changes yet. Annotating this case file is recorded here, with who did it and when."
+      />
     </section>
   );
 }

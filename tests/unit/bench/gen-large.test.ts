@@ -3,7 +3,7 @@ import { generateLarge, reportPlan, SYNTHETIC_NOTE } from '../../../bench/gen-la
 import { sha256Hex } from '../../../src-core/db/hash';
 import { all, one } from '../../../src-core/db/sql-db';
 import { openWorkspace } from '../../../src-core/db/workspace';
-import { readFacets } from '../../../src-core/query/facets';
+import { readFacets } from '../../../src-core/query/sql/facets';
 import { engineAndMigrations } from '../../helpers/workspace';
 
 describe('the large benchmark workspace generator', () => {

@@ -23,9 +23,9 @@ function alteredTree(change: (root: string) => void): string {
 
 const CALL = 'new BrowserWindow(mainWindowOptions(options))';
 
-/** src-main/window.ts with its one call given other options; the justification comments above it are left as they are. */
+/** src-main/electron/window.ts with its one call given other options; the justification comments above it are left as they are. */
 function withWindowCall(root: string, call: string): void {
-  const file = path.join(root, 'src-main/window.ts');
+  const file = path.join(root, 'src-main/electron/window.ts');
   const src = readFileSync(file, 'utf8');
   const line = `  const win = ${CALL};`;
   expect(src.split('\n').filter((l) => l === line)).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('the Electronegativity scan', () => {
     expect(r.stdout).toMatch(/scanned src-main, src-renderer\/index\.html: \d+ files, \d+ atomic \+ \d+ global checks/);
     for (const check of ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK']) {
       expect(r.stdout).toMatch(
-        new RegExp(`${check} at src-main/window\\.ts:\\d+:\\d+\\n\\s+justified at \`${CALL.replace(/[()]/g, '\\$&')}\``),
+        new RegExp(`${check} at src-main/electron/window\\.ts:\\d+:\\d+\\n\\s+justified at \`${CALL.replace(/[()]/g, '\\$&')}\``),
       );
     }
     expect(r.stdout).toMatch(/0 failing \(HIGH\/MEDIUM unjustified\), \d+ justified, \d+ low\/informational, 0 unparsed files/);
@@ -63,10 +63,10 @@ describe('the Electronegativity scan', () => {
     const r = await scan(root, 'inline-unsafe');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /HIGH\s+CONTEXT_ISOLATION_JS_CHECK at src-main\/window\.ts:\d+:\d+\n.*\n\s+not justified: the justification covers `new BrowserWindow\(mainWindowOptions\(options\)\)`, but the finding is at `contextIsolation: false`/,
+      /HIGH\s+CONTEXT_ISOLATION_JS_CHECK at src-main\/electron\/window\.ts:\d+:\d+\n.*\n\s+not justified: the justification covers `new BrowserWindow\(mainWindowOptions\(options\)\)`, but the finding is at `contextIsolation: false`/,
     );
     expect(r.stdout).toMatch(
-      /MEDIUM\s+SANDBOX_JS_CHECK at src-main\/window\.ts:\d+:\d+\n.*\n\s+not justified: .* the finding is at `sandbox: false`/,
+      /MEDIUM\s+SANDBOX_JS_CHECK at src-main\/electron\/window\.ts:\d+:\d+\n.*\n\s+not justified: .* the finding is at `sandbox: false`/,
     );
     expect(r.stdout).toMatch(/HIGH\/MEDIUM NOT justified: 3\n/);
   }, 60_000);
@@ -75,22 +75,24 @@ describe('the Electronegativity scan', () => {
     const unsafe = 'new BrowserWindow({ ...mainWindowOptions(options), webPreferences: { contextIsolation: false, sandbox: false } })';
     const root = alteredTree((r) => {
       withWindowCall(r, unsafe);
-      const file = path.join(r, 'src-main/window.ts');
+      const file = path.join(r, 'src-main/electron/window.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replaceAll(`at \`${CALL}\``, `at \`${unsafe}\``));
     });
     const r = await scan(root, 'rewritten');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /CONTEXT_ISOLATION_JS_CHECK at src-main\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `contextIsolation: false`/,
+      /CONTEXT_ISOLATION_JS_CHECK at src-main\/electron\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `contextIsolation: false`/,
     );
-    expect(r.stdout).toMatch(/SANDBOX_JS_CHECK at src-main\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `sandbox: false`/);
+    expect(r.stdout).toMatch(
+      /SANDBOX_JS_CHECK at src-main\/electron\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `sandbox: false`/,
+    );
     expect(r.stdout).toMatch(/HIGH\/MEDIUM NOT justified: 2\n/);
   }, 60_000);
 
   it('fails when the window gets other options it cannot see, and refuses a justification that names no code', async () => {
     const root = alteredTree((r) => {
       withWindowCall(r, 'new BrowserWindow(legacyOptions(options))');
-      const file = path.join(r, 'src-main/window.ts');
+      const file = path.join(r, 'src-main/electron/window.ts');
       const src = readFileSync(file, 'utf8');
       writeFileSync(
         file,
@@ -100,10 +102,10 @@ describe('the Electronegativity scan', () => {
     const r = await scan(root, 'other-options');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(
-      /CONTEXT_ISOLATION_JS_CHECK at src-main\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `new BrowserWindow\(legacyOptions\(options\)\)`/,
+      /CONTEXT_ISOLATION_JS_CHECK at src-main\/electron\/window\.ts:.*\n.*\n\s+not justified: .* the finding is at `new BrowserWindow\(legacyOptions\(options\)\)`/,
     );
     expect(r.stdout).toMatch(
-      /AUXCLICK_JS_CHECK at src-main\/window\.ts:.*\n.*\n\s+not justified: a justification must name the code it covers/,
+      /AUXCLICK_JS_CHECK at src-main\/electron\/window\.ts:.*\n.*\n\s+not justified: a justification must name the code it covers/,
     );
     expect(r.stdout).toMatch(/HIGH\/MEDIUM NOT justified: 3\n/);
   }, 60_000);

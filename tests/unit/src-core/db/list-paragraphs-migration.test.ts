@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../../src-core/db/migrate';
 import { all, one, type SqlDatabase } from '../../../../src-core/db/sql-db';
 import { extractReport } from '../../../../src-core/extract/extract';
-import { readHistory } from '../../../../src-core/query/history';
+import { readHistory } from '../../../../src-core/query/sql/history';
 import { applyEdit, parseEdit } from '../../../../src-core/workspace/edits';
 import { engineAndMigrations } from '../../../helpers/workspace';
 import { readFixture, SEED_FILES } from '../../../helpers/seed';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeRecord, sealRecord } from '../../../../src-core/workspace/journal';
 import { sealOf } from '../../../../src-core/workspace/seal';
-import { installationSealKey } from '../../../../src-main/workspace/seal-key';
+import { installationSealKey } from '../../../../src-main/node/workspace/seal-key';
 import { DAMAGED_HASH_VERDICT, flipByteInContentHash } from '../../../helpers/damage';
 import { runNode } from '../../../helpers/run-node';
 import { OTHER_SEAL_KEY, unkeyedSeal } from '../../../helpers/seal-key';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliSealKeys, sealKeyFolders } from '../../../../src-main/cli/seal-keys';
-import { installationSealKey } from '../../../../src-main/workspace/seal-key';
+import { installationSealKey } from '../../../../src-main/node/workspace/seal-key';
 
 const userData = () => path.join(mkdtempSync(path.join(tmpdir(), 'peel-key-')), 'userData');
 

@@ -38,6 +38,7 @@ const settle = () => wait(0);
 const pastBudget = () => wait(BUDGET + BEAT_MS + 300);
 
 const SUMMARY = { created: false, replayed: 0, discarded: 0, check: 'sealed' };
+const NOTE = { targetType: 'finding', targetId: 1, field: 'note', value: 'Check the figure' } as const;
 
 function workspace(name = 'Gwent', handle = 'ws-1'): OpenedWorkspace {
   return {
@@ -165,7 +166,7 @@ describe('the DB client when a database step runs past its budget', () => {
   it('tells the analyst an edit on its way may not have been saved, in the status bar too', async () => {
     const s = setup();
     await opened(s);
-    const edit = s.client.edit('annotation.set', {});
+    const edit = s.client.edit('annotation.set', NOTE);
     s.first().emit({ kind: 'sql', running: true });
     await pastBudget();
     expect(await edit).toMatchObject({ ok: false, error: { code: 'stopped' } });
@@ -185,8 +186,8 @@ describe('the DB client when a database step runs past its budget', () => {
     let land: () => void = () => undefined;
     const s = setup({ appendJournal: vi.fn(() => new Promise<Result<void>>((resolve) => (land = () => resolve(ok(undefined))))) });
     await opened(s);
-    void s.client.edit('annotation.set', {});
-    s.first().emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":2}\n' } });
+    void s.client.edit('annotation.set', NOTE);
+    s.first().emit({ kind: 'storage', id: 1, request: { method: 'appendJournal', args: ['ws-1', '{"seq":2}\n'] } });
     s.first().emit({ kind: 'sql', running: true }); // stuck after handing the record over
     await pastBudget();
     expect(s.api.openRecent).not.toHaveBeenCalled();

@@ -1,25 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Host } from '../../../../src-core/host/contract';
-import { DbClient, type DataChange, type WorkerLike } from '../../../../src-renderer/db/db-client';
-import type { DbResult, FromWorker, ToWorker } from '../../../../src-renderer/db/protocol';
+import type { DataChange } from '../../../../src-renderer/db/db-client';
+import type { DbResult } from '../../../../src-renderer/db/protocol';
+import { answeringClient } from '../../../helpers/answering-worker';
 
 /** Answers each request the client posts with what the test says for its type. */
 function setup(answers: Record<string, DbResult<unknown>>) {
-  let listener: (event: { data: FromWorker }) => void = () => undefined;
-  const posted: string[] = [];
-  const worker: WorkerLike = {
-    postMessage(message: ToWorker) {
-      if (message.kind !== 'request') return;
-      posted.push(message.request.type);
-      const result = answers[message.request.type] ?? { ok: false, error: { code: 'internal', message: 'unexpected' } };
-      queueMicrotask(() => listener({ data: { kind: 'response', id: message.id, result } }));
-    },
-    addEventListener(type: string, l: (event: never) => void) {
-      if (type === 'message') listener = l as typeof listener;
-    },
-    terminate: vi.fn(),
-  };
-  const client = new DbClient({ kind: 'browser', version: 'test', workspace: {} } as unknown as Host, () => worker);
+  const { client, posted } = answeringClient(
+    (request) => answers[request.type] ?? { ok: false, error: { code: 'internal', message: 'unexpected' } },
+  );
   const changes: DataChange[] = [];
   client.onDataChange((c) => changes.push(c));
   return { client, posted, changes };
@@ -27,17 +15,19 @@ function setup(answers: Record<string, DbResult<unknown>>) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const note = { targetType: 'finding', targetId: 1, field: 'note', value: 'Check the figure' } as const;
+
 describe('undo and redo in the DB client', () => {
-  it('tells the views after an edit, and asks the worker what can be undone', async () => {
+  it('tells the views after an edit, and learns what can be undone from the edit’s own reply: one request, not two', async () => {
     const { client, posted, changes } = setup({
-      edit: { ok: true, value: { seq: 1 } },
+      edit: { ok: true, value: { seq: 1, canUndo: true, canRedo: false } },
       'undo.state': { ok: true, value: { canUndo: true, canRedo: false } },
     });
     const undoListener = vi.fn();
     client.subscribeUndo(undoListener);
-    await client.edit('annotation.set', {});
+    await client.edit('annotation.set', note);
     await settle();
-    expect(posted).toEqual(['edit', 'undo.state']);
+    expect(posted.map((r) => r.type)).toEqual(['edit']);
     expect(changes).toEqual([{ cause: 'edit', op: 'annotation.set' }]);
     expect(client.getUndoState()).toEqual({ canUndo: true, canRedo: false, problem: null });
     expect(undoListener).toHaveBeenCalledTimes(1);
@@ -57,12 +47,11 @@ describe('undo and redo in the DB client', () => {
   it('keeps why an undo failed for the buttons to show, until the next edit', async () => {
     const { client } = setup({
       undo: { ok: false, error: { code: 'invalid-edit', message: 'There is no finding 9 in this workspace' } },
-      edit: { ok: true, value: { seq: 2 } },
-      'undo.state': { ok: true, value: { canUndo: true, canRedo: false } },
+      edit: { ok: true, value: { seq: 2, canUndo: true, canRedo: false } },
     });
     await client.undo('Analyst');
     expect(client.getUndoState().problem).toBe('Could not undo the last change: There is no finding 9 in this workspace');
-    await client.edit('annotation.set', {});
+    await client.edit('annotation.set', note);
     await settle();
     expect(client.getUndoState().problem).toBeNull();
   });

@@ -45,6 +45,8 @@ function setup(workspace: Partial<WorkspaceHostApi> = {}) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const note = { targetType: 'finding', targetId: 1, field: 'note', value: 'Check the figure' } as const;
+
 describe('the DB client on the UI thread', () => {
   it('hands the snapshot to the worker without copying it', async () => {
     const { worker, client } = setup();
@@ -80,13 +82,13 @@ describe('the DB client on the UI thread', () => {
       seal: null,
       sealKey: '5a'.repeat(32),
     });
-    worker.emit({ kind: 'storage', id: 1, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
+    worker.emit({ kind: 'storage', id: 1, request: { method: 'appendJournal', args: ['ws-1', '{"seq":1}\n'] } });
     const snapshot = new Uint8Array([1, 2]);
     const seal = `hmac-sha256-16m:${'ef'.repeat(32)}:2`;
-    worker.emit({ kind: 'storage', id: 2, request: { op: 'checkpoint', handle: 'ws-1', snapshot, lastSeq: 1, seal } });
-    worker.emit({ kind: 'storage', id: 3, request: { op: 'append', handle: 'someone-else', line: '{"seq":1}\n' } });
-    worker.emit({ kind: 'storage', id: 4, request: { op: 'recordSeal', handle: 'ws-1', seal } });
-    worker.emit({ kind: 'storage', id: 5, request: { op: 'recordSeal', handle: 'someone-else', seal } });
+    worker.emit({ kind: 'storage', id: 2, request: { method: 'checkpoint', args: ['ws-1', snapshot, 1, seal] } });
+    worker.emit({ kind: 'storage', id: 3, request: { method: 'appendJournal', args: ['someone-else', '{"seq":1}\n'] } });
+    worker.emit({ kind: 'storage', id: 4, request: { method: 'recordSeal', args: ['ws-1', seal] } });
+    worker.emit({ kind: 'storage', id: 5, request: { method: 'recordSeal', args: ['someone-else', seal] } });
     await settle();
     expect(api.appendJournal).toHaveBeenCalledExactlyOnceWith('ws-1', '{"seq":1}\n');
     expect(api.checkpoint).toHaveBeenCalledExactlyOnceWith('ws-1', snapshot, 1, seal);
@@ -100,6 +102,31 @@ describe('the DB client on the UI thread', () => {
     ]);
   });
 
+  it('asks the host only for per-workspace storage: the worker can never open a dialog or save a file', async () => {
+    const saveCopy = vi.fn(async () => ok(null));
+    const { worker, client } = setup({ saveCopy });
+    void client.open({
+      info: { handle: 'ws-1', name: 'W', isDefault: false },
+      snapshot: new Uint8Array(1),
+      journal: '',
+      orphansRemoved: 0,
+      seal: null,
+      sealKey: '5a'.repeat(32),
+    });
+    for (const [id, request] of [
+      [1, { method: 'saveCopy', args: ['ws-1', new Uint8Array(1)] }],
+      [2, { method: 'constructor', args: ['ws-1'] }],
+      [3, { method: 'appendJournal', args: '{"seq":1}\n' }],
+    ] as const) {
+      worker.emit({ kind: 'storage', id, request } as unknown as FromWorker);
+    }
+    await settle();
+    expect(saveCopy).not.toHaveBeenCalled();
+    expect(worker.replies().map((r) => r.kind === 'storage-reply' && r.reply)).toEqual(
+      Array(3).fill({ ok: false, message: 'The database worker asked the host for something it may not' }),
+    );
+  });
+
   it('passes a host failure back to the worker as a value', async () => {
     const { worker, client } = setup({ appendJournal: vi.fn(async () => err('write-failed', 'The disk is full')) });
     void client.open({
@@ -110,7 +137,7 @@ describe('the DB client on the UI thread', () => {
       seal: null,
       sealKey: '5a'.repeat(32),
     });
-    worker.emit({ kind: 'storage', id: 9, request: { op: 'append', handle: 'ws-1', line: '{"seq":1}\n' } });
+    worker.emit({ kind: 'storage', id: 9, request: { method: 'appendJournal', args: ['ws-1', '{"seq":1}\n'] } });
     await settle();
     expect(worker.replies()).toEqual([{ kind: 'storage-reply', id: 9, reply: { ok: false, message: 'The disk is full' } }]);
   });
@@ -119,8 +146,10 @@ describe('the DB client on the UI thread', () => {
     const { worker, client } = setup();
     const states: string[] = [];
     client.subscribe(() => states.push(client.getSaveState().status));
-    const edit = client.edit('annotation.set', {});
+    const edit = client.edit('annotation.set', note);
     expect(client.getSaveState()).toEqual({ status: 'saving' });
+    // The client asks the host who is editing before it sends the edit.
+    await settle();
     worker.emit({
       kind: 'response',
       id: worker.lastRequest().id,
@@ -129,8 +158,9 @@ describe('the DB client on the UI thread', () => {
     await edit;
     expect(client.getSaveState()).toEqual({ status: 'error', message: 'The disk is full' });
 
-    const next = client.edit('annotation.set', {});
-    worker.emit({ kind: 'response', id: worker.lastRequest().id, result: { ok: true, value: { seq: 1 } } });
+    const next = client.edit('annotation.set', note);
+    await settle();
+    worker.emit({ kind: 'response', id: worker.lastRequest().id, result: { ok: true, value: { seq: 1, canUndo: true, canRedo: false } } });
     await next;
     expect(client.getSaveState()).toEqual({ status: 'saved' });
     expect(states).toEqual(['saving', 'error', 'saving', 'saved']);

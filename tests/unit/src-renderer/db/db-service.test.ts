@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../../../src-core/db/import-report';
-import type { FindingRow } from '../../../../src-core/query/findings';
+import type { FindingRow } from '../../../../src-core/query/model/findings';
 import { encodeRecord, readJournal } from '../../../../src-core/workspace/journal';
 import { sealOf } from '../../../../src-core/workspace/seal';
 import type { DbRequest, DbResult, ExportProgress, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
@@ -40,19 +40,20 @@ function harness(opts: { failAppends?: boolean } = {}) {
 
   async function answer(id: number, request: StorageRequest) {
     let reply: { ok: true } | { ok: false; message: string } = { ok: true };
-    if (request.op === 'append') {
+    if (request.method === 'appendJournal') {
       if (opts.failAppends) reply = { ok: false, message: 'The disk is full' };
-      else stored.journal += request.line;
-    } else if (request.op === 'recordSeal') {
-      stored.seal = request.seal;
+      else stored.journal += request.args[1];
+    } else if (request.method === 'recordSeal') {
+      stored.seal = request.args[1];
       stored.recorded++;
     } else {
-      stored.snapshot = request.snapshot;
-      stored.seal = request.seal;
+      const [, snapshot, lastSeq, seal] = request.args;
+      stored.snapshot = snapshot;
+      stored.seal = seal;
       stored.checkpoints++;
       const { records } = await readJournal(stored.journal);
       stored.journal = records
-        .filter((r) => r.seq > request.lastSeq)
+        .filter((r) => r.seq > lastSeq)
         .map(encodeRecord)
         .join('');
     }
@@ -202,7 +203,12 @@ describe('the DB worker service', () => {
     const h = await withReport();
     const [row] = await h.page(1);
     const id = row?.id ?? 0;
-    expect(await h.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(id, true) })).toEqual({ seq: 1 });
+    // With what can be undone now, so the client needs no second request.
+    expect(await h.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(id, true) })).toEqual({
+      seq: 1,
+      canUndo: true,
+      canRedo: false,
+    });
     expect(h.stored.journal).toContain('"includeInBrief"');
     expect((await h.page(1))[0]?.includeInBrief).toBe(true);
 
@@ -234,7 +240,11 @@ describe('the DB worker service', () => {
     expect(await later.count()).toBe(await h.count());
     // A sealed open has nothing to keep (an edit queues behind anything the open asked for).
     const [row] = await later.page(1);
-    expect(await later.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(row?.id ?? 0, true) })).toEqual({ seq: 1 });
+    expect(await later.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(row?.id ?? 0, true) })).toEqual({
+      seq: 1,
+      canUndo: true,
+      canRedo: false,
+    });
     expect(later.stored.recorded).toBe(0);
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FacetCount, FacetName } from '../../../../src-core/query/facets';
-import type { FindingDetail } from '../../../../src-core/query/finding-detail';
-import type { FindingRow } from '../../../../src-core/query/findings';
-import type { SavedView } from '../../../../src-core/query/saved-views';
-import type { UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
+import type { FacetCount, FacetName } from '../../../../src-core/query/model/facets';
+import type { FindingDetail } from '../../../../src-core/query/model/finding-detail';
+import type { FindingRow } from '../../../../src-core/query/model/findings';
+import type { SavedView } from '../../../../src-core/query/model/saved-views';
+import type { EditOutcome, UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';
@@ -14,7 +14,7 @@ async function seededService() {
   let appended = 0;
   const worker = workerHarness({
     onMessage: (message) => {
-      if (message.kind === 'storage' && message.request.op === 'append') appended++;
+      if (message.kind === 'storage' && message.request.method === 'appendJournal') appended++;
     },
   });
   await openSeeded(worker);
@@ -87,6 +87,14 @@ describe('the DB worker’s findings requests', () => {
     expect(await noteNow()).toBe('Second');
     expect(await w.value<UndoState>({ type: 'undo.state' })).toEqual({ canUndo: true, canRedo: false });
     expect(await w.call({ type: 'undo', author: '', at })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('answers an edit with what undo and redo can do once it is in: a new edit leaves nothing to redo', async () => {
+    const w = await seededService();
+    expect(await w.value<EditOutcome>(w.note('First'))).toEqual({ seq: 1, canUndo: true, canRedo: false });
+    await w.value({ type: 'undo', ...stamp });
+    expect(await w.value<UndoState>({ type: 'undo.state' })).toEqual({ canUndo: false, canRedo: true });
+    expect(await w.value<EditOutcome>(w.note('Second'))).toEqual({ seq: 3, canUndo: true, canRedo: false });
   });
 
   it('lists saved views after saving, renaming and deleting them', async () => {

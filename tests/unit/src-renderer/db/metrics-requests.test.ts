@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../../src-core/query/history';
-import type { MetricRow } from '../../../../src-core/query/metrics';
+import type { HistoryEntry } from '../../../../src-core/query/model/history';
+import type { MetricRow } from '../../../../src-core/query/model/metrics';
 import type { ReportOverview } from '../../../../src-renderer/db/overview';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 

@@ -1,6 +1,6 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../../src-core/query/history';
+import type { HistoryEntry } from '../../../../src-core/query/model/history';
 import type { SampleListRow } from '../../../../src-core/samples/queries';
 import type { Reconciliation } from '../../../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../../../src-core/samples/stats';
@@ -19,8 +19,8 @@ async function service() {
   const storage = { failCheckpoints: false, checkpoints: 0 };
   const worker = workerHarness({
     storage: (request) => {
-      const fail = request.op === 'checkpoint' && storage.failCheckpoints;
-      if (request.op === 'checkpoint' && !fail) storage.checkpoints++;
+      const fail = request.method === 'checkpoint' && storage.failCheckpoints;
+      if (request.method === 'checkpoint' && !fail) storage.checkpoints++;
       return fail ? { ok: false, message: 'The disk is full' } : { ok: true };
     },
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FacetCount } from '../../../../src-core/query/facets';
-import type { FindingDetail } from '../../../../src-core/query/finding-detail';
-import type { FindingRow } from '../../../../src-core/query/findings';
-import type { SavedView } from '../../../../src-core/query/saved-views';
+import type { FacetCount } from '../../../../src-core/query/model/facets';
+import type { FindingDetail } from '../../../../src-core/query/model/finding-detail';
+import type { FindingRow } from '../../../../src-core/query/model/findings';
+import type { SavedView } from '../../../../src-core/query/model/saved-views';
 import type { SampleImportOutcome, SamplePreview } from '../../../../src-renderer/db/protocol';
 import { mappingFromScreen } from '../../../../src-renderer/db/service/screen-text';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTerms } from '../../../../src-core/query/findings';
+import { searchTerms } from '../../../../src-core/query/model/findings';
 import { excerptAround, highlightSegments } from '../../../../src-renderer/ui/highlight';
 
 const marked = (text: string, search: string) =>

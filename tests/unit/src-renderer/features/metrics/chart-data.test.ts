@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricRow } from '../../../../../src-core/query/metrics';
+import type { MetricRow } from '../../../../../src-core/query/model/metrics';
 import { barLabel, chartSelection, defaultSelection, groupSummary, unitKey } from '../../../../../src-renderer/features/metrics/chart-data';
 
 let nextId = 1;

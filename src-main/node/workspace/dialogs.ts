@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { REPORT_EXTENSIONS } from '../../../src-core/extract/formats';
+
+/**
+ * The native dialogs main asks the user through. An interface so the handlers can be tested
+ * with scripted answers; src-main/electron/native-dialogs.ts is the Electron implementation. Every path the
+ * renderer can act on comes back through one of these (or the recent list), never from the page.
+ */
+export interface WorkspaceDialogs {
+  /** Where to create a new workspace; null when cancelled. */
+  newWorkspacePath(): Promise<string | null>;
+  /** Which existing workspace to open; null when cancelled. */
+  workspaceToOpen(): Promise<string | null>;
+  /** Where to save a copy; null when cancelled. */
+  copyPath(suggestedName: string): Promise<string | null>;
+  /** Report files to import; empty when cancelled. */
+  reportsToImport(): Promise<string[]>;
+}
+
+export const WORKSPACE_FILTERS = [{ name: 'PEEL Workbench workspace', extensions: ['sqlite'] }];
+export const REPORT_FILTERS = [{ name: 'Reports (Markdown, text, web page, PDF)', extensions: [...REPORT_EXTENSIONS] }];
+
+/** Linux save dialogs do not add the filter's extension; without it Open would not list the file. */
+export function withWorkspaceExtension(file: string): string {
+  return path.extname(file).toLowerCase() === '.sqlite' ? file : `${file}.sqlite`;
+}
+
+export function copyName(workspaceName: string): string {
+  return `${workspaceName.replace(/\.sqlite$/i, '')} copy.sqlite`;
+}

@@ -1,0 +1,17 @@
+import type { GridApi } from 'ag-grid-community';
+import type { MetricRow, MetricsQuery } from '../../../src-core/query/model/metrics';
+import { metricsFilterText, sortText, withSort, type FilterLabels } from '../../ui/grid-export/filter-text';
+import { headerOf, sortState, visibleColumns } from '../../ui/grid-export/grid-state';
+import type { GridExportSpec } from '../../ui/grid-export/use-grid-export';
+
+/** What the Metrics grid shows now, for "Export": its query and the grid's own (client-side) sort. */
+export function metricsExportSpec(api: GridApi<MetricRow> | null, query: MetricsQuery, labels: FilterLabels): GridExportSpec | null {
+  if (!api || api.isDestroyed()) return null;
+  const sorted = sortState(api.getColumnState());
+  return {
+    source: { grid: 'metrics', query, sort: sorted.slice(0, 5) },
+    columns: visibleColumns(api),
+    filter: withSort(metricsFilterText(query, labels), sortText(sorted, headerOf(api))),
+    title: 'Metrics',
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { violations } from './lint-helper';
+
+/** The query modules' split (model the UI may import, SQL only the service runs), held by folders/import-zones. */
+const ZONES = 'folders/import-zones';
+
+describe('the SQL half of the queries stays in the workspace service', () => {
+  it('refuses src-core/query/sql/ in the UI', async () => {
+    for (const file of ['src-renderer/features/findings/x.ts', 'src-renderer/app/x.ts', 'src-renderer/ui/x.ts']) {
+      const depth = file.split('/').length - 1;
+      const source = `${'../'.repeat(depth)}src-core/query/sql/findings`;
+      const found = await violations(file, `import { readFindingsPage } from '${source}';\nexport { readFindingsPage };\n`, ZONES);
+      expect(found, file).toHaveLength(1);
+      expect(found[0]?.message).toContain('runs only in the workspace service');
+    }
+  });
+
+  it('lets the UI import the query model, and the DB worker the SQL', async () => {
+    expect(
+      await violations(
+        'src-renderer/features/findings/x.ts',
+        `import type { FindingsQuery } from '../../../src-core/query/model/findings';\nexport type Q = FindingsQuery;\n`,
+        ZONES,
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        'src-renderer/db/service/x.ts',
+        `import { readFacets } from '../../../src-core/query/sql/facets';\nexport { readFacets };\n`,
+        ZONES,
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the query model reads nothing', () => {
+  it('refuses the SQL modules and the database in src-core/query/model/', async () => {
+    for (const source of ['../sql/findings', '../../db/sql-db']) {
+      const found = await violations('src-core/query/model/x.ts', `import '${source}';\n`, ZONES);
+      expect(found, source).toHaveLength(1);
+      expect(found[0]?.message).toContain('holds no SQL');
+    }
+  });
+
+  it('lets a model module import another model, the annotation vocabulary and zod', async () => {
+    const code = [`import './findings';`, `import '../../annotations/vocabulary';`, `import 'zod';`].join('\n');
+    expect(await violations('src-core/query/model/x.ts', `${code}\n`, ZONES)).toEqual([]);
+  });
+});
