@@ -117,7 +117,7 @@ export default tseslint.config(
   },
   {
     // Renderer folders by what they may import (scripts/eslint-import-zones.mjs resolves each
-    // relative import): views never import each other, the shared UI imports no view, and the SQL
+    // relative import): views never import each other, the shared pieces (shared/) and widgets (ui/) import no view, and the SQL
     // half of the queries stays in the workspace service.
     files: ['src-renderer/**/*.{ts,tsx}'],
     plugins: { folders },
@@ -130,13 +130,13 @@ export default tseslint.config(
               target: 'src-renderer/features/*',
               from: 'src-renderer/features/*',
               message:
-                'A view does not import another view: what two views share belongs in src-renderer/ui/, and what one view tells another goes through the app (src-renderer/app/).',
+                'A view does not import another view: what two views share belongs in src-renderer/shared/, and what one view tells another goes through the app (src-renderer/app/).',
             },
-            {
-              target: 'src-renderer/ui',
+            ...['src-renderer/shared', 'src-renderer/ui'].map((target) => ({
+              target,
               from: 'src-renderer/features',
-              message: 'src-renderer/ui/ is shared by every view and imports none: pass what differs between views in as props.',
-            },
+              message: `${target}/ is shared by every view and imports none: pass what differs between views in as props.`,
+            })),
             {
               target: 'src-renderer',
               except: ['src-renderer/db'],

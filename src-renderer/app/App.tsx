@@ -3,7 +3,7 @@ import type { Host } from '../../src-core/host/contract';
 import type { DbClient } from '../db/db-client';
 import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
-import type { FindingsFilter } from '../ui/grid-export/filter-text';
+import type { FindingsFilter } from '../shared/grid-export/filter-text';
 import { preloadable } from '../ui/preloadable';
 import { StatusNotice } from '../ui/StatusNotice';
 import { AboutDialog } from './AboutDialog';

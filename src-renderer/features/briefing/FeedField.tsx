@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { PackFeed } from '../../../src-core/brief/model';
 import type { SavedView } from '../../../src-core/query/model/saved-views';
-import type { FindingsFilter } from '../../ui/grid-export/filter-text';
+import type { FindingsFilter } from '../../shared/grid-export/filter-text';
 
 interface Props {
   feed: PackFeed;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { SavedView } from '../../../src-core/query/model/saved-views';
-import type { FindingsFilter } from '../../ui/grid-export/filter-text';
+import type { FindingsFilter } from '../../shared/grid-export/filter-text';
 import { FeedField } from './FeedField';
 import { MarkingField } from './MarkingField';
 import type { FormProblems, PackForm } from './pack-form';

@@ -3,7 +3,7 @@ import type { PackDefinition } from '../../../src-core/brief/model';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { ExportStage, PackFormat } from '../../db/protocol';
-import { sentence } from '../../ui/text/words';
+import { sentence } from '../../shared/text/words';
 
 export const FORMAT_LABEL: Record<PackFormat, string> = { docx: 'DOCX', pdf: 'PDF', html: 'HTML', md: 'Markdown' };
 

@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
 import type { FindingDetail } from '../../../src-core/query/model/finding-detail';
 import type { DbClient } from '../../db/db-client';
-import { AnnotationEditor } from '../../ui/annotations/AnnotationEditor';
-import { useAnnotationSave } from '../../ui/annotations/use-annotation-save';
+import { AnnotationEditor } from '../../shared/annotations/AnnotationEditor';
+import { useAnnotationSave } from '../../shared/annotations/use-annotation-save';
 
 interface Props {
   client: DbClient;

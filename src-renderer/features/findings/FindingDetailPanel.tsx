@@ -1,9 +1,9 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { DbClient } from '../../db/db-client';
 import { Highlighted } from '../../ui/Highlighted';
-import { History } from '../../ui/history/History';
-import { historyLine } from '../../ui/history/history-format';
-import { capitalised } from '../../ui/text/words';
+import { History } from '../../shared/history/History';
+import { historyLine } from '../../shared/history/history-format';
+import { capitalised } from '../../shared/text/words';
 import { FindingAnnotation } from './FindingAnnotation';
 import type { DetailState } from './use-finding-detail';
 

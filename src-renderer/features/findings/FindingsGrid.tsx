@@ -8,7 +8,7 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { FindingRow } from '../../../src-core/query/model/findings';
-import { registerGridModules } from '../../ui/grid/ag-grid-setup';
+import { registerGridModules } from '../../shared/grid/ag-grid-setup';
 import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';
 import type { FindingsGridContext } from './finding-edits';
 import { DEFAULT_COLUMN, FINDING_COLUMNS } from './findings-columns';

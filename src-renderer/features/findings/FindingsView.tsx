@@ -24,9 +24,9 @@ import './findings.css';
 import { useFacets } from './use-facets';
 import { useFindingDetail } from './use-finding-detail';
 import { useSavedViews } from './use-saved-views';
-import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
-import type { FindingsFilter } from '../../ui/grid-export/filter-text';
-import { UndoRedoButtons } from '../../ui/UndoRedoButtons';
+import { ExportGridMenu } from '../../shared/grid-export/ExportGridMenu';
+import type { FindingsFilter } from '../../shared/grid-export/filter-text';
+import { UndoRedoButtons } from '../../shared/UndoRedoButtons';
 import { findingsExportSpec, findingsFilterOf } from './findings-export';
 
 const HEADERS = new Map(FINDING_COLUMNS.map((c) => [c.colId ?? '', c.headerName ?? c.colId ?? '']));

@@ -1,8 +1,8 @@
 import type { FilterModel, GridApi } from 'ag-grid-community';
 import type { FindingRow, FindingsQuery } from '../../../src-core/query/model/findings';
-import { findingsFilterText, sortText, withSort, type FilterLabels, type FindingsFilter } from '../../ui/grid-export/filter-text';
-import { headerOf, sortState, visibleColumns } from '../../ui/grid-export/grid-state';
-import type { GridExportSpec } from '../../ui/grid-export/use-grid-export';
+import { findingsFilterText, sortText, withSort, type FilterLabels, type FindingsFilter } from '../../shared/grid-export/filter-text';
+import { headerOf, sortState, visibleColumns } from '../../shared/grid-export/grid-state';
+import type { GridExportSpec } from '../../shared/grid-export/use-grid-export';
 import { sortOf } from './findings-datasource';
 import { withContains } from './findings-query';
 

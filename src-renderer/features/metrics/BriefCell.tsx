@@ -1,6 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { usePendingEdit } from '../../ui/use-pending-edit';
+import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
 import { measureText } from './metric-format';
 import type { MetricsGridContext } from './metrics-grid-context';
 

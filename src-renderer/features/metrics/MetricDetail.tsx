@@ -1,13 +1,13 @@
 import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { usePendingEdit } from '../../ui/use-pending-edit';
+import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
 import { whoWhen } from '../../ui/who-when';
 import type { AnnotationChange } from '../../../src-core/annotations/annotation-edit';
 import type { DbClient } from '../../db/db-client';
-import { AnnotationEditor } from '../../ui/annotations/AnnotationEditor';
+import { AnnotationEditor } from '../../shared/annotations/AnnotationEditor';
 import { differenceText, measureText, positionText, ratioText, SOURCE_LABEL } from './metric-format';
-import { History } from '../../ui/history/History';
-import { historyText } from '../../ui/history/history-format';
-import type { HistoryLoad } from '../../ui/history/use-history';
+import { History } from '../../shared/history/History';
+import { historyText } from '../../shared/history/history-format';
+import type { HistoryLoad } from '../../shared/history/use-history';
 
 interface Props {
   row: MetricRow | null;

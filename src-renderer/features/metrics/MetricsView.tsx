@@ -18,9 +18,9 @@ import { MetricsToolbar } from './MetricsToolbar';
 import { useMetrics } from './use-metrics';
 import '../../ui/empty-state.css';
 import './metrics.css';
-import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
-import { useHistory } from '../../ui/history/use-history';
-import { sentence } from '../../ui/text/words';
+import { ExportGridMenu } from '../../shared/grid-export/ExportGridMenu';
+import { useHistory } from '../../shared/history/use-history';
+import { sentence } from '../../shared/text/words';
 import { metricsExportSpec } from './metrics-export';
 import { plural } from '../../../src-core/text/plural';
 

@@ -1,5 +1,5 @@
 import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { capitalised } from '../../ui/text/words';
+import { capitalised } from '../../shared/text/words';
 
 const PLAIN = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const SIGNED = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'exceptZero' });

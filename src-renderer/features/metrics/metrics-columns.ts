@@ -3,7 +3,7 @@ import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { whoWhen } from '../../ui/who-when';
 import { BriefCell } from './BriefCell';
 import { MeasureCell } from './MeasureCell';
-import { capitalised } from '../../ui/text/words';
+import { capitalised } from '../../shared/text/words';
 import { differenceText, positionText, ratioText } from './metric-format';
 import { MetricTextCell } from './MetricTextCell';
 import { VerifiedCell } from './VerifiedCell';

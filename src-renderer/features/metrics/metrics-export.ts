@@ -1,8 +1,8 @@
 import type { GridApi } from 'ag-grid-community';
 import type { MetricRow, MetricsQuery } from '../../../src-core/query/model/metrics';
-import { metricsFilterText, sortText, withSort, type FilterLabels } from '../../ui/grid-export/filter-text';
-import { headerOf, sortState, visibleColumns } from '../../ui/grid-export/grid-state';
-import type { GridExportSpec } from '../../ui/grid-export/use-grid-export';
+import { metricsFilterText, sortText, withSort, type FilterLabels } from '../../shared/grid-export/filter-text';
+import { headerOf, sortState, visibleColumns } from '../../shared/grid-export/grid-state';
+import type { GridExportSpec } from '../../shared/grid-export/use-grid-export';
 
 /** What the Metrics grid shows now, for "Export": its query and the grid's own (client-side) sort. */
 export function metricsExportSpec(api: GridApi<MetricRow> | null, query: MetricsQuery, labels: FilterLabels): GridExportSpec | null {

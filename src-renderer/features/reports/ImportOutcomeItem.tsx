@@ -1,4 +1,4 @@
-import { sentence } from '../../ui/text/words';
+import { sentence } from '../../shared/text/words';
 import { countsText } from './import-text';
 import type { ImportOutcome } from './use-report-import';
 

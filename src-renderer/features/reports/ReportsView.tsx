@@ -4,7 +4,7 @@ import type { WarningRow } from '../../db/overview';
 import { StatusNotice } from '../../ui/StatusNotice';
 import { useUndoTick } from '../../ui/use-undo-tick';
 import { ImportReport } from './ImportReport';
-import { sentence } from '../../ui/text/words';
+import { sentence } from '../../shared/text/words';
 import { ReportSection } from './ReportSection';
 import { useFileDrop } from './use-file-drop';
 import type { ImportState } from './use-report-import';

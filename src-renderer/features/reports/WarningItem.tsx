@@ -1,5 +1,5 @@
 import type { WarningRow } from '../../db/overview';
-import { usePendingEdit } from '../../ui/use-pending-edit';
+import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
 import { whoWhen } from '../../ui/who-when';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../../src-core/extract/formats';
 import { MAX_REPORT_BYTES } from '../../db/protocol';
-import { sizeText } from '../../ui/text/words';
+import { sizeText } from '../../shared/text/words';
 
 /**
  * Why a dropped file will not be imported, said so the analyst knows what to do, or null when it

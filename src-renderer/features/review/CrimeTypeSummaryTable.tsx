@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
 import type { SampleSummary } from '../../../src-core/samples/stats';
-import { capitalised } from '../../ui/text/words';
+import { capitalised } from '../../shared/text/words';
 import { proportionText } from './review-format';
 import { SmallSampleMark } from './SmallSampleMark';
 

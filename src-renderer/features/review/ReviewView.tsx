@@ -20,9 +20,9 @@ import { useReviewData } from './use-review-data';
 import { useSampleImport } from './use-sample-import';
 import '../../ui/empty-state.css';
 import './review.css';
-import { ExportGridMenu } from '../../ui/grid-export/ExportGridMenu';
-import { useHistory } from '../../ui/history/use-history';
-import { sentence } from '../../ui/text/words';
+import { ExportGridMenu } from '../../shared/grid-export/ExportGridMenu';
+import { useHistory } from '../../shared/history/use-history';
+import { sentence } from '../../shared/text/words';
 import { samplesExportSpec } from './samples-export';
 
 /**

@@ -1,6 +1,6 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import { usePendingEdit } from '../../ui/use-pending-edit';
+import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
 import type { SamplesGridContext } from './sample-edits';
 
 /** Include-in-brief for a case file, as for findings and metrics: an edit, shown saved once durable. */

@@ -1,13 +1,13 @@
 import { CRITERIA } from '../../../src-core/samples/fields';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import { History } from '../../ui/history/History';
-import { historyText } from '../../ui/history/history-format';
-import type { HistoryLoad } from '../../ui/history/use-history';
-import { capitalised } from '../../ui/text/words';
+import { History } from '../../shared/history/History';
+import { historyText } from '../../shared/history/history-format';
+import type { HistoryLoad } from '../../shared/history/use-history';
+import { capitalised } from '../../shared/text/words';
 import { dateText, scoreText, SYNTHETIC_TEXT } from './review-format';
 import type { AnnotationChange } from '../../../src-core/annotations/annotation-edit';
 import type { DbClient } from '../../db/db-client';
-import { AnnotationEditor } from '../../ui/annotations/AnnotationEditor';
+import { AnnotationEditor } from '../../shared/annotations/AnnotationEditor';
 
 interface Props {
   row: SampleListRow | null;

@@ -2,7 +2,7 @@ import type { CellFocusedEvent, GridApi, IDatasource, RowSelectionOptions } from
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import { registerGridModules } from '../../ui/grid/ag-grid-setup';
+import { registerGridModules } from '../../shared/grid/ag-grid-setup';
 import { DEFAULT_SAMPLE_COLUMN, SAMPLE_COLUMNS } from './review-columns';
 import type { SamplesGridContext } from './sample-edits';
 import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';

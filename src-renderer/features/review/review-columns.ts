@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
 import type { SampleListRow } from '../../../src-core/samples/queries';
 import type { SampleSortColumn } from '../../db/protocol';
-import { capitalised } from '../../ui/text/words';
+import { capitalised } from '../../shared/text/words';
 import { dateText, scoreText } from './review-format';
 import { SampleBriefCell } from './SampleBriefCell';
 

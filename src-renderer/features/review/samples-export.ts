@@ -1,8 +1,8 @@
 import type { GridApi } from 'ag-grid-community';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import { sortText, withSort } from '../../ui/grid-export/filter-text';
-import { headerOf, sortState, visibleColumns } from '../../ui/grid-export/grid-state';
-import type { GridExportSpec } from '../../ui/grid-export/use-grid-export';
+import { sortText, withSort } from '../../shared/grid-export/filter-text';
+import { headerOf, sortState, visibleColumns } from '../../shared/grid-export/grid-state';
+import type { GridExportSpec } from '../../shared/grid-export/use-grid-export';
 import { sampleSortOf } from './samples-datasource';
 
 /** What the File review grid shows now, for "Export": every case file (it has no filter), in its sort. */

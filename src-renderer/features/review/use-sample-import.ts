@@ -3,7 +3,7 @@ import type { SampleField } from '../../../src-core/samples/fields';
 import type { SampleError } from '../../../src-core/samples/validate';
 import type { DbClient } from '../../db/db-client';
 import { MAX_SAMPLE_BYTES, type SamplePreview } from '../../db/protocol';
-import { sizeText } from '../../ui/text/words';
+import { sizeText } from '../../shared/text/words';
 import { visible } from '../../../src-core/text/visible';
 
 export type Mapping = Record<string, SampleField | null>;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { usePendingEdit } from '../use-pending-edit';
+import { usePendingEdit } from './use-pending-edit';
 
 /** Long enough not to save mid-sentence, short enough that a crash loses little. */
 const PAUSE_MS = 1500;

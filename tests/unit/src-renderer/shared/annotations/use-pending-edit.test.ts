@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveChoice, type Pending } from '../../../../src-renderer/ui/use-pending-edit';
+import { liveChoice, type Pending } from '../../../../../src-renderer/shared/annotations/use-pending-edit';
 
 const chose = <T>(value: T, over: T, item?: unknown, saving = false): Pending<T> => ({ value, over, item, saving });
 

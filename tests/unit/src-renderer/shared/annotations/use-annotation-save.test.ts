@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saveProblem, saveStatusText } from '../../../../../src-renderer/ui/annotations/use-annotation-save';
+import { saveProblem, saveStatusText } from '../../../../../src-renderer/shared/annotations/use-annotation-save';
 
 describe('what the annotation editor says of a save', () => {
   it('names the field as the history does', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { parseTags } from '../../../src-core/annotations/tags';
 import type { DbClient } from '../../db/db-client';
-import { useDebouncedValue } from '../use-debounced-value';
+import { useDebouncedValue } from '../../ui/use-debounced-value';
 
 interface Props {
   client: DbClient;

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { MARKINGS } from '../../../src-core/brief/model';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
-import { PopoverMenu } from '../PopoverMenu';
+import { PopoverMenu } from '../../ui/PopoverMenu';
 import { setExportMarking, useExportMarking } from './export-marking';
 import { useGridExport, type GridExportSpec } from './use-grid-export';
 import './export-menu.css';

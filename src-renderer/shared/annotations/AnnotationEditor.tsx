@@ -4,7 +4,7 @@ import type { AnnotationTargetType, AnnotationValues } from '../../../src-core/a
 import { RAGS, STATUSES } from '../../../src-core/annotations/vocabulary';
 import { FINDING_KINDS } from '../../../src-core/extract/types';
 import type { DbClient } from '../../db/db-client';
-import { usePendingEdit } from '../use-pending-edit';
+import { usePendingEdit } from './use-pending-edit';
 import { NoteField } from './NoteField';
 import { TagEditor } from './TagEditor';
 import { saveStatusText, useSaveStatus } from './use-annotation-save';

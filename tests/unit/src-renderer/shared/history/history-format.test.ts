@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyLine, historyText, historyValue } from '../../../../../src-renderer/ui/history/history-format';
+import { historyLine, historyText, historyValue } from '../../../../../src-renderer/shared/history/history-format';
 
 const entry = (field: string, oldValue: string | null, newValue: string | null) => ({
   at: '2026-11-27T09:30:00.000Z',

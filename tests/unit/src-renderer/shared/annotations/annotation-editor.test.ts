@@ -11,7 +11,7 @@ const untyped = (specifier: string): Promise<unknown> => import(/* @vite-ignore 
 const { createElement } = (await untyped('react')) as ReactApi;
 const { renderToStaticMarkup } = (await untyped('react-dom/server')) as ServerApi;
 const { AnnotationEditor } = (await untyped(
-  fileURLToPath(new URL('../../../../../src-renderer/ui/annotations/AnnotationEditor.tsx', import.meta.url)),
+  fileURLToPath(new URL('../../../../../src-renderer/shared/annotations/AnnotationEditor.tsx', import.meta.url)),
 )) as EditorModule;
 
 // The editor as first drawn (no effects run, so no tag suggestions are asked for): what each view shows.

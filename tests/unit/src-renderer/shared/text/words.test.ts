@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalised, sentence, sizeText } from '../../../../../src-renderer/ui/text/words';
+import { capitalised, sentence, sizeText } from '../../../../../src-renderer/shared/text/words';
 
 describe('the small words every view shows values with', () => {
   it('ends a message from the core as a sentence, once', () => {

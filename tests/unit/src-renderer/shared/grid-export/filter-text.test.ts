@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsFilterText, metricsFilterText, sortText, withSort } from '../../../../../src-renderer/ui/grid-export/filter-text';
+import { findingsFilterText, metricsFilterText, sortText, withSort } from '../../../../../src-renderer/shared/grid-export/filter-text';
 
 describe('a grid’s filter in words (stated in exports and in the pack’s reproducibility note)', () => {
   it('says every part of a findings filter as the grid’s controls name it', () => {

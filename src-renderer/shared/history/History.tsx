@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { HistoryEntry } from '../../../src-core/query/model/history';
-import { whenText } from '../who-when';
+import { whenText } from '../../ui/who-when';
 import type { HistoryLoad } from './use-history';
 import './history.css';
 
