@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { importZones } from './scripts/eslint-import-zones.mjs';
+import { noSql } from './scripts/eslint-no-sql.mjs';
 
 const NODE_BUILTINS = [
   'assert',
@@ -31,6 +32,8 @@ const NODE_BUILTINS = [
 const folders = { rules: { 'import-zones': importZones } };
 
 const REACT = ['react', 'react-dom', 'ag-grid-react', 'ag-grid-community'];
+const UI_THREAD =
+  'The UI thread talks to the database only through src-renderer/db/db-client.ts (the DB worker runs the workspace service, src-core/service/, which owns sql.js, pdf.js and every SQL statement; the UI imports only its protocol.ts); it never imports Electron or Node modules (see DESIGN.md).';
 const MAIN_NO_REACT = 'The main process never imports React or renderer code (see STYLE.md).';
 
 const layer = (message, { paths = [], patterns = [] }) => ({
@@ -94,26 +97,33 @@ export default tseslint.config(
   },
   {
     // The UI thread never runs SQL or parses PDFs: the database and pdf.js live in the DB worker
-    // (src-renderer/db/), which the UI reaches only through db-client.ts. A later rule for the
-    // same files replaces the one above, so the renderer's restrictions are repeated here.
+    // (src-renderer/db/), which runs the workspace service and which the UI reaches only through
+    // db-client.ts; of the service the UI imports its API (src-core/service/protocol.ts) and
+    // nothing else. A later rule for the same files replaces the one above, so the renderer's
+    // restrictions are repeated here.
     files: ['src-renderer/**/*.{ts,tsx}'],
     ignores: ['src-renderer/db/**'],
-    rules: layer(
-      'The UI thread talks to the database only through src-renderer/db/db-client.ts (the DB worker owns sql.js, pdf.js and every SQL statement); it never imports Electron or Node modules (see DESIGN.md).',
-      {
-        paths: ['electron', 'sql.js', 'pdfjs-dist', ...NODE_BUILTINS],
-        patterns: [
-          'node:*',
-          'electron/*',
-          '**/src-main/**',
-          'sql.js/*',
-          'pdfjs-dist/*',
-          '**/db/service/**',
-          '**/db/worker',
-          '**/src-core/db/sql-db',
-        ],
-      },
-    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'sql.js', 'pdfjs-dist', ...NODE_BUILTINS].map((name) => ({ name, message: UI_THREAD })),
+          patterns: [
+            ...[
+              'node:*',
+              'electron/*',
+              '**/src-main/**',
+              'sql.js/*',
+              'pdfjs-dist/*',
+              '**/db/adapters/**',
+              '**/db/worker',
+              '**/src-core/db/sql-db',
+            ].map((group) => ({ group: [group], message: UI_THREAD })),
+            { regex: '(^|/)src-core/service/(?!protocol$)', message: UI_THREAD },
+          ],
+        },
+      ],
+    },
   },
   {
     // Renderer folders by what they may import (scripts/eslint-import-zones.mjs resolves each
@@ -139,15 +149,27 @@ export default tseslint.config(
             })),
             {
               target: 'src-renderer',
-              except: ['src-renderer/db'],
               from: 'src-core/query/sql',
               message:
-                'The SQL half of the queries (src-core/query/sql/) runs only in the workspace service; the UI imports the query model (src-core/query/model/).',
+                'The SQL half of the queries (src-core/query/sql/) runs only in the workspace service (src-core/service/); the UI imports the query model (src-core/query/model/), and the DB worker only wires the service.',
+            },
+            {
+              target: 'src-renderer',
+              from: 'src-core/db/sql-db',
+              message:
+                'The database (src-core/db/sql-db.ts) is the workspace service’s (src-core/service/): the UI asks the DB client, and the DB worker only wires the service.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // No SQL text in the renderer (scripts/eslint-no-sql.mjs): every statement is the workspace
+    // service's, in src-core/service/ and src-core/query/sql/.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { sql: { rules: { 'no-sql': noSql } } },
+    rules: { 'sql/no-sql': 'error' },
   },
   {
     // The query model is what the UI may import: types, schemas and pure helpers, never a read.

@@ -22,13 +22,13 @@ async function run(job: string, file: string, out: string | undefined): Promise<
     const e = o.extraction;
     return `${e.findings.length} findings, ${e.metrics.length} metrics, ${e.judgments.length} judgments`;
   }
-  const [{ loadSqlEngine }, { readMigrations }, { createWorkspace, openWorkspace }] = await Promise.all([
-    import('../src-main/node/sqljs'),
-    import('../src-main/node/migrations-fs'),
-    import('../src-core/db/workspace'),
-  ]);
-  const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
   if (job === 'sample') {
+    const [{ loadSqlEngine }, { readMigrations }, { createWorkspace }] = await Promise.all([
+      import('../src-main/node/sqljs'),
+      import('../src-main/node/migrations-fs'),
+      import('../src-core/db/workspace'),
+    ]);
+    const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
     const [{ readSampleFile }, { validateSamples }, { importSamples }] = await Promise.all([
       import('../src-main/node/sample-file'),
       import('../src-core/samples/validate'),
@@ -43,42 +43,52 @@ async function run(job: string, file: string, out: string | undefined): Promise<
     return result.ok ? `${result.imported} rows imported` : `refused: ${result.errors[0]?.message}`;
   }
   if (job === 'brief' && out) {
-    const [{ buildPack }, { PACK_SECTIONS }, { bytesOf }] = await Promise.all([
-      import('../src-core/brief/build'),
+    // As the CLI's `brief` makes a pack (src-main/cli/brief.ts): the workspace service in this
+    // process with Node's adapters, asked to open the workspace and export the pack, whose pieces
+    // are written as they come (a text pack is never joined).
+    const [{ LocalClient, writesNothing }, { nodeServiceDeps }, { newSealKey }, { PACK_SECTIONS }, { bytesOf }] = await Promise.all([
+      import('../src-core/service/local-client'),
+      import('../src-main/node/service-deps'),
+      import('../src-core/workspace/seal'),
       import('../src-core/brief/model'),
       import('../src-main/node/bytes'),
     ]);
-    const db = openWorkspace(engine, bytesOf(await readFile(file)), migrations, path.basename(file));
-    const pack = await buildPack(
-      db,
-      {
-        title: 'Synthetic pack',
-        audience: '',
-        author: 'bench',
-        date: '2025-01-01',
-        marking: 'OFFICIAL',
-        caveat: '',
-        sections: [...PACK_SECTIONS],
-        reportIds: [],
-        findings: { kind: 'all' },
-      },
-      { appVersion: 'bench', now: '2025-01-01T00:00:00.000Z' },
-    );
-    db.close();
-    // As the CLI writes each format (src-main/cli/brief.ts): the text ones as the chunks they were encoded in.
-    const ext = path.extname(out);
-    const bytes =
-      ext === '.docx'
-        ? await (await import('../src-main/node/brief-render')).renderDocxFile(pack)
-        : ext === '.pdf'
-          ? await (await import('../src-main/node/brief-render')).renderPdfFile(pack)
-          : ext === '.html'
-            ? (await import('../src-core/brief/html')).renderHtmlUtf8(pack).chunks()
-            : (await import('../src-core/brief/markdown')).renderMarkdownUtf8(pack).chunks();
-    await writeFileAtomic(out, bytes);
-    const size = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, c) => n + c.length, 0);
-    const findings = (await import('../src-core/brief/model')).findingCount(pack);
-    return `${findings} findings written, ${(size / 1048576).toFixed(1)} MB`;
+    const client = new LocalClient(nodeServiceDeps('bench'), { storage: writesNothing });
+    const opened = await client.request({
+      type: 'open',
+      handle: 'bench',
+      name: path.basename(file),
+      // Not kept in a variable here: once sql.js has its copy, nothing holds these bytes.
+      snapshot: bytesOf(await readFile(file)),
+      journal: '',
+      seal: null,
+      sealKey: newSealKey(),
+    });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const ext = path.extname(out).slice(1);
+    const format = ext === 'docx' || ext === 'pdf' || ext === 'html' ? ext : 'md';
+    const definition = {
+      title: 'Synthetic pack',
+      audience: '',
+      author: 'bench',
+      date: '2025-01-01',
+      marking: 'OFFICIAL' as const,
+      caveat: '',
+      sections: [...PACK_SECTIONS],
+      reportIds: [],
+      findings: { kind: 'all' as const },
+    };
+    const made = await client.request({ type: 'brief.export', definition, format });
+    await client.close();
+    // The service's refusals (a pack past its format's limit, a writer that failed) come back as
+    // export-failed; anything else is a crash, as a throw from the writers was before.
+    if (!made.ok) {
+      if (made.error.code === 'export-failed') return `refused: ${made.error.message}`;
+      throw new Error(`${made.error.code}: ${made.error.message}`);
+    }
+    await writeFileAtomic(out, made.value.parts);
+    const size = made.value.parts.reduce((n, c) => n + c.length, 0);
+    return `${made.value.summary.findings} findings written, ${(size / 1048576).toFixed(1)} MB`;
   }
   throw new Error('usage: tsx bench/bounds-child.ts extract|sample|brief <file> [out]');
 }

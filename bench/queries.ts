@@ -1,5 +1,5 @@
 // Bench item 3: the worker's queries, run through the same core builders the DB worker uses
-// (src-renderer/db/service/db-service.ts calls exactly these), on sql.js and on better-sqlite3
+// (src-core/service/db-service.ts calls exactly these), on sql.js and on better-sqlite3
 // over the same workspace file, in this one process.
 import { all, type SqlDatabase } from '../src-core/db/sql-db';
 import { readFacets } from '../src-core/query/sql/facets';

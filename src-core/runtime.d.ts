@@ -28,3 +28,7 @@ declare const crypto: {
     verify(algorithm: 'HMAC', key: CryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean>;
   };
 };
+/** A turn of the event loop later (the workspace service lets replies already posted go first). */
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+/** A message nobody can be answered for (the workspace service, given one it cannot read an id in). */
+declare const console: { error(...data: unknown[]): void; warn(...data: unknown[]): void };

@@ -8,7 +8,7 @@ declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
 
 /**
  * exceljs's browser build (a UMD bundle with its own polyfills), read in the DB worker. Its shape
- * is checked where it is loaded (service/sample-files.ts); the package's types describe the Node build.
+ * is checked where it is loaded (db/adapters/export-libraries.ts); the package's types describe the Node build.
  */
 declare module 'exceljs/dist/exceljs.min.js' {
   const excel: unknown;

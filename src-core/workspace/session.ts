@@ -3,6 +3,9 @@ import type { Migration } from '../db/migrate';
 import type { SqlDatabase, SqlEngine } from '../db/sql-db';
 import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '../db/workspace';
 import type { Extraction } from '../extract/types';
+import type { SampleRow } from '../samples/fields';
+import { importSamples, type SampleImportOptions, type SampleImportResult } from '../samples/import';
+import { removeSamplesAfter, sampleMark } from '../samples/rollback';
 import { applyEdit, EditError, parseEdit, unstamped, type UnstampedEdit } from './edits';
 import {
   encodeRecord,
@@ -302,6 +305,27 @@ export class WorkspaceSession {
           this.db.run('DELETE FROM reports WHERE id = ?', [result.reportId]);
           throw e;
         }
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Imports validated case-file review rows in one transaction (all or nothing: a case already
+   * scored by the same reviewer refuses them all), then checkpoints, like a report: the import is
+   * acknowledged only once the new snapshot is on disk.
+   */
+  importSamples(rows: SampleRow[], opts: SampleImportOptions): Promise<SampleImportResult> {
+    return this.serial(async () => {
+      const mark = sampleMark(this.db);
+      const result = importSamples(this.db, rows, opts);
+      if (!result.ok) return result;
+      try {
+        await this.writeSnapshot();
+      } catch (e) {
+        // Not on disk, so not imported (../samples/rollback.ts).
+        removeSamplesAfter(this.db, mark);
+        throw e;
       }
       return result;
     });

@@ -4,36 +4,35 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PackFileFormat } from '../../src-core/limits';
-import { buildPack } from '../../src-core/brief/build';
-import { renderHtmlUtf8 } from '../../src-core/brief/html';
-import { renderMarkdownUtf8 } from '../../src-core/brief/markdown';
 import {
-  findingCount,
   MARKINGS,
   PACK_SECTIONS,
   packDefinitionSchema,
-  type BriefingPack,
   type Marking,
   type PackDefinition,
   type PackSectionKey,
 } from '../../src-core/brief/model';
-import { all, type SqlDatabase } from '../../src-core/db/sql-db';
+import { LocalClient, writesNothing } from '../../src-core/service/local-client';
+import type { DbResult, OpenSummary, PackFormat } from '../../src-core/service/protocol';
+import { visible } from '../../src-core/text/visible';
 import { describeJournalStop } from '../../src-core/workspace/journal';
 import { newSealKey } from '../../src-core/workspace/seal';
-import { WorkspaceSession, type OpenReport } from '../../src-core/workspace/session';
-import type { WorkspaceStorage } from '../../src-core/workspace/storage';
 import { errnoCode } from '../node/workspace/fs-errors';
 import { readJournalSidecar, readSealSidecar } from '../node/workspace/sidecars';
 import { cliSealKeys } from './seal-keys';
 import { writeFileAtomic } from '../node/atomic-write';
-import { readMigrations } from '../node/migrations-fs';
-import { loadSqlEngine } from '../node/sqljs';
+import { nodeServiceDeps } from '../node/service-deps';
 import { bytesOf } from '../node/bytes';
 import { printed } from './format';
 
 /** A mistake the analyst can fix (bad option, missing file, unknown view): one line on stderr, exit code 1, nothing written. */
 export class BriefUsageError extends Error {}
+
+/**
+ * What the workspace service refused, in its words (a workspace that is not one or fails its
+ * check, a pack past its format's limit): one line on stderr, exit code 1, nothing written.
+ */
+export class BriefRefused extends Error {}
 
 const FORMATS = {
   '.docx': 'DOCX',
@@ -44,8 +43,8 @@ const FORMATS = {
   '.markdown': 'Markdown',
 } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
-/** Each format's limit on findings (src-core/limits.ts). */
-const FILE_FORMAT: Record<Format, PackFileFormat> = { DOCX: 'docx', PDF: 'pdf', HTML: 'html', Markdown: 'md' };
+/** The service's name for each format (whose limit on findings src-core/limits.ts sets). */
+const FILE_FORMAT: Record<Format, PackFormat> = { DOCX: 'docx', PDF: 'pdf', HTML: 'html', Markdown: 'md' };
 
 interface BriefOptions {
   out: string;
@@ -109,19 +108,27 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** Storage that writes nothing: the CLI reads a workspace, it never changes it (not even to trim a damaged journal or keep a seal). */
-const READ_ONLY: WorkspaceStorage = { append: async () => undefined, checkpoint: async () => undefined, recordSeal: async () => undefined };
+/**
+ * A service answer's value. What it refused is said in one line, as the app says it; an internal
+ * failure is a bug, thrown with its stack as before.
+ */
+function valueOf<T>(result: DbResult<T>): T {
+  if (result.ok) return result.value;
+  if (result.error.code === 'internal') throw new Error(result.error.message);
+  throw new BriefRefused(result.error.message);
+}
 
 /**
- * The workspace as the app would show it: the snapshot plus the edits journaled since the last
- * checkpoint (the app may be open with unsaved-to-snapshot edits), replayed in memory only.
+ * Opens the workspace in the workspace service as the app would show it: the snapshot plus the
+ * edits journaled since the last checkpoint (the app may be open with unsaved-to-snapshot edits),
+ * replayed in memory only, the service's storage writing nothing.
  */
-async function openReadOnly(file: string): Promise<SqlDatabase> {
+async function openReadOnly(client: LocalClient, file: string): Promise<void> {
   const resolved = path.resolve(file);
   if (!existsSync(resolved) || !statSync(resolved).isFile()) throw new BriefUsageError(`${file}: no such workspace file`);
   const snapshot = bytesOf(await readFile(resolved));
   if (snapshot.length === 0) throw new BriefUsageError(`${file} is empty, so it is not a PEEL Workbench workspace`);
-  // The files beside it are read as bounded streams (../workspace/sidecars.ts): whatever their
+  // The files beside it are read as bounded streams (../node/workspace/sidecars.ts): whatever their
   // size, a brief reads at most the journal's limit, and a seal only if it is the size of a seal.
   const journal = await readJournalSidecar(nodeFs, `${resolved}.peel-journal`).catch((e: unknown) => {
     throw new BriefUsageError(`${file}.peel-journal cannot be read (${errnoCode(e) ?? String(e)}), so the edits in it cannot be shown`);
@@ -131,18 +138,19 @@ async function openReadOnly(file: string): Promise<SqlDatabase> {
   // does not match. With no key, one that sealed nothing stands in: then nothing matches.
   const seal = await readSealSidecar(nodeFs, `${resolved}.peel-seal`);
   const keys = await cliSealKeys();
-  const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
-  const loaded = {
-    name: path.basename(file),
-    snapshot,
-    journal: journal.text,
-    journalCut: journal.cut,
-    seal,
-    sealKey: keys.length ? keys : newSealKey(),
-  };
-  const opened = await WorkspaceSession.open(engine, migrations, loaded, READ_ONLY);
+  const opened = valueOf(
+    await client.request({
+      type: 'open',
+      handle: 'cli',
+      name: path.basename(file),
+      snapshot,
+      journal: journal.text,
+      journalCut: journal.cut,
+      seal,
+      sealKey: keys.length ? keys : newSealKey(),
+    }),
+  );
   warnSkipped(file, opened);
-  return opened.session.db;
 }
 
 /**
@@ -150,7 +158,7 @@ async function openReadOnly(file: string): Promise<SqlDatabase> {
  * app opens the workspace with the same records left out): a record stops replay when it is torn,
  * damaged, too long or no longer applies, and none after it is applied, since it may depend on it.
  */
-function warnSkipped(file: string, { discarded, journalStop }: OpenReport): void {
+function warnSkipped(file: string, { discarded, journalStop }: Pick<OpenSummary, 'discarded' | 'journalStop'>): void {
   if (discarded === 0 || journalStop === null) return;
   const records = discarded === 1 ? '1 journal record was' : `${discarded} journal records were`;
   const after = discarded > 1 ? ', and none after it is applied' : '';
@@ -161,22 +169,25 @@ function warnSkipped(file: string, { discarded, journalStop }: OpenReport): void
   );
 }
 
-function savedViewId(db: SqlDatabase, name: string, file: string): number {
-  const views = all(db, "SELECT id, name FROM saved_views WHERE view = 'findings' ORDER BY name COLLATE NOCASE");
-  const hit = views.find((v) => String(v.name) === name) ?? views.find((v) => String(v.name).toLowerCase() === name.trim().toLowerCase());
+/** The saved findings view the analyst named: exactly, else ignoring case (names come back as shown: src-core/service/screen-text.ts). */
+async function savedViewId(client: LocalClient, name: string, file: string): Promise<number> {
+  const views = valueOf(await client.request({ type: 'views.list', view: 'findings' }));
+  const shown = visible(name);
+  const hit = views.find((v) => v.name === shown) ?? views.find((v) => v.name.toLowerCase() === shown.trim().toLowerCase());
   if (!hit) {
-    const known = views.map((v) => `"${String(v.name)}"`).join(', ');
+    const known = views.map((v) => `"${v.name}"`).join(', ');
     throw new BriefUsageError(
       `--view "${name}": ${file} has no saved findings view by that name; ${known ? `its views are ${known}` : 'it has no saved findings views'}`,
     );
   }
-  return Number(hit.id);
+  return hit.id;
 }
 
-function defaultTitle(db: SqlDatabase): string {
-  const reports = all(db, 'SELECT title, force FROM reports ORDER BY force, year, id');
+/** The force and report for a workspace of one report, else how many it holds. */
+async function defaultTitle(client: LocalClient): Promise<string> {
+  const reports = valueOf(await client.request({ type: 'reports.overview' }));
   const first = reports[0];
-  if (reports.length === 1 && first) return `${String(first.force)}: ${String(first.title)}`;
+  if (reports.length === 1 && first) return `${first.force}: ${first.title}`;
   return reports.length ? `Briefing on ${reports.length} inspection reports` : 'Briefing';
 }
 
@@ -186,21 +197,6 @@ async function appVersion(): Promise<string> {
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';
-  }
-}
-
-/** The pack's file; the text formats as the chunks they were encoded in, written without being joined. */
-async function render(pack: BriefingPack, format: Format): Promise<Uint8Array | readonly Uint8Array[]> {
-  switch (format) {
-    case 'HTML':
-      return renderHtmlUtf8(pack).chunks();
-    case 'Markdown':
-      return renderMarkdownUtf8(pack).chunks();
-    case 'DOCX':
-      // The document libraries load only when a pack is written in their format: the CLI starts fast.
-      return (await import('../node/brief-render')).renderDocxFile(pack);
-    case 'PDF':
-      return (await import('../node/brief-render')).renderPdfFile(pack);
   }
 }
 
@@ -218,10 +214,13 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
   const out = path.resolve(opts.out);
   if (!existsSync(path.dirname(out))) throw new BriefUsageError(`--out ${opts.out}: the folder ${path.dirname(out)} does not exist`);
 
-  const db = await openReadOnly(workspace);
+  // The workspace service the DB worker runs, here in this thread with Node's adapters: the same
+  // requests the app makes open the workspace, read its views and reports and write the pack.
+  const client = new LocalClient(nodeServiceDeps(await appVersion()), { storage: writesNothing });
+  await openReadOnly(client, workspace);
   try {
     const candidate = {
-      title: opts.title ?? defaultTitle(db),
+      title: opts.title ?? (await defaultTitle(client)),
       audience: opts.audience ?? '',
       author: opts.author ?? osUser(),
       date: opts.date?.trim() ?? today(),
@@ -229,7 +228,7 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
       caveat: opts.caveat ?? '',
       sections,
       reportIds: [],
-      findings: opts.view ? { kind: 'saved-view', savedViewId: savedViewId(db, opts.view, workspace) } : { kind: 'all' },
+      findings: opts.view ? { kind: 'saved-view', savedViewId: await savedViewId(client, opts.view, workspace) } : { kind: 'all' },
     };
     const parsed = packDefinitionSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -237,26 +236,24 @@ async function brief(workspace: string, opts: BriefOptions): Promise<void> {
       throw new BriefUsageError(`--${String(issue?.path[0] ?? 'options')}: ${issue?.message ?? 'is not valid'}`);
     }
     const definition: PackDefinition = parsed.data;
-    const pack = await buildPack(db, definition, {
-      appVersion: await appVersion(),
-      now: new Date().toISOString(),
-      format: FILE_FORMAT[format],
-    });
-    const findings = findingCount(pack);
-    if (sections.includes('findings') && findings === 0) {
+    // Built for its format, so a pack past that format's limit is refused before any finding is read;
+    // a text pack comes back as the pieces it was encoded in, written without being joined.
+    const file = valueOf(await client.request({ type: 'brief.export', definition, format: FILE_FORMAT[format] }));
+    const { summary } = file;
+    if (sections.includes('findings') && summary.findings === 0) {
       write(
         `No finding is marked include-in-brief${opts.view ? ` in the saved view "${opts.view}"` : ''}: building the summary and metrics only.`,
       );
     }
-    for (const n of pack.notices.filter((x) => !x.startsWith('No finding is marked'))) write(`note      ${n}`);
-    const bytes = await render(pack, format);
-    await writeFileAtomic(out, bytes);
-    const written = bytes instanceof Uint8Array ? bytes.length : bytes.reduce((n, c) => n + c.length, 0);
+    for (const n of summary.notices.filter((x) => !x.startsWith('No finding is marked'))) write(`note      ${n}`);
+    await writeFileAtomic(out, file.parts);
+    const written = file.parts.reduce((n, c) => n + c.length, 0);
+    const findings = summary.findings;
     write(
-      `wrote     ${opts.out} (${format}, ${size(written)}): ${findings} ${findings === 1 ? 'finding' : 'findings'}, ${pack.metrics.length} metrics, ${pack.sources.length} sources; marked ${pack.markingLine}`,
+      `wrote     ${opts.out} (${format}, ${size(written)}): ${findings} ${findings === 1 ? 'finding' : 'findings'}, ${summary.metrics} metrics, ${summary.sources} sources; marked ${summary.markingLine}`,
     );
   } finally {
-    db.close();
+    await client.close();
   }
 }
 

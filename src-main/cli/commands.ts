@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../node/atomic-write';
 import { readMigrations } from '../node/migrations-fs';
 import { loadSqlEngine } from '../node/sqljs';
 import { PackBuildError } from '../../src-core/brief/build';
-import { BriefUsageError, registerBrief } from './brief';
+import { BriefRefused, BriefUsageError, registerBrief } from './brief';
 import { extractionJson, extractionText, jsonText, printed } from './format';
 import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
 import { bytesOf } from '../node/bytes';
@@ -204,6 +204,7 @@ export async function runCommand(argv: string[], onFiles: (files: CommandFiles) 
       e instanceof SampleFileError ||
       e instanceof SamplesUsageError ||
       e instanceof BriefUsageError ||
+      e instanceof BriefRefused ||
       e instanceof PackBuildError
     ) {
       process.stderr.write(printed(`peel-workbench: ${e.message}`));

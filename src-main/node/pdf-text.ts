@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
  * Reads the text runs of every page with pdf.js (legacy build, the one meant for Node). Eval is
  * off: a PDF is untrusted input and must not be able to run code through font programs.
  */
-export async function readPdfText(bytes: Uint8Array): Promise<PdfPageText[]> {
+export async function readPdfText(bytes: Uint8Array, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pkgDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
   const doc = await pdfjs.getDocument({
@@ -22,7 +22,7 @@ export async function readPdfText(bytes: Uint8Array): Promise<PdfPageText[]> {
     verbosity: 0,
   }).promise;
   try {
-    return await readPdfDocument(doc);
+    return await readPdfDocument(doc, onPage);
   } finally {
     await doc.destroy();
   }

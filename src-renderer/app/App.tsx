@@ -53,7 +53,7 @@ export function App({ host, client, controller }: Props) {
     controller.start();
   }, [controller]);
   usePageLifecycle(client);
-  const { fromMenu: undoFromMenu } = useUndoRedo(client, host);
+  const { fromMenu: undoFromMenu } = useUndoRedo(client);
 
   const onImported = useCallback(() => controller.changed(), [controller]);
   const { state: importState, start: runImport, drop: dropReports } = useReportImport(host, client, onImported);

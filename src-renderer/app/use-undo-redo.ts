@@ -1,7 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { Host } from '../../src-core/host/contract';
 import type { DbClient } from '../db/db-client';
-import { currentAuthor } from '../ui/author';
 import { isTextField } from '../ui/text-field';
 
 export type UndoDirection = 'undo' | 'redo';
@@ -20,11 +18,9 @@ export function undoDirection(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
  * text field they are left to the field's own text undo: Ctrl+Z while typing a note should take
  * back the last words, not the last saved change. Returns the Edit menu's handlers.
  */
-export function useUndoRedo(client: DbClient, host: Pick<Host, 'author'>) {
-  const run = useCallback(
-    (which: UndoDirection) => void currentAuthor(host).then((author) => (which === 'undo' ? client.undo(author) : client.redo(author))),
-    [client, host],
-  );
+export function useUndoRedo(client: DbClient) {
+  // The client stamps each step with who took it and when, as it stamps edits.
+  const run = useCallback((which: UndoDirection) => void (which === 'undo' ? client.undo() : client.redo()), [client]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {

@@ -1,6 +1,6 @@
 import type { Host, OpenedWorkspace, Result, WorkspaceInfo } from '../../src-core/host/contract';
 import type { DbClient, WorkerRestart } from '../db/db-client';
-import type { OpenSummary } from '../db/protocol';
+import type { OpenSummary } from '../../src-core/service/protocol';
 import { Sequencer } from '../../src-core/sequencer';
 
 export type WorkspaceState =

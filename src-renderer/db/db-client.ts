@@ -25,7 +25,8 @@ import type {
   SampleSortColumn,
   UndoState,
   EditOutcome,
-} from './protocol';
+  ExportedFile,
+} from '../../src-core/service/protocol';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'error'; message: string };
 
@@ -85,6 +86,32 @@ interface Held {
   id: number;
   request: DbRequest;
   transfer: ArrayBuffer[];
+}
+
+/** An export as the host saves it: its pieces (src-core/service/protocol.ts, ExportedFile) as one array of bytes. */
+export interface SavableFile {
+  suggestedName: string;
+  mime: ExportedFile['mime'];
+  bytes: Uint8Array;
+  /** Data rows in a grid export. */
+  rows?: number;
+}
+
+function savable(result: DbResult<ExportedFile>): DbResult<SavableFile> {
+  if (!result.ok) return result;
+  const { suggestedName, mime, parts, rows } = result.value;
+  const first = parts[0];
+  let bytes: Uint8Array;
+  if (parts.length === 1 && first) bytes = first;
+  else {
+    bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+  }
+  return { ok: true, value: rows === undefined ? { suggestedName, mime, bytes } : { suggestedName, mime, bytes, rows } };
 }
 
 /** Hands a Uint8Array's buffer over without a copy when the array is the whole of it. */
@@ -255,13 +282,16 @@ export class DbClient {
     return this.request({ type: 'views.list', view });
   }
 
-  /** Undoes the session's last edit (itself a journaled, audited edit); step is null when there was nothing to undo. */
-  undo(author: string, at = new Date()) {
-    return this.step('undo', author, at);
+  /**
+   * Undoes the session's last edit (itself a journaled, audited edit, stamped here with who undid it
+   * and when, as every edit is); step is null when there was nothing to undo.
+   */
+  undo() {
+    return this.step('undo');
   }
 
-  redo(author: string, at = new Date()) {
-    return this.step('redo', author, at);
+  redo() {
+    return this.step('redo');
   }
 
   getUndoState = (): UndoStatus => this.undoState;
@@ -343,14 +373,18 @@ export class DbClient {
   }
 
   /** The pack as a file (DOCX, PDF, HTML or Markdown), made in the worker; progress as it goes. */
-  exportPack(definition: PackDefinition, format: PackFormat, onProgress?: (progress: ExportProgress) => void) {
+  async exportPack(
+    definition: PackDefinition,
+    format: PackFormat,
+    onProgress?: (progress: ExportProgress) => void,
+  ): Promise<DbResult<SavableFile>> {
     const progress = onProgress && ((p: WorkerProgress) => onProgress(p as ExportProgress));
-    return this.request({ type: 'brief.export', definition, format }, [], progress);
+    return savable(await this.request({ type: 'brief.export', definition, format }, [], progress));
   }
 
   /** Every row a grid's filter selects (not only the loaded blocks), in its sort and columns, as CSV or XLSX. */
-  exportGrid(request: Omit<Extract<DbRequest, { type: 'grid.export' }>, 'type'>) {
-    return this.request({ type: 'grid.export', ...request });
+  async exportGrid(request: Omit<Extract<DbRequest, { type: 'grid.export' }>, 'type'>): Promise<DbResult<SavableFile>> {
+    return savable(await this.request({ type: 'grid.export', ...request }));
   }
 
   /** The database as bytes, for "Save a copy". */
@@ -372,8 +406,9 @@ export class DbClient {
     this.fail('The database worker was closed');
   }
 
-  private async step(which: 'undo' | 'redo', author: string, at: Date) {
-    const result = await this.tracked(this.request({ type: which, author, at: at.toISOString() }));
+  private async step(which: 'undo' | 'redo') {
+    // Stamped in the same queue as edits: an undo asked right after an edit is sent after it.
+    const result = await this.tracked(this.stamp().then((s) => this.request({ type: which, ...s })));
     if (!result.ok) {
       this.setUndoState(this.undoState, `Could not ${which} the last change: ${result.error.message}`);
       return result;

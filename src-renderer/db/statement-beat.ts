@@ -1,5 +1,5 @@
 import type { StatementWatch } from '../../src-core/db/statement-watch';
-import type { FromWorker } from './protocol';
+import type { FromWorker } from '../../src-core/service/protocol';
 
 /** How often, at most, the worker says again that it is running statements. */
 export const BEAT_MS = 1000;

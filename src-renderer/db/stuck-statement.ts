@@ -1,6 +1,6 @@
 import { budgetInWords } from '../../src-core/db/statement-watch';
 import { BEAT_MS } from './statement-beat';
-import type { FromWorker } from './protocol';
+import type { FromWorker } from '../../src-core/service/protocol';
 
 /** A timer this much later than asked was not kept waiting by a busy thread: the page or the machine slept. */
 const LATE_MS = 5000;

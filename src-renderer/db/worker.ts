@@ -1,13 +1,16 @@
-import type { FromWorker } from './protocol';
-import { DbService } from './service/db-service';
-import { workerExportLibraries } from './service/export-libraries';
-import { readPdfPages } from './service/pdf-reader';
-import { loadEngine } from './service/sql-engine';
+import type { FromWorker } from '../../src-core/service/protocol';
+import { DbService } from '../../src-core/service/db-service';
+import { workerExportLibraries } from './adapters/export-libraries';
+import { streamInflate } from './adapters/inflate';
+import { readPdfPages } from './adapters/pdf-reader';
+import { loadEngine } from './adapters/sql-engine';
 import { StatementBeat } from './statement-beat';
 
 /**
- * The DB worker: owns the one sql.js database of the open workspace. Every SQL statement the app
- * runs is behind this file; the UI thread talks to it only through db-client.ts.
+ * The DB worker: runs the workspace service (src-core/service/db-service.ts), which owns the one
+ * sql.js database of the open workspace and every SQL statement the app runs, with this browser's
+ * adapters (./adapters/: sql.js and its wasm, pdf.js, DecompressionStream, pdfkit's and exceljs's
+ * browser builds, OffscreenCanvas). The UI thread talks to it only through db-client.ts.
  */
 
 /** The part of DedicatedWorkerGlobalScope used here (the renderer compiles against the DOM lib, not WebWorker's). */
@@ -24,6 +27,7 @@ const beat = new StatementBeat((message) => scope.postMessage(message, []));
 const service = new DbService({
   loadEngine: () => loadEngine(beat),
   readPdf: readPdfPages,
+  inflate: streamInflate,
   exports: workerExportLibraries(__APP_VERSION__),
   post: (message, transfer = []) => {
     beat.posted();

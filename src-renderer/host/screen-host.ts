@@ -6,7 +6,7 @@ import { visible, visibleDeep } from '../../src-core/text/visible';
  * The host's answers that the page shows — a workspace's name, the recent list, a saved file's
  * name, the names of picked reports, every error message (which may name a file) — with bidi
  * controls and other invisible characters shown as their code points (src-core/text/visible.ts),
- * as the DB worker's replies are (db/service/screen-text.ts). A file named "report‮dm.exe" from a
+ * as the DB worker's replies are (src-core/service/screen-text.ts). A file named "report‮dm.exe" from a
  * stick reads as "report⟨U+202E⟩dm.exe", not as "reportexe.md".
  *
  * What the page hands back to the host or the worker as it is stays as it is: a workspace's

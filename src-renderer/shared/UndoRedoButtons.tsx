@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import type { DbClient } from '../db/db-client';
 
-/** Undo and redo of the session's edits, as buttons (also Ctrl+Z / Ctrl+Shift+Z and the Edit menu). */
-export function UndoRedoButtons({ client, author }: { client: DbClient; author: () => Promise<string> }) {
+/** Undo and redo of the session's edits, as buttons (also Ctrl+Z / Ctrl+Shift+Z and the Edit menu); the client stamps who and when. */
+export function UndoRedoButtons({ client }: { client: DbClient }) {
   const state = useSyncExternalStore(client.subscribeUndo, client.getUndoState);
   return (
     <div className="undo-redo" role="group" aria-label="Undo and redo">
@@ -11,7 +11,7 @@ export function UndoRedoButtons({ client, author }: { client: DbClient; author: 
         className="button"
         disabled={!state.canUndo}
         title="Undo the last change (Ctrl+Z)"
-        onClick={() => void author().then((a) => client.undo(a))}
+        onClick={() => void client.undo()}
       >
         Undo
       </button>
@@ -20,7 +20,7 @@ export function UndoRedoButtons({ client, author }: { client: DbClient; author: 
         className="button"
         disabled={!state.canRedo}
         title="Redo the change undone last (Ctrl+Shift+Z or Ctrl+Y)"
-        onClick={() => void author().then((a) => client.redo(a))}
+        onClick={() => void client.redo()}
       >
         Redo
       </button>

@@ -5,7 +5,7 @@ import { expect, test } from './offline';
  * Text that cannot mislead, on screen: a note holding a right-to-left override (U+202E) and an
  * isolate (U+2066) is shown in the Findings grid and the detail panel with each character as its
  * code point, so "Inadequate" written backwards behind an override reads as what it is. The
- * worker's replies are where this happens (src-renderer/db/service/screen-text.ts).
+ * worker's replies are where this happens (src-core/service/screen-text.ts).
  */
 
 const rowWith = (grid: Locator, text: string | RegExp) => grid.getByRole('row').filter({ hasText: text });

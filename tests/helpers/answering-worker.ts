@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { Host } from '../../src-core/host/contract';
 import { DbClient, type WorkerLike } from '../../src-renderer/db/db-client';
-import type { DbRequest, DbResult, FromWorker, ToWorker } from '../../src-renderer/db/protocol';
+import type { DbRequest, DbResult, FromWorker, ToWorker } from '../../src-core/service/protocol';
 
 /**
  * A DB client over a stand-in worker that answers each request at once with what the test says,

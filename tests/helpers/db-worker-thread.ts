@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromWorker } from '../../src-renderer/db/protocol';
-import { DbService } from '../../src-renderer/db/service/db-service';
+import type { FromWorker } from '../../src-core/service/protocol';
+import { DbService } from '../../src-core/service/db-service';
+import { streamInflate } from '../../src-renderer/db/adapters/inflate';
 import { StatementBeat } from '../../src-renderer/db/statement-beat';
 import { readMigrations } from '../../src-main/node/migrations-fs';
 import { loadSqlEngine, watchStatements } from '../../src-main/node/sqljs';
@@ -28,6 +29,7 @@ const service = new DbService({
     migrations: extraMigration ? await migrationsPlus(extraMigration.file, extraMigration.sql) : await readMigrations(),
   }),
   readPdf: () => Promise.reject(new Error('no PDFs in this test')),
+  inflate: streamInflate,
   post: (message: FromWorker, transfer: ArrayBuffer[] = []) => {
     beat.posted();
     port.postMessage(message, transfer);

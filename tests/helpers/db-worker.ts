@@ -1,5 +1,7 @@
-import type { DbRequest, DbResult, FromWorker, StorageReply, StorageRequest } from '../../src-renderer/db/protocol';
-import { DbService, type ServiceDeps } from '../../src-renderer/db/service/db-service';
+import type { DbRequest, DbResult, FromWorker, StorageReply, StorageRequest } from '../../src-core/service/protocol';
+import type { DbService, ServiceDeps } from '../../src-core/service/db-service';
+import { LocalClient } from '../../src-core/service/local-client';
+import { streamInflate } from '../../src-renderer/db/adapters/inflate';
 import { TEST_SEAL_KEY } from './seal-key';
 import { readFixture, SEED_FILES } from './seed';
 import { engineAndMigrations } from './workspace';
@@ -22,37 +24,28 @@ interface HarnessOptions {
 }
 
 /**
- * The DB worker's service, run in this thread with the real sql.js and migrations, driven through
- * its message protocol exactly as the UI thread drives it, with a host that keeps nothing.
+ * The workspace service as the DB worker runs it, in this thread with the real sql.js and
+ * migrations and the worker's own inflater (src-renderer/db/adapters/inflate.ts), driven through
+ * its message protocol exactly as the UI thread drives it (src-core/service/local-client.ts), with
+ * a host that keeps nothing.
  */
 export function workerHarness(opts: HarnessOptions = {}): WorkerHarness {
-  const waiting = new Map<number, (r: DbResult<unknown>) => void>();
-  let nextId = 1;
-  const service: DbService = new DbService({
-    loadEngine: engineAndMigrations,
-    readPdf: () => Promise.reject(new Error('no PDFs in this test')),
-    ...opts.deps,
-    post(message: FromWorker) {
-      opts.onMessage?.(message);
-      if (message.kind === 'response') waiting.get(message.id)?.(message.result);
-      if (message.kind === 'storage') {
-        const reply = opts.storage?.(message.request) ?? { ok: true };
-        service.receive({ kind: 'storage-reply', id: message.id, reply });
-      }
+  const client = new LocalClient(
+    {
+      loadEngine: engineAndMigrations,
+      readPdf: () => Promise.reject(new Error('no PDFs in this test')),
+      inflate: streamInflate,
+      ...opts.deps,
     },
-  });
-  const call = <T>(request: DbRequest | Record<string, unknown>) => {
-    const id = nextId++;
-    const p = new Promise<DbResult<T>>((resolve) => waiting.set(id, resolve as (r: DbResult<unknown>) => void));
-    service.receive({ kind: 'request', id, request });
-    return p;
-  };
+    { storage: (request) => opts.storage?.(request) ?? { ok: true }, onMessage: opts.onMessage },
+  );
+  const call = <T>(request: DbRequest | Record<string, unknown>) => client.send(request) as Promise<DbResult<T>>;
   const value = async <T>(request: DbRequest) => {
     const r = await call<T>(request);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     return r.value;
   };
-  return { service, call, value };
+  return { service: client.service, call, value };
 }
 
 /** Opens a new, empty workspace in the harness and imports the seed report (Markdown) into it. */
@@ -67,4 +60,9 @@ export async function openSeeded(worker: WorkerHarness): Promise<void> {
     sealKey: TEST_SEAL_KEY,
   });
   await worker.value({ type: 'import', name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
+}
+
+/** An exported file's bytes as one array (the service hands them over as the pieces they were written in). */
+export function fileBytes(file: { parts: Uint8Array[] }): Uint8Array {
+  return new Uint8Array(Buffer.concat(file.parts));
 }

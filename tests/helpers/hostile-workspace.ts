@@ -95,7 +95,9 @@ export const REBUILT_DEFAULT: Hostile = {
           updated_at       TEXT NOT NULL,
           UNIQUE (target_type, target_id)
         );
-        INSERT INTO annotations_new SELECT * FROM annotations;
+        -- The columns named, so that a column a later migration adds does not break this fixture.
+        INSERT INTO annotations_new (id, target_type, target_id, status, tags, rag, note, include_in_brief, kind_override, author, created_at, updated_at)
+          SELECT id, target_type, target_id, status, tags, rag, note, include_in_brief, kind_override, author, created_at, updated_at FROM annotations;
         DROP TABLE annotations;
         ALTER TABLE annotations_new RENAME TO annotations;
         CREATE INDEX annotations_facets ON annotations (target_type, status, rag, target_id)`,

@@ -145,7 +145,7 @@ export function BriefingView({ host, client, version, findingsFilter }: Props) {
           {notice}
         </p>
         <div className="brief-actions">
-          <UndoRedoButtons client={client} author={author} />
+          <UndoRedoButtons client={client} />
           <button type="button" className="button" onClick={startNew}>
             New pack
           </button>

@@ -1,4 +1,4 @@
-import { PACK_FORMATS, type PackFormat } from '../../db/protocol';
+import { PACK_FORMATS, type PackFormat } from '../../../src-core/service/protocol';
 import { exportProgressText, FORMAT_LABEL, type PackExportState } from './use-pack-export';
 
 interface Props {

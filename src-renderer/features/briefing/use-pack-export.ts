@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { PackDefinition } from '../../../src-core/brief/model';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
-import type { ExportStage, PackFormat } from '../../db/protocol';
+import type { ExportStage, PackFormat } from '../../../src-core/service/protocol';
 import { sentence } from '../../shared/text/words';
 
 export const FORMAT_LABEL: Record<PackFormat, string> = { docx: 'DOCX', pdf: 'PDF', html: 'HTML', md: 'Markdown' };

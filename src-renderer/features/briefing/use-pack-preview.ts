@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PackDefinition } from '../../../src-core/brief/model';
 import type { DbClient } from '../../db/db-client';
-import type { DbResult, PackPreview } from '../../db/protocol';
+import type { DbResult, PackPreview } from '../../../src-core/service/protocol';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 
 export type PreviewState =

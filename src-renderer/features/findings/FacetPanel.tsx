@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { FACET_NAMES, type FacetCount, type FacetName } from '../../../src-core/query/model/facets';
-import { capitalised } from '../../shared/text/words';
+import { capitalised } from '../../../src-core/text/display';
 import { FacetGroup } from './FacetGroup';
 import { facetCount, type FacetSelection } from './findings-query';
 import type { Facets } from './use-facets';

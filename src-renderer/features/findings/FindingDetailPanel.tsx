@@ -3,7 +3,7 @@ import type { DbClient } from '../../db/db-client';
 import { Highlighted } from '../../ui/Highlighted';
 import { History } from '../../shared/history/History';
 import { historyLine } from '../../shared/history/history-format';
-import { capitalised } from '../../shared/text/words';
+import { capitalised } from '../../../src-core/text/display';
 import { FindingAnnotation } from './FindingAnnotation';
 import type { DetailState } from './use-finding-detail';
 

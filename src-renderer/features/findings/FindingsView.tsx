@@ -5,7 +5,6 @@ import { searchTerms, type FindingRow } from '../../../src-core/query/model/find
 import type { Host } from '../../../src-core/host/contract';
 import type { SavedView } from '../../../src-core/query/model/saved-views';
 import type { DbClient } from '../../db/db-client';
-import { currentAuthor } from '../../ui/author';
 import { NameDialog } from '../../ui/NameDialog';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { ColumnsMenu, type ColumnChoice } from './ColumnsMenu';
@@ -67,7 +66,6 @@ export function FindingsView({ host, client, onFilter }: Props) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const api = useRef<GridApi<FindingRow> | null>(null);
-  const author = useCallback(() => currentAuthor(host), [host]);
   const focusedRow = useRef<number | null>(null);
 
   const base = useMemo(() => findingsQuery(query, facetSelection), [query, facetSelection]);
@@ -201,7 +199,7 @@ export function FindingsView({ host, client, onFilter }: Props) {
           {notice}
         </p>
         <div className="findings-actions">
-          <UndoRedoButtons client={client} author={author} />
+          <UndoRedoButtons client={client} />
           <SavedViewsMenu
             views={saved.views}
             problem={saved.problem}

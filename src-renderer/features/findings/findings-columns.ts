@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import type { FindingRow } from '../../../src-core/query/model/findings';
-import { capitalised } from '../../shared/text/words';
+import { capitalised } from '../../../src-core/text/display';
 import { ClampedTextCell } from './ClampedTextCell';
 import { IncludeInBriefCell } from './IncludeInBriefCell';
 

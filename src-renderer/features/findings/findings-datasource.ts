@@ -1,7 +1,7 @@
 import type { IDatasource, SortModelItem } from 'ag-grid-community';
 import type { FindingRow, FindingSortColumn, FindingsQuery } from '../../../src-core/query/model/findings';
 import type { DbClient } from '../../db/db-client';
-import type { DbResult } from '../../db/protocol';
+import type { DbResult } from '../../../src-core/service/protocol';
 import { withContains } from './findings-query';
 
 /** Grid column ids that the findings query can sort by; the others are not sortable. */

@@ -1,7 +1,7 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
-import { measureText } from './metric-format';
+import { measureText } from '../../../src-core/text/display';
 import type { MetricsGridContext } from './metrics-grid-context';
 
 /** Include-in-brief, as for findings: the briefing pack takes the metrics ticked here. */

@@ -1,6 +1,7 @@
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { measureText, SOURCE_LABEL } from './metric-format';
+import { measureText } from '../../../src-core/text/display';
+import { SOURCE_LABEL } from './metric-format';
 
 /** The measure under its Force in numbers category (or "Report text" for a figure quoted in the text). */
 export function MeasureCell({ data }: CustomCellRendererProps<MetricRow>) {

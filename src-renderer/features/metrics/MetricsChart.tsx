@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { MetricRow } from '../../../src-core/query/model/metrics';
 import { chartSelection } from './chart-data';
-import { measureText } from './metric-format';
+import { measureText } from '../../../src-core/text/display';
 import { UnitBarChart } from './UnitBarChart';
 
 interface Props {

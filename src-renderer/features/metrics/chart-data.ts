@@ -1,5 +1,6 @@
 import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { measureText, numberText } from './metric-format';
+import { measureText } from '../../../src-core/text/display';
+import { numberText } from './metric-format';
 
 /** Metrics that share a unit, and so can share an axis without misleading anyone. */
 export interface UnitGroup {

@@ -1,8 +1,8 @@
-import type { JudgmentRow } from '../../db/overview';
+import type { OverviewJudgment } from '../../../src-core/query/model/overview';
 import { GradeBadge } from './GradeBadge';
 
 /** Where a grade was read: the judgments table or a grade line, or a sentence of the report, quoted. */
-function readFrom(j: JudgmentRow) {
+function readFrom(j: OverviewJudgment) {
   if (!j.quote && !j.change) return <span className="muted">Table or grade line</span>;
   return (
     <>
@@ -17,7 +17,7 @@ function readFrom(j: JudgmentRow) {
   );
 }
 
-export function JudgmentsTable({ force, judgments }: { force: string; judgments: JudgmentRow[] }) {
+export function JudgmentsTable({ force, judgments }: { force: string; judgments: OverviewJudgment[] }) {
   return (
     <table className="data-table judgments">
       <caption>Judgments for {force}</caption>

@@ -1,12 +1,12 @@
-import type { MetricRow } from '../../db/overview';
+import type { OverviewMetric } from '../../../src-core/query/model/overview';
 import { sentenceStart } from './format';
 
-const SOURCE_LABEL: Record<MetricRow['source'], string> = {
+const SOURCE_LABEL: Record<OverviewMetric['source'], string> = {
   'force-in-numbers': 'Force in numbers',
   text: 'Report text',
 };
 
-export function MetricsTable({ force, metrics }: { force: string; metrics: MetricRow[] }) {
+export function MetricsTable({ force, metrics }: { force: string; metrics: OverviewMetric[] }) {
   return (
     <table className="data-table metrics">
       <caption>Force in numbers and text metrics for {force}</caption>

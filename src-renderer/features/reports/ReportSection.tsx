@@ -1,4 +1,4 @@
-import type { ReportOverview, WarningRow } from '../../db/overview';
+import type { ReportOverview, OverviewWarning } from '../../../src-core/query/model/overview';
 import { publicationMonth } from './format';
 import { GradeBadge } from './GradeBadge';
 import { JudgmentsTable } from './JudgmentsTable';
@@ -7,7 +7,7 @@ import { WarningsList } from './WarningsList';
 
 interface Props {
   report: ReportOverview;
-  onCheckWarning: (warning: WarningRow, checked: boolean) => Promise<boolean>;
+  onCheckWarning: (warning: OverviewWarning, checked: boolean) => Promise<boolean>;
 }
 
 export function ReportSection({ report, onCheckWarning }: Props) {

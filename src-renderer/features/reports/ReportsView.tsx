@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { DbClient } from '../../db/db-client';
-import type { WarningRow } from '../../db/overview';
+import type { OverviewWarning } from '../../../src-core/query/model/overview';
 import { StatusNotice } from '../../ui/StatusNotice';
 import { useUndoTick } from '../../ui/use-undo-tick';
 import { ImportReport } from './ImportReport';
@@ -29,7 +29,7 @@ export function ReportsView({ client, version, importState, onImport, onDropFile
   const drop = useFileDrop(onDropFiles, importState.phase !== 'running');
 
   const checkWarning = useCallback(
-    async (w: WarningRow, checked: boolean) => {
+    async (w: OverviewWarning, checked: boolean) => {
       const r = await client.edit('warning.check', { warningId: w.id, checked });
       if (!r.ok) {
         setProblem(`The tick on “${w.message}” was not saved. ${sentence(r.error.message)} Nothing was changed; try again.`);

@@ -1,11 +1,11 @@
-import type { WarningRow } from '../../db/overview';
+import type { OverviewWarning } from '../../../src-core/query/model/overview';
 import { usePendingEdit } from '../../shared/annotations/use-pending-edit';
 import { whoWhen } from '../../ui/who-when';
 
 interface Props {
-  warning: WarningRow;
+  warning: OverviewWarning;
   /** Resolves true once the tick is durable; the box changes only then. */
-  onCheck: (warning: WarningRow, checked: boolean) => Promise<boolean>;
+  onCheck: (warning: OverviewWarning, checked: boolean) => Promise<boolean>;
 }
 
 /** One extraction warning and the analyst's "Checked" tick, with who ticked it and when. */

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { WarningRow } from '../../db/overview';
+import type { OverviewWarning } from '../../../src-core/query/model/overview';
 import { WarningItem } from './WarningItem';
 
 interface Props {
   source: string;
-  warnings: WarningRow[];
-  onCheck: (warning: WarningRow, checked: boolean) => Promise<boolean>;
+  warnings: OverviewWarning[];
+  onCheck: (warning: OverviewWarning, checked: boolean) => Promise<boolean>;
 }
 
 /** What extraction could not vouch for: shown above the figures so it is read before them, and ticked off once checked. */

@@ -1,5 +1,5 @@
 import type { ImportResult } from '../../../src-core/db/import-report';
-import type { ImportProgress } from '../../db/protocol';
+import type { ImportProgress } from '../../../src-core/service/protocol';
 import { plural } from '../../../src-core/text/plural';
 
 const STAGE: Record<ImportProgress['stage'], string> = {

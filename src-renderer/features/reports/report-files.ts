@@ -1,5 +1,5 @@
 import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../../src-core/extract/formats';
-import { MAX_REPORT_BYTES } from '../../db/protocol';
+import { MAX_REPORT_BYTES } from '../../../src-core/service/protocol';
 import { sizeText } from '../../shared/text/words';
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ImportResult } from '../../../src-core/db/import-report';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
-import type { ImportProgress } from '../../db/protocol';
+import type { ImportProgress } from '../../../src-core/service/protocol';
 import { refusal } from './report-files';
 import { visible } from '../../../src-core/text/visible';
 

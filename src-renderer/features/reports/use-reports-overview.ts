@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DbClient } from '../../db/db-client';
-import type { ReportOverview, WarningRow } from '../../db/overview';
+import type { ReportOverview, OverviewWarning } from '../../../src-core/query/model/overview';
 
 export type OverviewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; reports: ReportOverview[] };
 
-export type WarningPatch = Pick<WarningRow, 'checked' | 'checkedBy' | 'checkedAt'>;
+export type WarningPatch = Pick<OverviewWarning, 'checked' | 'checkedBy' | 'checkedAt'>;
 
 /** Reads the overview through the DB worker; again whenever `version` changes (another workspace, an import). */
 export function useReportsOverview(client: DbClient, version: string) {

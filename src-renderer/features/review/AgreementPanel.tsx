@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Agreement } from '../../../src-core/samples/stats';
-import { kappaText, kappaWords, plural, scoreText } from './review-format';
+import { scoreText } from '../../../src-core/text/display';
+import { kappaText, kappaWords, plural } from './review-format';
 import { SyntheticLabel } from './SyntheticLabel';
 
 /**

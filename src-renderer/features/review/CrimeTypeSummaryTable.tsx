@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
 import type { SampleSummary } from '../../../src-core/samples/stats';
-import { capitalised } from '../../shared/text/words';
+import { capitalised } from '../../../src-core/text/display';
 import { proportionText } from './review-format';
 import { SmallSampleMark } from './SmallSampleMark';
 

@@ -1,9 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
 import type { SampleListRow } from '../../../src-core/samples/queries';
-import type { SampleSortColumn } from '../../db/protocol';
-import { capitalised } from '../../shared/text/words';
-import { dateText, scoreText } from './review-format';
+import type { SampleSortColumn } from '../../../src-core/service/protocol';
+import { capitalised, dateText, scoreText } from '../../../src-core/text/display';
 import { SampleBriefCell } from './SampleBriefCell';
 
 /** Grid column ids the samples query sorts by (in SQL); the other columns are not sortable. */

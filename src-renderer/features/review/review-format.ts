@@ -1,5 +1,3 @@
-import type { Score } from '../../../src-core/samples/fields';
-
 /** Below this many scored files a proportion is too uncertain to quote without a warning. */
 export const SMALL_SAMPLE = 30;
 
@@ -24,12 +22,6 @@ export function proportionText({ yes, n, p, low, high }: Proportion): string {
   return `${yes} of ${n} · ${percent(p)} % (${percent(low)}–${percent(high)} %)`;
 }
 
-export const SCORE_TEXT: Record<Score, string> = { yes: 'Yes', no: 'No', 'n/a': 'N/A' };
-
-export function scoreText(score: string | null | undefined): string {
-  return score === 'yes' || score === 'no' || score === 'n/a' ? SCORE_TEXT[score] : '';
-}
-
 /** Landis and Koch's words for a kappa, as inspectors quote them. */
 export function kappaWords(kappa: number | null): string {
   if (kappa === null) return 'not measurable';
@@ -43,15 +35,6 @@ export function kappaWords(kappa: number | null): string {
 
 export function kappaText(kappa: number | null): string {
   return kappa === null ? '—' : kappa.toFixed(2);
-}
-
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** An ISO date (yyyy-mm-dd) as the analyst reads it: "5 Jan 2017". */
-export function dateText(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? iso : DATE.format(d);
 }
 
 export { plural } from '../../../src-core/text/plural';

@@ -1,6 +1,6 @@
 import type { IDatasource, SortModelItem } from 'ag-grid-community';
 import type { DbClient } from '../../db/db-client';
-import type { SampleSortColumn } from '../../db/protocol';
+import type { SampleSortColumn } from '../../../src-core/service/protocol';
 import { SORTABLE } from './review-columns';
 
 export function sampleSortOf(model: SortModelItem[]): { column: SampleSortColumn; direction: 'asc' | 'desc' } | undefined {

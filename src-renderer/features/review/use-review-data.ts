@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Reconciliation } from '../../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../../src-core/samples/stats';
 import type { DbClient } from '../../db/db-client';
-import type { ReportOverview } from '../../db/overview';
+import type { ReportOverview } from '../../../src-core/query/model/overview';
 
 export interface ReviewData {
   reports: ReportOverview[];

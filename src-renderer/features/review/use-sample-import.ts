@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { SampleField } from '../../../src-core/samples/fields';
 import type { SampleError } from '../../../src-core/samples/validate';
 import type { DbClient } from '../../db/db-client';
-import { MAX_SAMPLE_BYTES, type SamplePreview } from '../../db/protocol';
+import { MAX_SAMPLE_BYTES, type SamplePreview } from '../../../src-core/service/protocol';
 import { sizeText } from '../../shared/text/words';
 import { visible } from '../../../src-core/text/visible';
 

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { annotationEdit, type AnnotationChange, type AnnotationTarget } from '../../../src-core/annotations/annotation-edit';
 import { FIELD_LABELS, type AnnotationTargetType } from '../../../src-core/annotations/fields';
 import type { DbClient } from '../../db/db-client';
-import type { DbError } from '../../db/protocol';
+import type { DbError } from '../../../src-core/service/protocol';
 
 export type SaveStatus =
   { state: 'idle' } | { state: 'saving'; field: string } | { state: 'saved'; field: string } | { state: 'error'; field: string };

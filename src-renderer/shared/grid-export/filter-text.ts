@@ -1,6 +1,6 @@
 import type { FindingsQuery } from '../../../src-core/query/model/findings';
 import type { MetricsQuery } from '../../../src-core/query/model/metrics';
-import { capitalised } from '../text/words';
+import { capitalised } from '../../../src-core/text/display';
 
 /** Labels for what a query holds, as the grid's own controls name them. */
 export interface FilterLabels {

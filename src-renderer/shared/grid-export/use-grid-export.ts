@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Marking } from '../../../src-core/brief/model';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
-import type { DbRequest } from '../../db/protocol';
+import type { DbRequest } from '../../../src-core/service/protocol';
 import { sentence } from '../text/words';
 import { plural } from '../../../src-core/text/plural';
 

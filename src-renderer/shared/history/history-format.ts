@@ -1,6 +1,6 @@
 import { FIELD_LABELS } from '../../../src-core/annotations/fields';
 import type { HistoryEntry } from '../../../src-core/query/model/history';
-import { capitalised } from '../text/words';
+import { capitalised } from '../../../src-core/text/display';
 
 /**
  * An audit row in words. The audit log stores what the column held: tags as a JSON list,

@@ -6,11 +6,6 @@ export function sentence(s: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-/** Stored values are lower case ("flagged", "concern"); shown alone, they start with a capital. */
-export function capitalised(s: string | null): string {
-  return s ? s.charAt(0).toUpperCase() + s.slice(1) : '';
-}
-
 /** A file's size as the analyst reads it: "51.0 MB", or whole KB (at least 1) below a megabyte. */
 export function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;

@@ -15,7 +15,7 @@ describe('the SQL half of the queries stays in the workspace service', () => {
     }
   });
 
-  it('lets the UI import the query model, and the DB worker the SQL', async () => {
+  it('lets the UI import the query model, and the workspace service the SQL', async () => {
     expect(
       await violations(
         'src-renderer/features/findings/x.ts',
@@ -23,13 +23,22 @@ describe('the SQL half of the queries stays in the workspace service', () => {
         ZONES,
       ),
     ).toEqual([]);
+    // The service moved from src-renderer/db/service/ to src-core/service/ (issue 16): there it runs the SQL.
     expect(
-      await violations(
-        'src-renderer/db/service/x.ts',
-        `import { readFacets } from '../../../src-core/query/sql/facets';\nexport { readFacets };\n`,
-        ZONES,
-      ),
+      await violations('src-core/service/x.ts', `import { readFacets } from '../query/sql/facets';\nexport { readFacets };\n`, ZONES),
     ).toEqual([]);
+  });
+
+  it('refuses the SQL and the database in the DB worker too, which only wires the service', async () => {
+    for (const [source, words] of [
+      ['../../src-core/query/sql/facets', 'runs only in the workspace service'],
+      ['../../src-core/db/sql-db', 'is the workspace service’s'],
+    ]) {
+      const found = await violations('src-renderer/db/worker.ts', `import '${source}';\n`, ZONES);
+      expect(found, source).toHaveLength(1);
+      expect(found[0]?.message).toContain(words);
+    }
+    expect(await violations('src-renderer/db/adapters/x.ts', `import '../../../src-core/db/sql-db';\n`, ZONES)).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { buildPack, CHART_MAX_BARS, includedFindings } from '../../../../src-cor
 import { renderHtml, renderHtmlUtf8 } from '../../../../src-core/brief/html';
 import { renderMarkdown, renderMarkdownUtf8 } from '../../../../src-core/brief/markdown';
 import { StringSink, Utf8Sink } from '../../../../src-core/brief/sink';
-import { previewOf, previewPack } from '../../../../src-renderer/db/service/brief-service';
+import { previewOf, previewPack } from '../../../../src-core/service/brief-service';
 import { annotate, annotateDozen, definition, gwentWorkspace } from './gwent-workspace';
 
 // A large pack is read a chunk of findings at a time and its text encoded as it is written

@@ -9,7 +9,7 @@ import type { BriefingPack } from '../../../../src-core/brief/model';
 import { toCsv, writeXlsx, type ExcelLike } from '../../../../src-core/brief/table-export';
 import type { SqlDatabase } from '../../../../src-core/db/sql-db';
 import { renderDocxFile, renderPdfFile } from '../../../../src-main/node/brief-render';
-import { gridTable } from '../../../../src-renderer/db/service/brief-service';
+import { gridTable } from '../../../../src-core/service/brief-service';
 import { docxParts, pdfInfo, pdfPagesText, wordText } from '../../../helpers/doc-inspect';
 import { annotate, CTX, definition, gwentWorkspace } from './gwent-workspace';
 

@@ -12,6 +12,7 @@ import {
   utf8Length,
   type JournalCut,
 } from '../../../../src-core/workspace/journal';
+import { generateDemoSample } from '../../../../src-core/samples/demo';
 import { WorkspaceSession } from '../../../../src-core/workspace/session';
 import { sealOf } from '../../../../src-core/workspace/seal';
 import { StorageError, type WorkspaceStorage } from '../../../../src-core/workspace/storage';
@@ -417,6 +418,42 @@ describe('importing a report into an open workspace', () => {
     }
     // The search index lost the removed report's paragraphs too: "custody" is in 3 Gwent findings.
     expect(all(session.db, "SELECT count(*) AS n FROM findings_fts WHERE findings_fts MATCH 'custody'")).toEqual([{ n: 3 }]);
+  });
+});
+
+describe('importing case-file samples into an open workspace', () => {
+  // Beside report import: validated rows in one transaction, acknowledged once the checkpoint is on disk.
+  const rows = () => generateDemoSample('Gwent Police').slice(0, 10);
+
+  it('is kept, with a checkpoint, when the checkpoint succeeds', async () => {
+    const { session, storage } = await seededSession();
+    const before = storage.checkpoints;
+    expect(await session.importSamples(rows(), { sourceName: 'a.csv', synthetic: false, reportId: 1 })).toEqual({ ok: true, imported: 10 });
+    expect(storage.checkpoints).toBe(before + 1);
+    expect(one(session.db, 'SELECT count(*) AS n FROM review_samples')).toEqual({ n: 10 });
+  });
+
+  it('is undone when the checkpoint that would save it fails, and what was there before stays', async () => {
+    const { session, storage } = await seededSession();
+    await session.importSamples(rows().slice(0, 4), { sourceName: 'first.csv', synthetic: false, reportId: 1 });
+    storage.checkpoint = async () => {
+      throw new Error('disk full');
+    };
+    await expect(session.importSamples(rows().slice(4), { sourceName: 'second.csv', synthetic: false, reportId: 1 })).rejects.toThrow(
+      'disk full',
+    );
+    expect(all(session.db, 'SELECT DISTINCT source_name AS s FROM review_samples')).toEqual([{ s: 'first.csv' }]);
+    expect(one(session.db, 'SELECT count(*) AS n FROM review_samples')).toEqual({ n: 4 });
+  });
+
+  it('refuses the whole file, with nothing written, when a case is already scored by the same reviewer', async () => {
+    const { session, storage } = await seededSession();
+    await session.importSamples(rows(), { sourceName: 'a.csv', synthetic: false, reportId: 1 });
+    const checkpoints = storage.checkpoints;
+    const again = await session.importSamples(rows().slice(0, 2), { sourceName: 'b.csv', synthetic: false, reportId: 1 });
+    expect(again.ok).toBe(false);
+    expect(storage.checkpoints).toBe(checkpoints);
+    expect(one(session.db, 'SELECT count(*) AS n FROM review_samples')).toEqual({ n: 10 });
   });
 });
 

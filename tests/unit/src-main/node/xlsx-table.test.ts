@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SAMPLE_BYTES, readCsvTable, SampleFileError } from '../../../../src-core/samples/table';
 import { MAX_SAMPLE_ROWS } from '../../../../src-core/limits';
 import type { InflateStream } from '../../../../src-core/samples/xlsx';
-import { readXlsxTable as readInWorker } from '../../../../src-renderer/db/service/sample-files';
+import { readXlsxTable as readInWorker } from '../../../../src-renderer/db/adapters/inflate';
 import { readSampleBytes } from '../../../../src-main/node/sample-file';
 import { nodeInflate, readXlsxTable } from '../../../../src-main/node/xlsx-table';
 import { readFixture } from '../../../helpers/seed';

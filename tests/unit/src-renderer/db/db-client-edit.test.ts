@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { annotationEdit } from '../../../../src-core/annotations/annotation-edit';
 import { err, ok, type Result } from '../../../../src-core/host/contract';
-import type { DbRequest } from '../../../../src-renderer/db/protocol';
+import type { DbRequest } from '../../../../src-core/service/protocol';
 import { answeringClient } from '../../../helpers/answering-worker';
 
 const NOW = new Date('2026-11-27T09:30:00.000Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { err, ok, type Host, type OpenedWorkspace, type Result, type WorkspaceHostApi } from '../../../../src-core/host/contract';
 import { DbClient, type WorkerLike, type WorkerRestart } from '../../../../src-renderer/db/db-client';
-import type { DbRequest, FromWorker, ToWorker } from '../../../../src-renderer/db/protocol';
+import type { DbRequest, FromWorker, ToWorker } from '../../../../src-core/service/protocol';
 import { BEAT_MS } from '../../../../src-renderer/db/statement-beat';
 
 /** A DB worker the test speaks for: it records what it is sent, and says only what the test makes it say. */
@@ -159,7 +159,7 @@ describe('the DB client when a database step runs past its budget', () => {
     s.first().emit({ kind: 'sql', running: false }); // the rows are read; writing the file runs no SQL
     await pastBudget();
     expect(s.first().terminated).toBe(false);
-    s.first().answer('grid.export', { suggestedName: 'T.xlsx', mime: 'text/csv', bytes: new Uint8Array() });
+    s.first().answer('grid.export', { suggestedName: 'T.xlsx', mime: 'text/csv', parts: [new Uint8Array()] });
     expect(await exported).toMatchObject({ ok: true });
   });
 

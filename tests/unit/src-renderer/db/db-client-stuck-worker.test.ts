@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ok, type Host, type OpenedWorkspace, type WorkspaceHostApi } from '../../../../src-core/host/contract';
 import { newSealKey } from '../../../../src-core/workspace/seal';
 import { DbClient, type WorkerLike, type WorkerRestart } from '../../../../src-renderer/db/db-client';
-import type { FromWorker } from '../../../../src-renderer/db/protocol';
+import type { FromWorker } from '../../../../src-core/service/protocol';
 import type { DbWorkerThreadData } from '../../../helpers/db-worker-thread';
 
 /**

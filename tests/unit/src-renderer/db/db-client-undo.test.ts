@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DataChange } from '../../../../src-renderer/db/db-client';
-import type { DbResult } from '../../../../src-renderer/db/protocol';
+import { ok } from '../../../../src-core/host/contract';
+import type { DbResult } from '../../../../src-core/service/protocol';
 import { answeringClient } from '../../../helpers/answering-worker';
 
 /** Answers each request the client posts with what the test says for its type. */
 function setup(answers: Record<string, DbResult<unknown>>) {
   const { client, posted } = answeringClient(
     (request) => answers[request.type] ?? { ok: false, error: { code: 'internal', message: 'unexpected' } },
+    { author: async () => ok('J. Analyst') },
   );
   const changes: DataChange[] = [];
   client.onDataChange((c) => changes.push(c));
@@ -35,13 +37,30 @@ describe('undo and redo in the DB client', () => {
 
   it('reports an undo step as a change, and nothing when there was nothing to undo', async () => {
     const step = setup({ undo: { ok: true, value: { step: { seq: 4, op: 'view.save' }, canUndo: false, canRedo: true } } });
-    await step.client.undo('Analyst', new Date('2026-11-27T09:30:00Z'));
+    await step.client.undo();
     expect(step.changes).toEqual([{ cause: 'undo', op: 'view.save' }]);
     expect(step.client.getUndoState()).toEqual({ canUndo: false, canRedo: true, problem: null });
 
     const none = setup({ redo: { ok: true, value: { step: null, canUndo: false, canRedo: false } } });
-    await none.client.redo('Analyst');
+    await none.client.redo();
     expect(none.changes).toEqual([]);
+  });
+
+  it('stamps undo and redo with who and when, as it stamps edits, so their callers pass nothing', async () => {
+    const { client, posted } = setup({
+      undo: { ok: true, value: { step: { seq: 4, op: 'view.save' }, canUndo: false, canRedo: true } },
+      redo: { ok: true, value: { step: { seq: 5, op: 'view.save' }, canUndo: true, canRedo: false } },
+    });
+    const before = Date.now();
+    await client.undo();
+    await client.redo();
+    expect(posted.map((r) => r.type)).toEqual(['undo', 'redo']);
+    for (const r of posted) {
+      const { author, at } = r as { author: string; at: string };
+      expect(author).toBe('J. Analyst');
+      expect(Date.parse(at)).toBeGreaterThanOrEqual(before - 1);
+      expect(Date.parse(at)).toBeLessThanOrEqual(Date.now());
+    }
   });
 
   it('keeps why an undo failed for the buttons to show, until the next edit', async () => {
@@ -49,7 +68,7 @@ describe('undo and redo in the DB client', () => {
       undo: { ok: false, error: { code: 'invalid-edit', message: 'There is no finding 9 in this workspace' } },
       edit: { ok: true, value: { seq: 2, canUndo: true, canRedo: false } },
     });
-    await client.undo('Analyst');
+    await client.undo();
     expect(client.getUndoState().problem).toBe('Could not undo the last change: There is no finding 9 in this workspace');
     await client.edit('annotation.set', note);
     await settle();

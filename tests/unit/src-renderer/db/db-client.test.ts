@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { err, ok, type Host, type WorkspaceHostApi } from '../../../../src-core/host/contract';
 import { DbClient, type WorkerLike } from '../../../../src-renderer/db/db-client';
-import type { FromWorker, ToWorker } from '../../../../src-renderer/db/protocol';
+import type { FromWorker, ToWorker } from '../../../../src-core/service/protocol';
 
 /** Stands in for the DB worker: records what the client posts and lets the test answer. */
 class FakeWorker implements WorkerLike {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FromWorker } from '../../../../src-renderer/db/protocol';
+import type { FromWorker } from '../../../../src-core/service/protocol';
 import { BEAT_MS, StatementBeat } from '../../../../src-renderer/db/statement-beat';
 import { StuckStatementTimer } from '../../../../src-renderer/db/stuck-statement';
 

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { capitalised, sentence, sizeText } from '../../../../../src-renderer/shared/text/words';
+import { sentence, sizeText } from '../../../../../src-renderer/shared/text/words';
 
 describe('the small words every view shows values with', () => {
   it('ends a message from the core as a sentence, once', () => {
     expect(sentence('the file is not a workspace')).toBe('the file is not a workspace.');
     expect(sentence(' Disk full. ')).toBe('Disk full.');
     expect(sentence('Really?')).toBe('Really?');
-  });
-
-  it('capitalises a stored value, and shows nothing for none', () => {
-    expect(capitalised('flagged')).toBe('Flagged');
-    expect(capitalised('area for improvement')).toBe('Area for improvement');
-    expect(capitalised(null)).toBe('');
-    expect(capitalised('')).toBe('');
   });
 
   it('gives a file size in MB from a megabyte up, else in whole KB', () => {

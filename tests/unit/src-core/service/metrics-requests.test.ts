@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../src-core/query/model/history';
 import type { MetricRow } from '../../../../src-core/query/model/metrics';
-import type { ReportOverview } from '../../../../src-renderer/db/overview';
+import type { ReportOverview } from '../../../../src-core/query/model/overview';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';

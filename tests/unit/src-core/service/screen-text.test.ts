@@ -3,8 +3,8 @@ import type { FacetCount } from '../../../../src-core/query/model/facets';
 import type { FindingDetail } from '../../../../src-core/query/model/finding-detail';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import type { SavedView } from '../../../../src-core/query/model/saved-views';
-import type { SampleImportOutcome, SamplePreview } from '../../../../src-renderer/db/protocol';
-import { mappingFromScreen } from '../../../../src-renderer/db/service/screen-text';
+import type { SampleImportOutcome, SamplePreview } from '../../../../src-core/service/protocol';
+import { mappingFromScreen } from '../../../../src-core/service/screen-text';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 import { readFixture } from '../../../helpers/seed';
 

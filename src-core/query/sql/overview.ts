@@ -1,6 +1,6 @@
-import { all, type SqlDatabase, type SqlValue } from '../../../src-core/db/sql-db';
-import { readWarnings } from '../../../src-core/query/sql/reports';
-import type { JudgmentRow, MetricRow, ReportOverview, WarningRow } from '../overview';
+import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
+import type { OverviewJudgment, OverviewMetric, OverviewWarning, ReportOverview } from '../model/overview';
+import { readWarnings } from './reports';
 
 const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
 const textOrNull = (v: SqlValue | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
@@ -13,7 +13,7 @@ function position(page: SqlValue | undefined, line: SqlValue | undefined): strin
   return p === null ? `line ${l}` : `page ${p}, line ${l}`;
 }
 
-function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
+function judgments(db: SqlDatabase, reportId: number): OverviewJudgment[] {
   return all(
     db,
     `SELECT question, grade, last_inspected, is_overall, quote, change_direction, change_since, change_quote
@@ -31,7 +31,7 @@ function judgments(db: SqlDatabase, reportId: number): JudgmentRow[] {
   }));
 }
 
-function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
+function metrics(db: SqlDatabase, reportId: number): OverviewMetric[] {
   const sql = `SELECT id, category, label, unit, period, force_text, ew_text, source, page, line FROM metrics
     WHERE report_id = ? ORDER BY source = 'text', id`;
   return all(db, sql, [reportId]).map((r) => ({
@@ -47,7 +47,7 @@ function metrics(db: SqlDatabase, reportId: number): MetricRow[] {
   }));
 }
 
-function warnings(db: SqlDatabase, reportId: number): WarningRow[] {
+function warnings(db: SqlDatabase, reportId: number): OverviewWarning[] {
   return readWarnings(db, reportId).map((w) => ({
     id: w.id,
     code: w.code,

@@ -1,13 +1,12 @@
-import { all, type SqlDatabase } from '../../../src-core/db/sql-db';
-import type { FindingRow } from '../../../src-core/query/model/findings';
-import { compileFindingsPage, toFindingRow } from '../../../src-core/query/sql/findings';
-import type { MetricRow } from '../../../src-core/query/model/metrics';
-import { readMetrics } from '../../../src-core/query/sql/metrics';
-import { readSamples, type SampleListRow } from '../../../src-core/samples/queries';
-import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
-import { capitalised, differenceText, measureText, ratioText } from '../../features/metrics/metric-format';
-import { dateText, scoreText } from '../../features/review/review-format';
-import type { GridExportSource } from '../protocol';
+import { all, type SqlDatabase } from '../db/sql-db';
+import type { FindingRow } from '../query/model/findings';
+import { compileFindingsPage, toFindingRow } from '../query/sql/findings';
+import type { MetricRow } from '../query/model/metrics';
+import { readMetrics } from '../query/sql/metrics';
+import { readSamples, type SampleListRow } from '../samples/queries';
+import { CRITERIA, type CriterionKey } from '../samples/fields';
+import { capitalised, dateText, differenceText, measureText, ratioText, scoreText } from '../text/display';
+import type { GridExportSource } from './protocol';
 
 /** A grid's rows as the grid shows them: one text per visible column, in the grid's order. */
 export interface GridRows {
@@ -15,7 +14,7 @@ export interface GridRows {
   rows: string[][];
 }
 
-/** A column the export was asked for that this grid does not have: the page and the worker disagree. */
+/** A column the export was asked for that this grid does not have: the page and the service disagree. */
 export class UnknownColumnError extends Error {
   override readonly name = 'UnknownColumnError';
 }

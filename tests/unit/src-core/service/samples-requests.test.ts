@@ -5,8 +5,8 @@ import type { SampleListRow } from '../../../../src-core/samples/queries';
 import type { Reconciliation } from '../../../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../../../src-core/samples/stats';
 import { MAX_SAMPLE_BYTES as CORE_MAX_SAMPLE_BYTES } from '../../../../src-core/samples/table';
-import { MAX_SAMPLE_BYTES, type SampleImportOutcome, type SamplePreview } from '../../../../src-renderer/db/protocol';
-import { streamInflateCounter } from '../../../../src-renderer/db/service/sample-files';
+import { MAX_SAMPLE_BYTES, type SampleImportOutcome, type SamplePreview } from '../../../../src-core/service/protocol';
+import { streamInflateCounter } from '../../../../src-renderer/db/adapters/inflate';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 import { readFixture } from '../../../helpers/seed';
 

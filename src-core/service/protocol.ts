@@ -1,29 +1,32 @@
 import { z } from 'zod';
-import type { ImportResult } from '../../src-core/db/import-report';
-import { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES } from '../../src-core/limits';
-import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../../src-core/host/ipc-schema';
-import { findingsQuerySchema, type FindingRow } from '../../src-core/query/model/findings';
-import type { FacetCount, FacetName } from '../../src-core/query/model/facets';
-import type { FindingDetail } from '../../src-core/query/model/finding-detail';
-import type { SavedView } from '../../src-core/query/model/saved-views';
-import type { HistoryEntry } from '../../src-core/query/model/history';
-import { metricsQuerySchema, type MetricRow as MetricListRow } from '../../src-core/query/model/metrics';
-import { FIELDS, type SampleField } from '../../src-core/samples/fields';
-import type { SampleListRow } from '../../src-core/samples/queries';
-import type { Reconciliation } from '../../src-core/samples/reconcile';
-import type { Agreement, SampleSummary } from '../../src-core/samples/stats';
-import type { SampleError } from '../../src-core/samples/validate';
-import type { ReportOverview } from './overview';
-import { MARKINGS, packDefinitionSchema } from '../../src-core/brief/model';
-import type { SavedPack } from '../../src-core/query/model/packs';
-import type { ExportMime } from '../../src-core/host/contract';
-import type { StorageCall } from '../../src-core/host/methods';
-import type { OpenCheck } from '../../src-core/workspace/session';
+import type { ImportResult } from '../db/import-report';
+import { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES } from '../limits';
+import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../host/ipc-schema';
+import { findingsQuerySchema, type FindingRow } from '../query/model/findings';
+import type { FacetCount, FacetName } from '../query/model/facets';
+import type { FindingDetail } from '../query/model/finding-detail';
+import type { SavedView } from '../query/model/saved-views';
+import type { HistoryEntry } from '../query/model/history';
+import { metricsQuerySchema, type MetricRow } from '../query/model/metrics';
+import { FIELDS, type SampleField } from '../samples/fields';
+import type { SampleListRow } from '../samples/queries';
+import type { Reconciliation } from '../samples/reconcile';
+import type { Agreement, SampleSummary } from '../samples/stats';
+import type { SampleError } from '../samples/validate';
+import type { ReportOverview } from '../query/model/overview';
+import { MARKINGS, packDefinitionSchema } from '../brief/model';
+import type { SavedPack } from '../query/model/packs';
+import type { ExportMime } from '../host/contract';
+import type { StorageCall } from '../host/methods';
+import type { JournalStop } from '../workspace/journal';
+import type { OpenCheck } from '../workspace/session';
 
 /**
- * The messages between the UI thread and the DB worker. Requests are data, checked with zod in the
- * worker before anything touches the database; answers are values ({ok, value} or {ok, error}),
- * because an exception thrown in a worker reaches the page as a bare string without its type.
+ * The workspace service's API (./db-service.ts): the messages between it and whoever drives it, the
+ * UI thread through the DB worker (src-renderer/db/db-client.ts) or a caller in the same thread
+ * (./local-client.ts: the CLI, the bench). Requests are data, checked with zod in the service
+ * before anything touches the database; answers are values ({ok, value} or {ok, error}), because an
+ * exception thrown in a worker reaches the page as a bare string without its type.
  *
  * Three conversations share the one channel, each keyed by its own id:
  *  - UI → worker `request`, answered by a worker → UI `response` (with `progress` in between for imports);
@@ -87,8 +90,12 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     journalCut: journalCutSchema.nullable().optional(),
     /** The seal the host recorded with the snapshot; the worker checks it against the bytes itself. */
     seal: sealSchema.nullable(),
-    /** This installation's seal key, which the seal is checked and checkpoints are sealed with. */
-    sealKey: sealKeySchema,
+    /**
+     * This installation's seal key, which the seal is checked and checkpoints are sealed with. A
+     * reader that writes nothing (the CLI) may give the keys of the app's builds on this machine:
+     * a seal made with any of them is trusted (src-core/workspace/session.ts).
+     */
+    sealKey: z.union([sealKeySchema, z.array(sealKeySchema).min(1).max(16)]),
   }),
   z.object({
     type: z.literal('findings.page'),
@@ -165,6 +172,8 @@ export interface OpenSummary {
   replayed: number;
   /** Journal lines not applied (a torn last write, or anything after a damaged record). */
   discarded: number;
+  /** Where and why replay stopped, when it did (discarded > 0): journal.ts's describeJournalStop says it in words. */
+  journalStop: JournalStop | null;
   /** Whether the snapshot matched its seal and skipped the integrity check, had it in full, or was just created. */
   check: OpenCheck;
 }
@@ -212,13 +221,34 @@ export interface PackPreview {
   notices: string[];
 }
 
-/** A file made in the worker, ready for the host to save. */
+/**
+ * A file made by the service, ready to be saved: its bytes as the pieces they were written in, in
+ * order. A text pack is encoded a megabyte at a time (src-core/brief/sink.ts) and never joined here,
+ * so a caller that writes the pieces one after another (the CLI) never holds the file twice; the
+ * DB client joins them for the host.
+ */
 export interface ExportedFile {
   suggestedName: string;
   mime: ExportMime;
-  bytes: Uint8Array;
+  parts: Uint8Array[];
   /** Data rows in a grid export (the grid's row count). */
   rows?: number;
+}
+
+/** What a pack written to a file holds, for a caller to say so (the CLI's "wrote" line and its notes). */
+export interface PackSummary {
+  markingLine: string;
+  /** Findings in the pack (marked include-in-brief within its feed). */
+  findings: number;
+  metrics: number;
+  sources: number;
+  /** From the pack: e.g. no finding is marked include-in-brief; figures from a synthetic sample. */
+  notices: string[];
+}
+
+/** A briefing pack as a file, and what it holds. */
+export interface ExportedPack extends ExportedFile {
+  summary: PackSummary;
 }
 
 export type ExportStage = 'building' | 'chart' | 'writing';
@@ -241,7 +271,7 @@ export interface DbResponses {
   redo: UndoOutcome;
   'undo.state': UndoState;
   'reports.overview': ReportOverview[];
-  'metrics.list': MetricListRow[];
+  'metrics.list': MetricRow[];
   'metrics.history': HistoryEntry[];
   edit: EditOutcome;
   checkpoint: { lastSeq: number };
@@ -256,7 +286,7 @@ export interface DbResponses {
   'samples.import': SampleImportOutcome;
   'packs.list': SavedPack[];
   'brief.preview': PackPreview;
-  'brief.export': ExportedFile;
+  'brief.export': ExportedPack;
   'grid.export': ExportedFile;
 }
 

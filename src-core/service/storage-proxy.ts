@@ -1,15 +1,17 @@
-import { storageCall, type StorageArgs } from '../../../src-core/host/methods';
-import { StorageError, type WorkspaceStorage } from '../../../src-core/workspace/storage';
-import type { StorageReply, StorageRequest } from '../protocol';
+import { storageCall, type StorageArgs } from '../host/methods';
+import { StorageError, type WorkspaceStorage } from '../workspace/storage';
+import type { StorageReply, StorageRequest } from './protocol';
 
-/** Sends one storage request to the UI thread (transferring the listed buffers) and waits for its reply. */
+/** Sends one storage request to whoever drives the service (transferring the listed buffers) and waits for its reply. */
 export type AskHost = (request: StorageRequest, transfer: ArrayBuffer[]) => Promise<StorageReply>;
 
 /**
- * The session's storage inside the worker: every append, checkpoint and seal is a question to the UI
- * thread, which holds the host API and answers only once the host says the bytes are durable.
- * The worker has no storage of its own, so it can never acknowledge an edit the host did not keep.
- * Which host method does each is the host table's (src-core/host/methods.ts, `storage`).
+ * The session's storage inside the service: every append, checkpoint and seal is a question to its
+ * driver. In the DB worker that is the UI thread, which holds the host API and answers only once the
+ * host says the bytes are durable: the worker has no storage of its own, so it can never acknowledge
+ * an edit the host did not keep. In process (./local-client.ts) the caller answers: the CLI, which
+ * never changes a workspace, with storage that writes nothing. Which host method does each is the
+ * host table's (src-core/host/methods.ts, `storage`).
  */
 export class StorageProxy implements WorkspaceStorage {
   /** Told when a checkpoint starts: an import reports it as its "saving" stage. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_ROWS, MAX_REPORT_BYTES, parseToWorker } from '../../../../src-renderer/db/protocol';
+import { MAX_PAGE_ROWS, MAX_REPORT_BYTES, parseToWorker } from '../../../../src-core/service/protocol';
 
 const KEY = '0b'.repeat(32);
 const request = (request: unknown, id: unknown = 7) => parseToWorker({ kind: 'request', id, request });

@@ -3,12 +3,20 @@ import type { ImportResult } from '../../../../src-core/db/import-report';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import { encodeRecord, readJournal } from '../../../../src-core/workspace/journal';
 import { sealOf } from '../../../../src-core/workspace/seal';
-import type { DbRequest, DbResult, ExportProgress, FromWorker, ImportProgress, StorageRequest } from '../../../../src-renderer/db/protocol';
-import { DbService } from '../../../../src-renderer/db/service/db-service';
-import type { ReportOverview } from '../../../../src-renderer/db/overview';
+import type {
+  DbRequest,
+  DbResult,
+  ExportProgress,
+  FromWorker,
+  ImportProgress,
+  StorageRequest,
+} from '../../../../src-core/service/protocol';
+import { DbService } from '../../../../src-core/service/db-service';
+import type { ReportOverview } from '../../../../src-core/query/model/overview';
 import { TEST_SEAL_KEY } from '../../../helpers/seal-key';
 import { readFixture, SEED_FILES } from '../../../helpers/seed';
 import { engineAndMigrations } from '../../../helpers/workspace';
+import { streamInflate } from '../../../../src-renderer/db/adapters/inflate';
 
 const at = '2026-11-27T09:30:00.000Z';
 const includeInBrief = (targetId: number, value: boolean) => ({
@@ -63,6 +71,7 @@ function harness(opts: { failAppends?: boolean } = {}) {
   const service: DbService = new DbService({
     loadEngine: engineAndMigrations,
     readPdf: () => Promise.reject(new Error('no PDFs in this test')),
+    inflate: streamInflate,
     post(message: FromWorker, transfer = []) {
       stored.transferred += transfer.length;
       if (message.kind === 'response') waiting.get(message.id)?.(message.result);
@@ -151,6 +160,7 @@ describe('the DB worker service', () => {
       created: true,
       replayed: 0,
       discarded: 0,
+      journalStop: null,
       check: 'none',
     });
     expect(h.stored.checkpoints).toBe(1);
@@ -216,7 +226,10 @@ describe('the DB worker service', () => {
     const reopened = harness();
     Object.assign(reopened.stored, { snapshot: h.stored.snapshot, journal: h.stored.journal, seal: h.stored.seal });
     // The snapshot is the one the import's checkpoint stored, with its seal: no integrity check needed.
-    expect(await reopened.openStored()).toEqual({ ok: true, value: { created: false, replayed: 1, discarded: 0, check: 'sealed' } });
+    expect(await reopened.openStored()).toEqual({
+      ok: true,
+      value: { created: false, replayed: 1, discarded: 0, journalStop: null, check: 'sealed' },
+    });
     expect((await reopened.page(1))[0]?.includeInBrief).toBe(true);
 
     // A checkpoint folds the journal into the snapshot.
@@ -224,12 +237,32 @@ describe('the DB worker service', () => {
     expect(reopened.stored.journal).toBe('');
   });
 
+  it('says where and why a journal replay stopped, for its caller to tell the analyst (the CLI warns with it)', async () => {
+    const h = await withReport();
+    const [row] = await h.page(1);
+    await h.value({ type: 'edit', op: 'annotation.set', params: includeInBrief(row?.id ?? 0, true) });
+    // A second record cut short by a crash mid-append: the first is replayed, the torn one is not.
+    const reopened = harness();
+    Object.assign(reopened.stored, {
+      snapshot: h.stored.snapshot,
+      journal: `${h.stored.journal}{"seq":2,"op":"annot`,
+      seal: h.stored.seal,
+    });
+    expect(await reopened.openStored()).toEqual({
+      ok: true,
+      value: { created: false, replayed: 1, discarded: 1, journalStop: { line: 2, reason: 'torn' }, check: 'sealed' },
+    });
+  });
+
   it('asks the host to keep the seal of a snapshot it checked in full, so the next open skips the check', async () => {
     const h = await withReport();
     // The same bytes from elsewhere (the bundled default, a colleague's file): no seal.
     const reader = harness();
     Object.assign(reader.stored, { snapshot: h.stored.snapshot });
-    expect(await reader.openStored()).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0, check: 'full' } });
+    expect(await reader.openStored()).toEqual({
+      ok: true,
+      value: { created: false, replayed: 0, discarded: 0, journalStop: null, check: 'full' },
+    });
     await vi.waitFor(() => expect(reader.stored.recorded).toBe(1));
     expect(reader.stored.seal).toBe(await sealOf(reader.stored.snapshot, TEST_SEAL_KEY));
     expect(reader.stored.checkpoints).toBe(0);

@@ -1,4 +1,4 @@
-import { one, type SqlDatabase } from '../../../src-core/db/sql-db';
+import { one, type SqlDatabase } from '../db/sql-db';
 
 /**
  * An import is acknowledged only once its checkpoint is on disk (it is too large for the journal).

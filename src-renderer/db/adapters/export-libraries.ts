@@ -1,7 +1,7 @@
 import type { PdfDocConstructor } from '../../../src-core/brief/pdf-types';
 import type { ExcelLike } from '../../../src-core/brief/table-export';
 import { chartPng } from './chart-png';
-import type { ExportLibraries } from './brief-service';
+import type { ExportLibraries } from '../../../src-core/service/export-libraries';
 
 /**
  * pdfkit's browser build (package.json "exports" → js/pdfkit.browser.mjs under Vite's browser

@@ -1,17 +1,13 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import type { PackDefinition } from '../../../../src-core/brief/model';
-import type { PdfDocConstructor } from '../../../../src-core/brief/pdf-types';
-import type { ExcelLike } from '../../../../src-core/brief/table-export';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import type { SavedPack } from '../../../../src-core/query/model/packs';
-import { chartSize } from '../../../../src-core/brief/chart';
-import { renderChartPng } from '../../../../src-main/node/chart-canvas';
-import type { ExportedFile, PackPreview } from '../../../../src-renderer/db/protocol';
-import { fileNameOf } from '../../../../src-renderer/db/service/brief-service';
+import { nodeExportLibraries } from '../../../../src-main/node/export-libraries';
+import type { ExportedFile, PackPreview } from '../../../../src-core/service/protocol';
+import { fileNameOf } from '../../../../src-core/service/brief-service';
 import { docxParts, pdfPagesText, wordText } from '../../../helpers/doc-inspect';
-import { openSeeded, workerHarness } from '../../../helpers/db-worker';
+import { fileBytes, openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';
 const stamp = { author: 'J. Analyst', at };
@@ -37,14 +33,7 @@ const DEFINITION: PackDefinition = {
 async function seededService() {
   const progress: string[] = [];
   const worker = workerHarness({
-    deps: {
-      exports: {
-        appVersion: '9.9.9-test',
-        loadPdfKit: async () => PDFDocument as unknown as PdfDocConstructor,
-        loadExcel: async () => ExcelJS as unknown as ExcelLike,
-        chartPng: async (spec) => ({ png: await renderChartPng(spec), ...chartSize(spec) }),
-      },
-    },
+    deps: { exports: nodeExportLibraries('9.9.9-test') },
     onMessage: (message) => {
       if (message.kind === 'progress') progress.push(message.progress.stage);
     },
@@ -88,7 +77,7 @@ describe('the DB worker’s briefing requests', () => {
     const docx = await w.value<ExportedFile>({ type: 'brief.export', definition: DEFINITION, format: 'docx' });
     expect(docx.suggestedName).toBe('Gwent county lines 2026-11-27.docx');
     expect(docx.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const parts = await docxParts(docx.bytes);
+    const parts = await docxParts(fileBytes(docx));
     const headers = [...parts].filter(([name]) => /^word\/(header|footer)\d*\.xml$/.test(name));
     expect(headers.length).toBeGreaterThanOrEqual(2);
     for (const [, xml] of headers) expect(wordText(xml)).toContain(line);
@@ -97,17 +86,17 @@ describe('the DB worker’s briefing requests', () => {
 
     const pdf = await w.value<ExportedFile>({ type: 'brief.export', definition: DEFINITION, format: 'pdf' });
     expect(pdf.mime).toBe('application/pdf');
-    const pages = pdfPagesText(pdf.bytes);
+    const pages = pdfPagesText(fileBytes(pdf));
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page.split(line).length - 1, page.slice(0, 200)).toBeGreaterThanOrEqual(2);
 
     const html = await w.value<ExportedFile>({ type: 'brief.export', definition: DEFINITION, format: 'html' });
     expect(html.suggestedName.endsWith('.html')).toBe(true);
-    expect(text(html.bytes)).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(text(fileBytes(html))).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const md = await w.value<ExportedFile>({ type: 'brief.export', definition: DEFINITION, format: 'md' });
     expect(md.mime).toBe('text/markdown');
-    expect(text(md.bytes)).toContain(line);
-    expect(text(md.bytes)).not.toContain('<script>');
+    expect(text(fileBytes(md))).toContain(line);
+    expect(text(fileBytes(md))).not.toContain('<script>');
   });
 
   it('saves, lists, deletes and (by undo) restores packs as journaled edits', async () => {
@@ -157,7 +146,7 @@ describe('the DB worker’s grid exports', () => {
     expect(file.rows).toBe(2);
     expect(file.mime).toBe('text/csv');
     expect(file.suggestedName).toMatch(/^Findings \d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = text(file.bytes).replace(/^\uFEFF/, '');
+    const csv = text(fileBytes(file)).replace(/^\uFEFF/, '');
     const lines = csv.split(/\r?\n/);
     expect(lines[0]).toContain('OFFICIAL');
     expect(csv).toContain('Search: county lines');
@@ -194,7 +183,7 @@ describe('the DB worker’s grid exports', () => {
       title: 'Findings',
     });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    await book.xlsx.load(fileBytes(file) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0]!;
     expect(String(sheet.getRow(1).getCell(1).value)).toContain('OFFICIAL-SENSITIVE');
     const rows: string[][] = [];

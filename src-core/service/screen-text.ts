@@ -1,15 +1,15 @@
-import { visible, visibleDeep } from '../../../src-core/text/visible';
-import type { SampleField } from '../../../src-core/samples/fields';
-import type { DbResponses, DbResult } from '../protocol';
+import { visible, visibleDeep } from '../text/visible';
+import type { SampleField } from '../samples/fields';
+import type { DbResponses, DbResult } from './protocol';
 
 /**
- * Everything the DB worker answers is on its way to the screen, so every reply passes here once
+ * Everything the workspace service answers is on its way to a screen, so every reply passes here once
  * (DbService.run): bidi controls, other invisible format characters and control characters in
  * workspace text — findings, notes, tags, report titles, sample cells, error messages naming a
  * file — are shown as their code points ("⟨U+202E⟩", src-core/text/visible.ts) before any view
  * sees them. A reply without such characters comes back as the very same object.
  *
- * A few values also go back to the worker as they are, as keys or queries, and must match what
+ * A few values also go back to the service as they are, as keys or queries, and must match what
  * is stored; those are left as stored and only their labels are shown:
  *  - a facet's `value` (its `label` is what the panel shows);
  *  - a saved view's `definition` and a saved pack's `definition` (queries and settings the views

@@ -1,29 +1,16 @@
-import { buildPack } from '../../../src-core/brief/build';
-import { renderDocx } from '../../../src-core/brief/docx';
-import { renderHtml, renderHtmlUtf8 } from '../../../src-core/brief/html';
-import { renderMarkdownUtf8 } from '../../../src-core/brief/markdown';
-import type { BriefingPack, PackDefinition } from '../../../src-core/brief/model';
-import { findingCount, markingLine, type Marking } from '../../../src-core/brief/model';
-import { renderPdf } from '../../../src-core/brief/pdf';
-import type { PdfDocConstructor } from '../../../src-core/brief/pdf-types';
-import { toCsv, writeXlsx, type ExcelLike, type ExportTable } from '../../../src-core/brief/table-export';
-import type { SqlDatabase } from '../../../src-core/db/sql-db';
-import { packTooLarge } from '../../../src-core/limits';
-import type { ExportMime } from '../../../src-core/host/contract';
-import type { ExportedFile, ExportProgress, GridExportSource, PackFormat, PackPreview } from '../protocol';
-import type { ChartPng } from './chart-png';
+import { buildPack } from '../brief/build';
+import { renderHtml, renderHtmlUtf8 } from '../brief/html';
+import { renderMarkdownUtf8 } from '../brief/markdown';
+import type { BriefingPack, PackDefinition } from '../brief/model';
+import { findingCount, markingLine, type Marking } from '../brief/model';
+import { renderPdf } from '../brief/pdf';
+import { toCsv, writeXlsx, type ExportTable } from '../brief/table-export';
+import type { SqlDatabase } from '../db/sql-db';
+import { packTooLarge } from '../limits';
+import type { ExportMime } from '../host/contract';
+import type { ExportLibraries } from './export-libraries';
+import type { ExportedFile, ExportedPack, ExportProgress, GridExportSource, PackFormat, PackPreview, PackSummary } from './protocol';
 import { gridRows } from './grid-rows';
-
-/** The libraries an export needs, loaded on first use (pdfkit and exceljs are large) and replaceable in tests. */
-export interface ExportLibraries {
-  /** pdfkit's browser build in the worker, with its standard fonts registered. */
-  loadPdfKit(): Promise<PdfDocConstructor>;
-  /** exceljs's browser build in the worker. */
-  loadExcel(): Promise<ExcelLike>;
-  /** The key-metrics chart as a PNG (OffscreenCanvas in the worker). */
-  chartPng(spec: NonNullable<BriefingPack['chart']>): Promise<ChartPng>;
-  appVersion: string;
-}
 
 const MIME: Record<PackFormat | 'csv' | 'xlsx', ExportMime> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -46,16 +33,25 @@ export function fileNameOf(title: string, date: string, extension: string): stri
   return `${base || 'Export'}.${extension}`;
 }
 
-/** A worker error an analyst can act on: it says which export failed and why. */
+/** An export refused or failed, in words an analyst can act on: which export and why. */
 export class ExportFailure extends Error {
   override readonly name = 'ExportFailure';
 }
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The pack the definition describes, built from the workspace now. */
-export function packFrom(db: SqlDatabase, definition: PackDefinition, libs: Pick<ExportLibraries, 'appVersion'>, now = new Date()) {
-  return buildPack(db, definition, { appVersion: libs.appVersion, now: now.toISOString() });
+/**
+ * The pack the definition describes, built from the workspace now. Given the format it is for, a
+ * pack past that format's limit is refused before any finding is read (src-core/limits.ts).
+ */
+export function packFrom(
+  db: SqlDatabase,
+  definition: PackDefinition,
+  libs: Pick<ExportLibraries, 'appVersion'>,
+  format?: PackFormat,
+  now = new Date(),
+) {
+  return buildPack(db, definition, { appVersion: libs.appVersion, now: now.toISOString(), format });
 }
 
 /** Findings the preview shows: a screenful of pages to check the layout, not a 25,000-page document as one string. */
@@ -88,8 +84,19 @@ export function previewOf(pack: BriefingPack): PackPreview {
 
 const encoder = new TextEncoder();
 
+/** What the pack holds, said by whoever saves it. */
+export function summaryOf(pack: BriefingPack): PackSummary {
+  return {
+    markingLine: pack.markingLine,
+    findings: findingCount(pack),
+    metrics: pack.metrics.length,
+    sources: pack.sources.length,
+    notices: pack.notices,
+  };
+}
+
 /**
- * Writes a pack built beforehand (the database is not touched here, so the worker's queue is free
+ * Writes a pack built beforehand (the database is not touched here, so the service's queue is free
  * while a long PDF is written). The chart is drawn only for the formats that embed a bitmap.
  */
 export async function writePack(
@@ -97,35 +104,33 @@ export async function writePack(
   format: PackFormat,
   libs: ExportLibraries,
   progress: (p: ExportProgress) => void = () => undefined,
-): Promise<ExportedFile> {
+): Promise<ExportedPack> {
   const d = pack.definition;
-  const file = (bytes: Uint8Array): ExportedFile => ({ suggestedName: fileNameOf(d.title, d.date, format), mime: MIME[format], bytes });
+  const file = (parts: Uint8Array[]): ExportedPack => ({
+    suggestedName: fileNameOf(d.title, d.date, format),
+    mime: MIME[format],
+    parts,
+    summary: summaryOf(pack),
+  });
   // Before the writer starts: Word and PDF hold the whole document in memory (src-core/limits.ts).
   const tooLarge = packTooLarge(findingCount(pack), format);
   if (tooLarge) throw new ExportFailure(`The ${format.toUpperCase()} file was not made. ${tooLarge}.`);
   try {
-    // Encoded as they are written (src-core/brief/sink.ts): a large pack's text is never one string.
-    if (format === 'html') return file(renderHtmlUtf8(pack).bytes());
-    if (format === 'md') return file(renderMarkdownUtf8(pack).bytes());
+    // Encoded as they are written (src-core/brief/sink.ts): a large pack's text is never one string,
+    // and its bytes are handed on as the pieces they were encoded in, never joined.
+    if (format === 'html') return file([...renderHtmlUtf8(pack).chunks()]);
+    if (format === 'md') return file([...renderMarkdownUtf8(pack).chunks()]);
     progress({ stage: 'chart' });
     const chart = pack.chart ? await libs.chartPng(pack.chart) : null;
     progress({ stage: 'writing' });
+    const assets = { chartPng: chart?.png ?? null, chartSize: chart ? { width: chart.width, height: chart.height } : undefined };
     if (format === 'docx') {
-      return file(
-        await renderDocx(pack, {
-          chartPng: chart?.png ?? null,
-          chartSize: chart ? { width: chart.width, height: chart.height } : undefined,
-        }),
-      );
+      // The docx library loads only when a Word pack is written: an HTML brief does not wait for it.
+      const { renderDocx } = await import('../brief/docx');
+      return file([await renderDocx(pack, assets)]);
     }
     const PDFDocument = await libs.loadPdfKit();
-    return file(
-      await renderPdf(pack, {
-        PDFDocument,
-        chartPng: chart?.png ?? null,
-        chartSize: chart ? { width: chart.width, height: chart.height } : undefined,
-      }),
-    );
+    return file([await renderPdf(pack, { PDFDocument, ...assets })]);
   } catch (e) {
     throw new ExportFailure(`The ${format.toUpperCase()} file could not be made: ${why(e)}`);
   }
@@ -140,7 +145,7 @@ export interface GridExportRequest {
   title: string;
 }
 
-/** The rows of the grid export, read from the database (inside the worker's queue). */
+/** The rows of the grid export, read from the database (inside the service's queue). */
 export function gridTable(db: SqlDatabase, r: GridExportRequest): ExportTable {
   const { columns, rows } = gridRows(db, r.source, r.columns);
   return { title: r.title, markingLine: markingLine(r.marking, ''), filterDescription: r.filter, rowCount: rows.length, columns, rows };
@@ -155,7 +160,7 @@ export async function writeGridTable(
 ): Promise<ExportedFile> {
   try {
     const bytes = format === 'csv' ? encoder.encode(toCsv(table)) : await writeXlsx(table, await libs.loadExcel());
-    return { suggestedName: fileNameOf(table.title, localDate(now), format), mime: MIME[format], bytes, rows: table.rows.length };
+    return { suggestedName: fileNameOf(table.title, localDate(now), format), mime: MIME[format], parts: [bytes], rows: table.rows.length };
   } catch (e) {
     throw new ExportFailure(`The ${format.toUpperCase()} file could not be made: ${why(e)}`);
   }

@@ -1,6 +1,12 @@
-/** What the Reports view shows, as the DB worker reads it (service/overview-queries.ts). */
+import type { MetricSource } from '../../extract/types';
 
-export interface JudgmentRow {
+/**
+ * What the Reports view shows, as the workspace service reads it (../sql/overview.ts). Named for
+ * the overview, apart from the grids' rows of the same things (MetricRow in ./metrics.ts, WarningRow
+ * in ./reports.ts), which carry more.
+ */
+
+export interface OverviewJudgment {
   question: string;
   grade: string;
   lastInspected: number | null;
@@ -11,9 +17,7 @@ export interface JudgmentRow {
   change: { direction: string; since: number | null; quote: string } | null;
 }
 
-export type MetricSource = 'force-in-numbers' | 'text';
-
-export interface MetricRow {
+export interface OverviewMetric {
   id: number;
   category: string | null;
   label: string;
@@ -27,7 +31,7 @@ export interface MetricRow {
   where: string;
 }
 
-export interface WarningRow {
+export interface OverviewWarning {
   id: number;
   code: string;
   message: string;
@@ -50,7 +54,7 @@ export interface ReportOverview {
   published: string | null;
   overallGrade: string | null;
   sourceName: string;
-  judgments: JudgmentRow[];
-  metrics: MetricRow[];
-  warnings: WarningRow[];
+  judgments: OverviewJudgment[];
+  metrics: OverviewMetric[];
+  warnings: OverviewWarning[];
 }

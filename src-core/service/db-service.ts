@@ -1,24 +1,30 @@
-import type { Migration } from '../../../src-core/db/migrate';
-import { WorkspaceError } from '../../../src-core/db/errors';
-import { all, type SqlEngine } from '../../../src-core/db/sql-db';
-import { ExtractError } from '../../../src-core/extract/errors';
-import { extractReport } from '../../../src-core/extract/extract';
-import type { PdfPageText } from '../../../src-core/extract/pdf-lines';
-import { compileFindingsCount, readFindingsPage } from '../../../src-core/query/sql/findings';
-import { readFacets } from '../../../src-core/query/sql/facets';
-import { readFindingDetail, readTagSuggestions } from '../../../src-core/query/sql/finding-detail';
-import { readSavedViews } from '../../../src-core/query/sql/saved-views';
-import { readHistory } from '../../../src-core/query/sql/history';
-import { readMetrics } from '../../../src-core/query/sql/metrics';
-import { importSamples } from '../../../src-core/samples/import';
-import { readSamples } from '../../../src-core/samples/queries';
-import { readReconciliation } from '../../../src-core/samples/reconcile';
-import { readAgreement, readSampleSummary } from '../../../src-core/samples/stats';
-import { SampleFileError } from '../../../src-core/samples/table';
-import { suggestMapping, validateSamples } from '../../../src-core/samples/validate';
-import { EditError } from '../../../src-core/workspace/edits';
-import { WorkspaceSession } from '../../../src-core/workspace/session';
-import { StorageError } from '../../../src-core/workspace/storage';
+import type { Migration } from '../db/migrate';
+import { WorkspaceError } from '../db/errors';
+import { all, type SqlEngine } from '../db/sql-db';
+import { ExtractError } from '../extract/errors';
+import { extractReport } from '../extract/extract';
+import type { PdfPageText } from '../extract/pdf-lines';
+import { compileFindingsCount, readFindingsPage } from '../query/sql/findings';
+import { readFacets } from '../query/sql/facets';
+import { readFindingDetail, readTagSuggestions } from '../query/sql/finding-detail';
+import { readSavedViews } from '../query/sql/saved-views';
+import { readHistory } from '../query/sql/history';
+import { readMetrics } from '../query/sql/metrics';
+import { readOverview } from '../query/sql/overview';
+import { readPacks } from '../query/sql/packs';
+import { readSamples } from '../samples/queries';
+import { readReconciliation } from '../samples/reconcile';
+import { readSampleTable } from '../samples/sample-file';
+import { readAgreement, readSampleSummary } from '../samples/stats';
+import { SampleFileError } from '../samples/table';
+import { suggestMapping, validateSamples } from '../samples/validate';
+import type { InflateStream } from '../samples/xlsx';
+import { EditError } from '../workspace/edits';
+import { release } from '../workspace/release';
+import { WorkspaceSession } from '../workspace/session';
+import { StorageError } from '../workspace/storage';
+import { Sequencer } from '../sequencer';
+import type { ExportLibraries } from './export-libraries';
 import {
   parseToWorker,
   PREVIEW_ROWS,
@@ -33,25 +39,25 @@ import {
   type StorageRequest,
   type UndoOutcome,
   type UndoState,
-} from '../protocol';
-import { readOverview } from './overview-queries';
-import { removeSamplesAfter, sampleMark } from './sample-rollback';
-import { readSampleTable } from './sample-files';
+} from './protocol';
 import { StorageProxy } from './storage-proxy';
 import { forScreen, mappingFromScreen } from './screen-text';
-import { readPacks } from '../../../src-core/query/sql/packs';
-import type { ExportLibraries } from './brief-service';
-import { release } from '../../../src-core/workspace/release';
-import { Sequencer } from '../../../src-core/sequencer';
 
+/**
+ * What the service needs from the runtime it runs in, handed in by its host: the DB worker
+ * (src-renderer/db/worker.ts, with the browser adapters in src-renderer/db/adapters/) or Node
+ * (src-main/node/service-deps.ts: the CLI, the bench).
+ */
 export interface ServiceDeps {
-  /** sql.js and the known migrations, loaded once (the wasm is fetched from the app's own origin). */
+  /** sql.js and the known migrations, loaded once (in the worker, the wasm is fetched from the app's own origin). */
   loadEngine(): Promise<{ engine: SqlEngine; migrations: Migration[] }>;
   /** pdf.js, in this thread: the text runs of every page, reporting pages as they are read. */
   readPdf(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]>;
-  /** Posts to the UI thread, transferring the listed buffers. */
+  /** Inflates the parts of an XLSX sample file, a chunk at a time (src-core/samples/xlsx.ts). */
+  inflate: InflateStream;
+  /** Posts to whoever drives the service (the UI thread, or ./local-client.ts), transferring the listed buffers. */
   post(message: FromWorker, transfer?: ArrayBuffer[]): void;
-  /** pdfkit, exceljs and the chart drawer for briefing packs and grid exports; by default the worker's own. */
+  /** pdfkit, exceljs and the chart drawer for briefing packs and grid exports; without them exports are refused. */
   exports?: ExportLibraries;
 }
 
@@ -71,9 +77,11 @@ class Refusal extends Error {
 }
 
 /**
- * Everything the DB worker does, apart from being a worker: the one open workspace session, the
- * queries, edits and imports, and the storage questions to the UI thread. Kept free of worker
- * globals so that it can be tested in Node with the real sql.js and migrations.
+ * The workspace service: the one open workspace session, the queries, edits, imports and exports,
+ * and the storage questions to its driver, answering the requests of ./protocol.ts. The DB worker
+ * runs it for the app (src-renderer/db/worker.ts), the CLI and the bench in process
+ * (./local-client.ts); it uses no runtime's globals, only what ServiceDeps hands it, so it is
+ * tested in Node with the real sql.js and migrations.
  *
  * Database work runs one request at a time, in arrival order. An edit holds its SQL transaction
  * open until the host has stored its journal record; a query slipped in meanwhile would read the
@@ -89,7 +97,7 @@ export class DbService {
 
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Entry point for every message from the UI thread. Never throws. */
+  /** Entry point for every message from the driver (the UI thread, or ./local-client.ts). Never throws. */
   receive(data: unknown): void {
     const parsed = parseToWorker(data);
     if (!parsed.ok) {
@@ -120,6 +128,18 @@ export class DbService {
     const shown = forScreen(request.type, result);
     const transfer = shown.ok ? transferOf(shown.value) : [];
     this.deps.post({ kind: 'response', id, result: shown }, transfer);
+  }
+
+  /**
+   * Closes the open workspace once the requests before have run: for a caller in this thread that
+   * is done with it (./local-client.ts). The DB worker is ended instead, which frees everything.
+   */
+  close(): Promise<void> {
+    return this.serial(() => {
+      this.session?.close();
+      this.session = null;
+      this.storage = null;
+    });
   }
 
   private serial<T>(task: () => Promise<T> | T): Promise<T> {
@@ -157,6 +177,15 @@ export class DbService {
     });
   }
 
+  /**
+   * The session's storage, asking the driver. Made here rather than in the open handler: a closure
+   * made there would keep the request, and with it the snapshot's bytes, for as long as the
+   * workspace is open (where the runtime cannot release them, as Node 20 cannot: ../workspace/release.ts).
+   */
+  private storageFor(handle: string): StorageProxy {
+    return new StorageProxy(handle, (request, transfer) => this.askHost(request, transfer));
+  }
+
   private exportLibraries(): ExportLibraries {
     if (!this.deps.exports) throw new Refusal('export-failed', 'Exports are not available in this build');
     return this.deps.exports;
@@ -184,7 +213,7 @@ export class DbService {
     open: (r) =>
       this.serial(async () => {
         const { engine, migrations } = await this.loadEngine();
-        const storage = new StorageProxy(r.handle, (req, transfer) => this.askHost(req, transfer));
+        const storage = this.storageFor(r.handle);
         // The previous session stays open until the new one is: a refused file changes nothing.
         const loaded = {
           name: r.name,
@@ -204,7 +233,13 @@ export class DbService {
         this.session?.close();
         this.session = opened.session;
         this.storage = storage;
-        return { created: opened.created, replayed: opened.replayed, discarded: opened.discarded, check: opened.check };
+        return {
+          created: opened.created,
+          replayed: opened.replayed,
+          discarded: opened.discarded,
+          journalStop: opened.journalStop,
+          check: opened.check,
+        };
       }),
     'findings.page': (r) => this.serial(() => readFindingsPage(this.open().db, r.query, r.offset, r.limit)),
     'findings.count': (r) =>
@@ -260,7 +295,7 @@ export class DbService {
     'samples.history': (r) => this.serial(() => readHistory(this.open().db, 'review_sample', r.id)),
     // Reading a file touches no database: outside the queue, like a report's extraction.
     'samples.preview': async (r) => {
-      const { format, table } = await readSampleTable(r.name, r.bytes);
+      const { format, table } = await readSampleTable(r.name, r.bytes, this.deps.inflate);
       return {
         format,
         headers: table.headers,
@@ -278,7 +313,8 @@ export class DbService {
     'brief.export': async (r, id) => {
       const [brief, libs] = [await this.brief(), this.exportLibraries()];
       this.progress(id, { stage: 'building' });
-      const pack = await this.serial(() => brief.packFrom(this.open().db, r.definition, libs));
+      // For its format: a pack past that format's limit is refused before any finding is read.
+      const pack = await this.serial(() => brief.packFrom(this.open().db, r.definition, libs, r.format));
       return brief.writePack(pack, r.format, libs, (p) => this.progress(id, p));
     },
     'grid.export': async (r) => {
@@ -288,23 +324,14 @@ export class DbService {
     },
     'samples.import': async (r) => {
       const target = this.open();
-      const { table } = await readSampleTable(r.name, r.bytes);
+      const { table } = await readSampleTable(r.name, r.bytes, this.deps.inflate);
       const checked = validateSamples(table, { force: r.force, mapping: mappingFromScreen(table.headers, r.mapping) });
       if (!checked.ok) return checked;
       return this.serial(async () => {
         const session = this.open();
         if (session !== target)
           throw new Refusal('no-workspace', `Another workspace was opened while ${r.name} was being read; import it again`);
-        const mark = sampleMark(session.db);
-        const result = importSamples(session.db, checked.rows, { sourceName: r.name, synthetic: false, reportId: r.reportId });
-        if (!result.ok) return result;
-        try {
-          await session.checkpoint();
-        } catch (e) {
-          removeSamplesAfter(session.db, mark);
-          throw e;
-        }
-        return result;
+        return session.importSamples(checked.rows, { sourceName: r.name, synthetic: false, reportId: r.reportId });
       });
     },
   };
@@ -312,17 +339,21 @@ export class DbService {
 
 /**
  * Errors of the lazily loaded export code (brief-service.ts, grid-rows.ts, the core's pack
- * builder), known by name: importing their classes here would load that code with the worker.
+ * builder), known by name: importing their classes here would load that code with the service.
  */
 const EXPORT_ERRORS = new Set(['ExportFailure', 'PackBuildError', 'UnknownColumnError']);
 
 /** The bytes of a snapshot or an export go to the UI thread without a copy; nothing here keeps them. */
 function transferOf(value: unknown): ArrayBuffer[] {
   if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
-  const bytes = typeof value === 'object' && value !== null && 'bytes' in value ? value.bytes : null;
-  return bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? [bytes.buffer as ArrayBuffer]
-    : [];
+  const parts = typeof value === 'object' && value !== null && 'parts' in value && Array.isArray(value.parts) ? value.parts : [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const part of parts) {
+    // Only a view of a whole buffer, each buffer once: a slice may share its buffer with other data.
+    if (part instanceof Uint8Array && part.byteOffset === 0 && part.byteLength === part.buffer.byteLength)
+      buffers.add(part.buffer as ArrayBuffer);
+  }
+  return [...buffers];
 }
 
 function asDbError(e: unknown): DbError {

@@ -3,7 +3,7 @@ import type { FacetCount, FacetName } from '../../../../src-core/query/model/fac
 import type { FindingDetail } from '../../../../src-core/query/model/finding-detail';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import type { SavedView } from '../../../../src-core/query/model/saved-views';
-import type { EditOutcome, UndoOutcome, UndoState } from '../../../../src-renderer/db/protocol';
+import type { EditOutcome, UndoOutcome, UndoState } from '../../../../src-core/service/protocol';
 import { openSeeded, workerHarness } from '../../../helpers/db-worker';
 
 const at = '2026-11-27T09:30:00.000Z';

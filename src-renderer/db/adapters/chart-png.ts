@@ -1,15 +1,9 @@
 import { chartSize, drawChart, type Canvas2DLike } from '../../../src-core/brief/chart';
 import type { ChartSpec } from '../../../src-core/brief/model';
+import type { ChartPng } from '../../../src-core/service/export-libraries';
 
 /** Pixels per CSS pixel: sharp in print at the width Word and the PDF give the chart (about 16 cm). */
 const SCALE = 2;
-
-export interface ChartPng {
-  png: Uint8Array;
-  /** The chart's size in CSS pixels (the PNG is SCALE times larger), for placing it in a document. */
-  width: number;
-  height: number;
-}
 
 /**
  * The key-metrics chart as a PNG, drawn in the DB worker on an OffscreenCanvas by the same routine
