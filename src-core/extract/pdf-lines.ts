@@ -261,6 +261,26 @@ export class PdfTooLong extends Error {
  * The text runs of every page of an open pdf.js document: the one loop both the Node reader (CLI,
  * tests) and the worker's reader use, so the two extract the same text from the same file.
  */
+/**
+ * What both runtimes pass pdf.js for a file that is untrusted input: eval off (font programs
+ * cannot become code), no font faces or system fonts, no console output. Each runtime adds where
+ * its fonts and workers come from.
+ */
+export const UNTRUSTED_PDF = { isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 } as const;
+
+/** Reads every page of the document pdf.js is opening (its loading task), and frees the document whatever happens. */
+export async function readPdfTask(
+  task: { promise: Promise<PdfJsDocumentLike & { destroy(): Promise<void> }> },
+  onPage?: (page: number, pages: number) => void,
+): Promise<PdfPageText[]> {
+  const doc = await task.promise;
+  try {
+    return await readPdfDocument(doc, onPage);
+  } finally {
+    await doc.destroy();
+  }
+}
+
 export async function readPdfDocument(doc: PdfJsDocumentLike, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
   // Every page's runs are held until the lines are laid out: the page count is checked first.
   if (doc.numPages > MAX_PDF_PAGES) throw new PdfTooLong(doc.numPages, MAX_PDF_PAGES);

@@ -1,4 +1,5 @@
 import { DbService, type ServiceDeps } from './db-service';
+import { Replies } from './replies';
 import type {
   DbRequest,
   DbRequestType,
@@ -40,8 +41,7 @@ type Progress = ImportProgress | ExportProgress;
  */
 export class LocalClient {
   readonly service: DbService;
-  private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (result: DbResult<unknown>) => void; onProgress?: (p: Progress) => void }>();
+  private readonly waiting = new Replies();
 
   constructor(
     deps: Omit<ServiceDeps, 'post'>,
@@ -65,25 +65,16 @@ export class LocalClient {
 
   /** Any message as a request, checked only by the service (tests send malformed ones). */
   send(request: unknown, onProgress?: (progress: Progress) => void): Promise<DbResult<unknown>> {
-    const id = this.nextId++;
     return new Promise((resolve) => {
-      this.waiting.set(id, { resolve, onProgress });
+      const id = this.waiting.add({ resolve, onProgress });
       this.service.receive({ kind: 'request', id, request });
     });
   }
 
   private receive(message: FromWorker): void {
     this.options.onMessage?.(message);
+    if (this.waiting.take(message)) return;
     switch (message.kind) {
-      case 'response': {
-        const waiting = this.waiting.get(message.id);
-        this.waiting.delete(message.id);
-        waiting?.resolve(message.result);
-        break;
-      }
-      case 'progress':
-        this.waiting.get(message.id)?.onProgress?.(message.progress);
-        break;
       case 'storage':
         this.store(message.id, message.request);
         break;

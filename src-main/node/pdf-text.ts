@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readPdfDocument, type PdfPageText } from '../../src-core/extract/pdf-lines';
+import { readPdfTask, UNTRUSTED_PDF, type PdfPageText } from '../../src-core/extract/pdf-lines';
 
 const require = createRequire(import.meta.url);
 
@@ -12,18 +12,11 @@ const require = createRequire(import.meta.url);
 export async function readPdfText(bytes: Uint8Array, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pkgDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  const doc = await pdfjs.getDocument({
+  const task = pdfjs.getDocument({
     // pdf.js transfers (detaches) the buffer it is given; hand it a copy.
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
+    ...UNTRUSTED_PDF,
     standardFontDataUrl: pathToFileURL(path.join(pkgDir, 'standard_fonts') + path.sep).href,
-    verbosity: 0,
-  }).promise;
-  try {
-    return await readPdfDocument(doc, onPage);
-  } finally {
-    await doc.destroy();
-  }
+  });
+  return readPdfTask(task, onPage);
 }

@@ -7,6 +7,7 @@ import type { PackDefinition } from '../../src-core/brief/model';
 import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
 import type { EditInput, EditOp, EditStamp } from '../../src-core/workspace/edits';
 import { currentAuthor } from '../ui/author';
+import { Replies } from '../../src-core/service/replies';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { lostChangeMessage, restartMessage, stoppedRequestMessage, StuckStatementTimer, type RestartOutcome } from './stuck-statement';
 import type {
@@ -128,8 +129,7 @@ function transferable(bytes: Uint8Array): ArrayBuffer[] {
  * keeps the save state the status bar shows.
  */
 export class DbClient {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Replies<Pending>();
   /** Handles of workspaces the host opened for us: the only ones the worker may write to. */
   private readonly handles = new Set<string>();
   private readonly listeners = new Set<() => void>();
@@ -455,11 +455,10 @@ export class DbClient {
     onProgress?: (progress: WorkerProgress) => void,
   ): Promise<DbResult<DbResponses[T]>> {
     if (this.broken) return Promise.resolve({ ok: false, error: { code: 'internal', message: this.broken } });
-    const id = this.nextId++;
     return new Promise((resolve) => {
       const asked: DbRequest = request;
       const name = asked.type === 'open' ? asked.name : undefined;
-      this.pending.set(id, { type: request.type, name, resolve: resolve as Pending['resolve'], onProgress });
+      const id = this.pending.add({ type: request.type, name, resolve: resolve as Pending['resolve'], onProgress });
       if (this.held) this.held.push({ id, request, transfer });
       else this.worker.postMessage({ kind: 'request', id, request }, transfer);
     });
@@ -489,16 +488,8 @@ export class DbClient {
 
   private receive(message: FromWorker): void {
     this.stuck.heard(message);
+    if (this.pending.take(message)) return;
     switch (message.kind) {
-      case 'response': {
-        const pending = this.pending.get(message.id);
-        this.pending.delete(message.id);
-        pending?.resolve(message.result);
-        break;
-      }
-      case 'progress':
-        this.pending.get(message.id)?.onProgress?.(message.progress);
-        break;
       case 'storage': {
         // To the worker that asked: after a replacement, the new one never asked.
         const asker = this.worker;
@@ -533,7 +524,7 @@ export class DbClient {
     this.held = [];
     // At once, so that nothing the ended worker still sends is heard, and sql.js loads meanwhile.
     this.worker = this.attach(this.start());
-    const stopped = [...this.pending.values()];
+    const stopped = this.pending.pending();
     const lostWrite = stopped.some((p) => CHANGES.has(p.type));
     const notOpened = stopped.find((p) => p.type === 'open')?.name;
     this.settleAll({ code: 'stopped', message: stoppedRequestMessage(budget) });
@@ -614,8 +605,6 @@ export class DbClient {
 
   /** Answers every request still waiting, with this error. */
   private settleAll(error: DbError): void {
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const pending of waiting) pending.resolve({ ok: false, error });
+    for (const pending of this.pending.drain()) pending.resolve({ ok: false, error });
   }
 }

@@ -1,4 +1,4 @@
-import { readPdfDocument, type PdfPageText } from '../../../src-core/extract/pdf-lines';
+import { readPdfTask, UNTRUSTED_PDF, type PdfPageText } from '../../../src-core/extract/pdf-lines';
 
 /**
  * pdf.js inside the DB worker, without a worker of its own: with its worker code loaded into this
@@ -20,21 +20,14 @@ async function loadPdfJs() {
  */
 export async function readPdfPages(bytes: Uint8Array, onPage: (page: number, pages: number) => void): Promise<PdfPageText[]> {
   const pdfjs = await loadPdfJs();
-  const doc = await pdfjs.getDocument({
+  const task = pdfjs.getDocument({
     // pdf.js transfers (detaches) the buffer it is given, and the importer still needs the bytes.
     data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
+    ...UNTRUSTED_PDF,
     useWorkerFetch: false,
     useWasm: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
-    verbosity: 0,
-  }).promise;
-  try {
-    return await readPdfDocument(doc, onPage);
-  } finally {
-    await doc.destroy();
-  }
+  });
+  return readPdfTask(task, onPage);
 }

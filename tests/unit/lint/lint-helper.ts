@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { ESLint } from 'eslint';
 
 /**
@@ -22,4 +23,13 @@ export async function lintAs(filePath: string, code: string): Promise<LintMessag
 /** The messages of one rule only (the snippet may trip others, such as unused variables). */
 export async function violations(filePath: string, code: string, ruleId: string): Promise<LintMessage[]> {
   return (await lintAs(filePath, code)).filter((m) => m.ruleId === ruleId);
+}
+
+/** Each snippet, linted as its file, trips the rule exactly once, with a message that says `says`. */
+export async function expectEachRefused(cases: ReadonlyArray<readonly [filePath: string, code: string]>, ruleId: string, says: string) {
+  for (const [file, code] of cases) {
+    const found = await violations(file, code, ruleId);
+    expect(found, `${file}: ${code}`).toHaveLength(1);
+    expect(found[0]?.message).toContain(says);
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeSql } from '../../../scripts/eslint-no-sql.mjs';
-import { violations } from './lint-helper';
+import { expectEachRefused, violations } from './lint-helper';
 
 /** No SQL text in the renderer (scripts/eslint-no-sql.mjs), and of the workspace service the UI imports only its protocol. */
 const NO_SQL = 'sql/no-sql';
@@ -56,11 +56,10 @@ describe('no SQL text in src-renderer', () => {
 
 describe('the UI imports the workspace service’s protocol, nothing else of it', () => {
   it('refuses the service itself, its in-process client and its modules in a view', async () => {
-    for (const mod of ['db-service', 'local-client', 'brief-service', 'grid-rows']) {
-      const found = await violations('src-renderer/features/findings/x.ts', `import '../../../src-core/service/${mod}';\n`, RESTRICTED);
-      expect(found, mod).toHaveLength(1);
-      expect(found[0]?.message).toContain('imports only its protocol.ts');
-    }
+    const cases = ['db-service', 'local-client', 'brief-service', 'grid-rows'].map(
+      (mod) => ['src-renderer/features/findings/x.ts', `import '../../../src-core/service/${mod}';\n`] as const,
+    );
+    await expectEachRefused(cases, RESTRICTED, 'imports only its protocol.ts');
   });
 
   it('lets a view import the protocol, and the DB worker the service', async () => {

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { violations } from './lint-helper';
+import { expectEachRefused, violations } from './lint-helper';
 
 /** The query modules' split (model the UI may import, SQL only the service runs), held by folders/import-zones. */
 const ZONES = 'folders/import-zones';
 
 describe('the SQL half of the queries stays in the workspace service', () => {
   it('refuses src-core/query/sql/ in the UI', async () => {
-    for (const file of ['src-renderer/features/findings/x.ts', 'src-renderer/app/x.ts', 'src-renderer/ui/x.ts']) {
-      const depth = file.split('/').length - 1;
-      const source = `${'../'.repeat(depth)}src-core/query/sql/findings`;
-      const found = await violations(file, `import { readFindingsPage } from '${source}';\nexport { readFindingsPage };\n`, ZONES);
-      expect(found, file).toHaveLength(1);
-      expect(found[0]?.message).toContain('runs only in the workspace service');
-    }
+    const cases = ['src-renderer/features/findings/x.ts', 'src-renderer/app/x.ts', 'src-renderer/ui/x.ts'].map((file) => {
+      const source = `${'../'.repeat(file.split('/').length - 1)}src-core/query/sql/findings`;
+      return [file, `import { readFindingsPage } from '${source}';\nexport { readFindingsPage };\n`] as const;
+    });
+    await expectEachRefused(cases, ZONES, 'runs only in the workspace service');
   });
 
   it('lets the UI import the query model, and the workspace service the SQL', async () => {

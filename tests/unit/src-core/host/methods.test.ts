@@ -7,6 +7,7 @@ import type { MainHostApi } from '../../../../src-main/node/main-host';
 import { electronHost } from '../../../../src-renderer/host/electron-host';
 import { screenHost } from '../../../../src-renderer/host/screen-host';
 import { MAIN_FRAME, TRUSTED } from '../../../helpers/main-host';
+import { HANDLE, OPENED } from '../../../helpers/host-fixtures';
 
 /**
  * The host table (src-core/host/methods.ts) is the one place a method is declared: the preload
@@ -20,16 +21,7 @@ const inScope = (scope: 'workspace' | 'app') => METHOD_ENTRIES.filter(([, spec])
 /** What the bridge carries besides the table's methods (the menu event and the version stay as they are). */
 const BRIDGE_EXTRAS = ['onMenuCommand', 'version', 'workspace'];
 
-const HANDLE = 'Zm9vYmFyYmF6cXV4MTIzNDU2';
 const SEAL = `hmac-sha256-16m:${'5e'.repeat(32)}:1`;
-const OPENED = {
-  info: { handle: HANDLE, name: 'w.sqlite', isDefault: false },
-  snapshot: new Uint8Array([1]),
-  journal: '',
-  orphansRemoved: 0,
-  seal: null,
-  sealKey: 'c4'.repeat(32),
-};
 /** A first argument every method that takes one must refuse: a path-like object where a handle, a name or a file belongs. */
 const MALFORMED = [{ path: '/home/analyst/secret.sqlite' }];
 /** More arguments than any method takes. */

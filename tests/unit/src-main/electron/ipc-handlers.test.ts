@@ -6,8 +6,8 @@ import type { SenderFacts } from '../../../../src-main/electron/ipc-guard';
 import { createHandlers } from '../../../../src-main/electron/ipc-handlers';
 import type { MainHostApi } from '../../../../src-main/node/main-host';
 import { MAIN_FRAME, TRUSTED } from '../../../helpers/main-host';
+import { HANDLE } from '../../../helpers/host-fixtures';
 
-const HANDLE = 'Zm9vYmFyYmF6cXV4MTIzNDU2';
 const SQLITE = new Uint8Array(100);
 SQLITE.set(new TextEncoder().encode('SQLite format 3\u0000'));
 /** A seal of the right shape for those 100 bytes (main checks its shape; the worker checks it against the bytes on opening). */

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MENU_EVENT, type MenuCommand } from '../../../../src-core/host/contract';
 import { IPC_CHANNELS } from '../../../../src-core/host/methods';
 import { createBridge, type Invoke, type Subscribe } from '../../../../src-main/preload/bridge';
-
-const HANDLE = 'Zm9vYmFyYmF6cXV4MTIzNDU2';
-const OPENED = {
-  info: { handle: HANDLE, name: 'w.sqlite', isDefault: false },
-  snapshot: new Uint8Array([1]),
-  journal: '',
-  orphansRemoved: 0,
-  seal: null,
-  sealKey: 'c4'.repeat(32),
-};
+import { HANDLE, OPENED } from '../../../helpers/host-fixtures';
 
 function fakeMain(reply: (channel: string, args: unknown[]) => unknown) {
   const sent: [string, unknown[]][] = [];
