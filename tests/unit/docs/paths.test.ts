@@ -15,12 +15,14 @@ const DOCS = [
     .map((f) => `docs/${f}`),
 ];
 const TOP = ['src-core', 'src-main', 'src-renderer', 'tests', 'bench', 'scripts', 'build', 'data', 'bin', 'docs'];
+/** What a command writes (`npm run bench` writes bench/out/, ignored by git): named in the docs, absent from a fresh clone. */
+const GENERATED = ['bench/out/'];
 const PATH = new RegExp(`\`((?:${TOP.join('|')})/[^\`\\s]*)\``, 'g');
 
 function pathsIn(text: string): string[] {
   return [...text.matchAll(PATH)]
     .map((m) => (m[1] ?? '').replace(/[.,:;]+$/, ''))
-    .filter((p) => !/NNN|[<>*{}]/.test(p))
+    .filter((p) => !/NNN|[<>*{}]/.test(p) && !GENERATED.some((g) => p.startsWith(g)))
     .map((p) => p.replace(/#.*$/, ''));
 }
 
