@@ -50,7 +50,7 @@ async function run(job: string, file: string, out: string | undefined): Promise<
       import('../src-core/service/local-client'),
       import('../src-main/node/service-deps'),
       import('../src-core/workspace/seal'),
-      import('../src-core/brief/model'),
+      import('../src-core/brief/definition'),
       import('../src-main/node/bytes'),
     ]);
     const client = new LocalClient(nodeServiceDeps('bench'), { storage: writesNothing });

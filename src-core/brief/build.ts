@@ -9,21 +9,17 @@ import { readSampleSummary, SMALL_SAMPLE } from '../samples/stats';
 import { workspaceHash } from './content-hash';
 import { PackBuildError, resolveFeed } from './feed';
 import { gradeChange, previousReport } from './judgments-change';
+import { markingLine, PACK_SECTIONS, packDefinitionSchema, type PackDefinition, type PackSectionKey } from './definition';
 import {
-  markingLine,
-  PACK_SECTIONS,
-  packDefinitionSchema,
   type BriefingPack,
   type ChartSpec,
   type PackArea,
-  type PackDefinition,
   type PackFeedRecord,
   type PackFinding,
   type PackFindingGroup,
   type PackMetric,
   type PackReport,
   type PackReview,
-  type PackSectionKey,
 } from './model';
 import { paragraphAfter, paragraphAt, SourceList, type Located } from './sources';
 import { isRag } from '../annotations/vocabulary';

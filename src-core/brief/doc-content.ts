@@ -1,5 +1,5 @@
 import type { BriefingPack, PackFinding, PackMetric, PackReport, PackReview, SourceRef } from './model';
-import { PACK_SECTION_TITLES } from './model';
+import { PACK_SECTION_TITLES } from './definition';
 import type { RagFacet } from '../annotations/vocabulary';
 
 /**

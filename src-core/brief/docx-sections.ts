@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Bookmark, HeadingLevel, ImageRun, Paragraph, ShadingType, TextRun } from 'docx';
 import type { Table } from 'docx';
-import type { BriefingPack, PackFinding, PackSectionKey } from './model';
+import type { PackSectionKey } from './definition';
+import type { BriefingPack, PackFinding } from './model';
 import {
   chartAltText,
   feedsTable,

@@ -3,7 +3,7 @@ import { one, type SqlDatabase } from '../db/sql-db';
 import { facetQuery } from '../query/model/facets';
 import { findingsQuerySchema, type FindingsQuery } from '../query/model/findings';
 import { FINDING_TEXT_COLUMNS } from '../query/sql/findings';
-import type { PackFeed } from './model';
+import type { PackFeed } from './definition';
 
 /** A pack cannot be built as defined (its feed is gone, say): the message says what and how to fix it. */
 export class PackBuildError extends Error {

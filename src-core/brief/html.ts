@@ -23,7 +23,8 @@ import { escapeHtml as e } from './escape';
 import { visibleDeep } from '../text/visible';
 import { StringSink, Utf8Sink, type TextSink } from './sink';
 import { BRIEF_CSS } from './html-style';
-import type { BriefingPack, ChartSpec, PackFinding, PackSectionKey } from './model';
+import type { PackSectionKey } from './definition';
+import type { BriefingPack, ChartSpec, PackFinding } from './model';
 
 /**
  * The pack as one self-contained HTML document: the app's live preview and the `.html` export.

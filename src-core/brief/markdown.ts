@@ -19,7 +19,8 @@ import {
   type DocTable,
 } from './doc-content';
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownInline as inl } from './escape';
-import type { BriefingPack, PackFinding, PackSectionKey } from './model';
+import type { PackSectionKey } from './definition';
+import type { BriefingPack, PackFinding } from './model';
 import { visibleDeep } from '../text/visible';
 import { StringSink, Utf8Sink, type TextSink } from './sink';
 

@@ -1,55 +1,12 @@
-import { z } from 'zod';
-import { findingsQuerySchema } from '../query/model/findings';
 import type { Rag } from '../annotations/vocabulary';
+import type { Marking, PackDefinition, PackSectionKey } from './definition';
 
 /**
- * A briefing pack as data. `PackDefinition` is what the analyst chose in the Briefing view (saved
- * in the workspace, so the pack can be regenerated after more annotation); `BriefingPack` is the
- * definition filled from the workspace at one moment, which every writer (HTML, Markdown, DOCX,
- * PDF) renders without touching the database again. Everything a writer prints comes from here,
- * so all formats say the same thing and every item carries the source it was traced to.
+ * A briefing pack as data: the definition (./definition.ts) filled from the workspace at one
+ * moment, which every writer (HTML, Markdown, DOCX, PDF) renders without touching the database
+ * again. Everything a writer prints comes from here, so all formats say the same thing and every
+ * item carries the source it was traced to.
  */
-
-export const MARKINGS = ['OFFICIAL', 'OFFICIAL-SENSITIVE'] as const;
-export type Marking = (typeof MARKINGS)[number];
-
-export const PACK_SECTIONS = ['summary', 'metrics', 'findings', 'areas', 'review', 'sources', 'reproducibility'] as const;
-export type PackSectionKey = (typeof PACK_SECTIONS)[number];
-
-export const PACK_SECTION_TITLES: Record<PackSectionKey, string> = {
-  summary: 'Summary of judgments',
-  metrics: 'Key metrics',
-  findings: 'Findings',
-  areas: 'Areas for improvement',
-  review: 'Case-file review',
-  sources: 'Sources',
-  reproducibility: 'How this pack was produced',
-};
-
-/** What fed the findings section: a saved view by id, or the query as it stood (e.g. the grid's). */
-export const packFeedSchema = z.union([
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('saved-view'), savedViewId: z.number().int().positive() }),
-  z.object({ kind: z.literal('query'), query: findingsQuerySchema, label: z.string().max(300) }),
-]);
-export type PackFeed = z.infer<typeof packFeedSchema>;
-
-export const packDefinitionSchema = z.object({
-  title: z.string().trim().min(1).max(200),
-  audience: z.string().trim().max(200),
-  author: z.string().trim().min(1).max(200),
-  /** The date the pack is dated (YYYY-MM-DD), not the time it was generated. */
-  date: z.iso.date(),
-  marking: z.enum(MARKINGS),
-  /** An optional handling caveat printed after the marking, e.g. "NOT FOR ONWARD CIRCULATION". */
-  caveat: z.string().trim().max(120),
-  sections: z.array(z.enum(PACK_SECTIONS)).min(1).max(PACK_SECTIONS.length),
-  /** Reports the pack covers; empty means every report in the workspace. */
-  reportIds: z.array(z.number().int().positive()).max(2000),
-  /** Findings are those marked include-in-brief within this feed. */
-  findings: packFeedSchema,
-});
-export type PackDefinition = z.infer<typeof packDefinitionSchema>;
 
 /** Where a statement came from: enough to find it in the report by hand. */
 export interface SourceRef {
@@ -202,8 +159,3 @@ export function findingCount(pack: Pick<BriefingPack, 'findings'>): number {
   return pack.findings.reduce((n, g) => n + g.findings.length, 0);
 }
 
-/** The marking line: the marking, then the caveat if any, as it must appear on every page. */
-export function markingLine(marking: Marking, caveat: string): string {
-  const c = caveat.trim();
-  return c ? `${marking} – ${c.toUpperCase()}` : marking;
-}

@@ -1,4 +1,5 @@
-import type { BriefingPack, PackFinding, PackSectionKey } from './model';
+import type { PackSectionKey } from './definition';
+import type { BriefingPack, PackFinding } from './model';
 import {
   feedsTable,
   findingLabel,

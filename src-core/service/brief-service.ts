@@ -1,8 +1,10 @@
 import { buildPack } from '../brief/build';
 import { renderHtml, renderHtmlUtf8 } from '../brief/html';
 import { renderMarkdownUtf8 } from '../brief/markdown';
-import type { BriefingPack, PackDefinition } from '../brief/model';
-import { findingCount, markingLine, type Marking } from '../brief/model';
+import type { PackDefinition } from '../brief/definition';
+import type { BriefingPack } from '../brief/model';
+import { markingLine, type Marking } from '../brief/definition';
+import { findingCount } from '../brief/model';
 import { renderPdf } from '../brief/pdf';
 import { toCsv, writeXlsx, type ExportTable } from '../brief/table-export';
 import type { SqlDatabase } from '../db/sql-db';

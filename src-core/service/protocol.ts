@@ -14,7 +14,7 @@ import type { Reconciliation } from '../samples/reconcile';
 import type { Agreement, SampleSummary } from '../samples/stats';
 import type { SampleError } from '../samples/validate';
 import type { ReportOverview } from '../query/model/overview';
-import { MARKINGS, packDefinitionSchema } from '../brief/model';
+import { MARKINGS, packDefinitionSchema } from '../brief/definition';
 import type { SavedPack } from '../query/model/packs';
 import type { ExportMime } from '../host/contract';
 import type { StorageCall } from '../host/methods';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insert, one, type SqlDatabase, type SqlValue } from '../db/sql-db';
-import { packDefinitionSchema } from '../brief/model';
+import { packDefinitionSchema } from '../brief/definition';
 import type { JsonValue } from './journal';
 import {
   ANNOTATION_DEFAULTS,

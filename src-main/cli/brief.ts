@@ -11,7 +11,7 @@ import {
   type Marking,
   type PackDefinition,
   type PackSectionKey,
-} from '../../src-core/brief/model';
+} from '../../src-core/brief/definition';
 import { LocalClient, writesNothing } from '../../src-core/service/local-client';
 import type { DbResult, OpenSummary, PackFormat } from '../../src-core/service/protocol';
 import { visible } from '../../src-core/text/visible';

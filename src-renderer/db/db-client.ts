@@ -3,7 +3,7 @@ import { callMethod, isStorageCall } from '../../src-core/host/methods';
 import type { FindingsQuery } from '../../src-core/query/model/findings';
 import type { MetricsQuery } from '../../src-core/query/model/metrics';
 import type { SampleField } from '../../src-core/samples/fields';
-import type { PackDefinition } from '../../src-core/brief/model';
+import type { PackDefinition } from '../../src-core/brief/definition';
 import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
 import type { EditInput, EditOp, EditStamp } from '../../src-core/workspace/edits';
 import { currentAuthor } from '../ui/author';

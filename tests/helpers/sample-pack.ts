@@ -1,5 +1,5 @@
 import type { BriefingPack, PackFinding, PackFindingGroup, PackMetric, SourceRef } from '../../src-core/brief/model';
-import { markingLine } from '../../src-core/brief/model';
+import { markingLine } from '../../src-core/brief/definition';
 
 /**
  * A hand-built briefing pack for the writers' tests: Gwent Police, PEEL effectiveness 2017, with

@@ -1,4 +1,4 @@
-import type { PackDefinition } from '../../brief/model';
+import type { PackDefinition } from '../../brief/definition';
 
 /** A briefing pack as saved in the workspace: its definition, regenerated into a pack on demand. */
 export interface SavedPack {

@@ -1,5 +1,5 @@
 import { all, type SqlDatabase } from '../../db/sql-db';
-import { packDefinitionSchema, type PackDefinition } from '../../brief/model';
+import { packDefinitionSchema, type PackDefinition } from '../../brief/definition';
 import type { SavedPack } from '../model/packs';
 
 function toSavedPack(r: Record<string, unknown>): SavedPack {

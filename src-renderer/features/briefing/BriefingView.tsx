@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { markingLine, PACK_SECTION_TITLES } from '../../../src-core/brief/model';
+import { markingLine, PACK_SECTION_TITLES } from '../../../src-core/brief/definition';
 import type { Host } from '../../../src-core/host/contract';
 import type { SavedPack } from '../../../src-core/query/model/packs';
 import type { SavedView } from '../../../src-core/query/model/saved-views';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PackFeed } from '../../../src-core/brief/model';
+import type { PackFeed } from '../../../src-core/brief/definition';
 import type { SavedView } from '../../../src-core/query/model/saved-views';
 import type { FindingsFilter } from '../../shared/grid-export/filter-text';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MARKINGS, type Marking } from '../../../src-core/brief/model';
+import { MARKINGS, type Marking } from '../../../src-core/brief/definition';
 
 const MEANING: Record<Marking, string> = {
   OFFICIAL: 'Routine business; could be published without harm.',

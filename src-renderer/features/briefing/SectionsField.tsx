@@ -1,4 +1,4 @@
-import { PACK_SECTION_TITLES, PACK_SECTIONS, type PackSectionKey } from '../../../src-core/brief/model';
+import { PACK_SECTION_TITLES, PACK_SECTIONS, type PackSectionKey } from '../../../src-core/brief/definition';
 
 interface Props {
   sections: PackSectionKey[];

@@ -5,7 +5,7 @@ import {
   type PackDefinition,
   type PackFeed,
   type PackSectionKey,
-} from '../../../src-core/brief/model';
+} from '../../../src-core/brief/definition';
 
 /**
  * The Briefing form as the analyst fills it in. Unlike a PackDefinition it may be incomplete: the

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PackDefinition } from '../../../src-core/brief/model';
+import type { PackDefinition } from '../../../src-core/brief/definition';
 import type { DbClient } from '../../db/db-client';
 import type { DbResult, PackPreview } from '../../../src-core/service/protocol';
 import { useDebouncedValue } from '../../ui/use-debounced-value';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MARKINGS } from '../../../src-core/brief/model';
+import { MARKINGS } from '../../../src-core/brief/definition';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import { PopoverMenu } from '../../ui/PopoverMenu';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { Marking } from '../../../src-core/brief/model';
+import type { Marking } from '../../../src-core/brief/definition';
 
 /**
  * The protective marking chosen for grid exports in this session. Nothing is chosen until the

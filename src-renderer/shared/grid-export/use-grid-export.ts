@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { Marking } from '../../../src-core/brief/model';
+import type { Marking } from '../../../src-core/brief/definition';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { DbRequest } from '../../../src-core/service/protocol';

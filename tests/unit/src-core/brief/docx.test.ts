@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSize } from '../../../../src-core/brief/chart';
 import { renderDocx } from '../../../../src-core/brief/docx';
-import { PACK_SECTION_TITLES } from '../../../../src-core/brief/model';
+import { PACK_SECTION_TITLES } from '../../../../src-core/brief/definition';
 import type { BriefingPack } from '../../../../src-core/brief/model';
 import { renderChartPng } from '../../../../src-main/node/chart-canvas';
 import { docxParts, wordText } from '../../../helpers/doc-inspect';

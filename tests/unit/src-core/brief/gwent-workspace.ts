@@ -1,6 +1,6 @@
 import { importReport } from '../../../../src-core/db/import-report';
 import type { SqlDatabase } from '../../../../src-core/db/sql-db';
-import type { PackDefinition } from '../../../../src-core/brief/model';
+import type { PackDefinition } from '../../../../src-core/brief/definition';
 import { DEMO_SOURCE, generateDemoSample } from '../../../../src-core/samples/demo';
 import { importSamples } from '../../../../src-core/samples/import';
 import { applyEdit, parseEdit } from '../../../../src-core/workspace/edits';

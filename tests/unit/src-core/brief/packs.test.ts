@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { all, one } from '../../../../src-core/db/sql-db';
-import type { PackDefinition } from '../../../../src-core/brief/model';
+import type { PackDefinition } from '../../../../src-core/brief/definition';
 import { readPack, readPacks } from '../../../../src-core/query/sql/packs';
 import { encodeRecord, readJournal } from '../../../../src-core/workspace/journal';
 import { WorkspaceSession } from '../../../../src-core/workspace/session';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSize } from '../../../../src-core/brief/chart';
-import { PACK_SECTION_TITLES } from '../../../../src-core/brief/model';
+import { PACK_SECTION_TITLES } from '../../../../src-core/brief/definition';
 import type { BriefingPack, PackFinding } from '../../../../src-core/brief/model';
 import { renderPdf } from '../../../../src-core/brief/pdf';
 import type { PdfDeps } from '../../../../src-core/brief/pdf';

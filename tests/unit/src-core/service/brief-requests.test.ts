@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { PackDefinition } from '../../../../src-core/brief/model';
+import type { PackDefinition } from '../../../../src-core/brief/definition';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import type { SavedPack } from '../../../../src-core/query/model/packs';
 import { nodeExportLibraries } from '../../../../src-main/node/export-libraries';

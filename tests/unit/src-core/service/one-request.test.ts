@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PACK_SECTIONS, type PackDefinition } from '../../../../src-core/brief/model';
+import { PACK_SECTIONS, type PackDefinition } from '../../../../src-core/brief/definition';
 import { DbService } from '../../../../src-core/service/db-service';
 import type { ExportedPack, PackFormat } from '../../../../src-core/service/protocol';
 import { runCommand } from '../../../../src-main/cli/commands';

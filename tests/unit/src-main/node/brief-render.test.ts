@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartSize } from '../../../../src-core/brief/chart';
-import { PACK_SECTION_TITLES } from '../../../../src-core/brief/model';
+import { PACK_SECTION_TITLES } from '../../../../src-core/brief/definition';
 import type { BriefingPack } from '../../../../src-core/brief/model';
 import { renderDocxFile, renderPdfFile } from '../../../../src-main/node/brief-render';
 import { CHART_SCALE, renderChartPng } from '../../../../src-main/node/chart-canvas';

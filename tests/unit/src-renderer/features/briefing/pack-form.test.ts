@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PACK_SECTIONS } from '../../../../../src-core/brief/model';
+import { PACK_SECTIONS } from '../../../../../src-core/brief/definition';
 import { definitionOf, formOf, newPackForm, today } from '../../../../../src-renderer/features/briefing/pack-form';
 
 describe('the Briefing form', () => {
