@@ -1,5 +1,5 @@
 import type { Rag } from '../annotations/vocabulary';
-import type { Marking, PackDefinition, PackSectionKey } from './definition';
+import type { PackDefinition, PackSectionKey } from './definition';
 
 /**
  * A briefing pack as data: the definition (./definition.ts) filled from the workspace at one
@@ -158,4 +158,3 @@ export interface BriefingPack {
 export function findingCount(pack: Pick<BriefingPack, 'findings'>): number {
   return pack.findings.reduce((n, g) => n + g.findings.length, 0);
 }
-
