@@ -227,7 +227,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!(electron|zod)$|\\./|(\\.\\./)+src-core/host/)',
+              // Allowed: the two packages, a file of its own folder, or src-core/host; a path that
+              // climbs back out after that ("./../node/x", "../../src-core/host/../db/x") is not.
+              regex: '^(?!(electron|zod)$|\\./(?!.*\\.\\.)|(\\.\\./)+src-core/host/(?!.*\\.\\.))',
               message:
                 "The preload may import only 'electron' (contextBridge, ipcRenderer), zod and src-core/host: no Node modules, no main-process or Node code (src-main/electron, src-main/node), no other core module.",
             },

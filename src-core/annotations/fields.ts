@@ -51,11 +51,13 @@ export const annotationValueSchema = z.discriminatedUnion('field', [
  * How the analyst is told of a field: in the history, in "Saving…" and "saved", in a message that
  * a change was not saved. The editor's controls have labels of their own (e.g. "RAG rating").
  */
-export const FIELD_LABELS: Record<string, string> = {
+const LABELS = {
   status: 'Status',
   tags: 'Tags',
   rag: 'RAG',
   note: 'Note',
   includeInBrief: 'Include in brief',
   kindOverride: 'Kind',
-};
+} satisfies Record<AnnotationField, string>;
+// Checked against the fields above (a field without a label does not compile), read by any field name.
+export const FIELD_LABELS: Readonly<Record<string, string>> = LABELS;

@@ -258,10 +258,6 @@ export class PdfTooLong extends Error {
 }
 
 /**
- * The text runs of every page of an open pdf.js document: the one loop both the Node reader (CLI,
- * tests) and the worker's reader use, so the two extract the same text from the same file.
- */
-/**
  * What both runtimes pass pdf.js for a file that is untrusted input: eval off (font programs
  * cannot become code), no font faces or system fonts, no console output. Each runtime adds where
  * its fonts and workers come from.
@@ -281,6 +277,10 @@ export async function readPdfTask(
   }
 }
 
+/**
+ * The text runs of every page of an open pdf.js document: the one loop both the Node reader (CLI,
+ * tests) and the worker's reader use, so the two extract the same text from the same file.
+ */
 export async function readPdfDocument(doc: PdfJsDocumentLike, onPage?: (page: number, pages: number) => void): Promise<PdfPageText[]> {
   // Every page's runs are held until the lines are laid out: the page count is checked first.
   if (doc.numPages > MAX_PDF_PAGES) throw new PdfTooLong(doc.numPages, MAX_PDF_PAGES);

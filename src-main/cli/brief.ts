@@ -109,8 +109,10 @@ const today = () => {
 };
 
 /**
- * A service answer's value. What it refused is said in one line, as the app says it; an internal
- * failure is a bug, thrown with its stack as before.
+ * A service answer's value. What it refused is said in one line, as the app says it. An internal
+ * failure is a bug: it is thrown as an error, with the service's message ("The database worker
+ * failed: …", as the app words it); its original stack stays in the service, which answers with
+ * values, not exceptions.
  */
 function valueOf<T>(result: DbResult<T>): T {
   if (result.ok) return result.value;

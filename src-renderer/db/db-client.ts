@@ -8,6 +8,7 @@ import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../sr
 import type { EditInput, EditOp, EditStamp } from '../../src-core/workspace/edits';
 import { currentAuthor } from '../ui/author';
 import { Replies } from '../../src-core/service/replies';
+import { Sequencer } from '../../src-core/sequencer';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 import { lostChangeMessage, restartMessage, stoppedRequestMessage, StuckStatementTimer, type RestartOutcome } from './stuck-statement';
 import type {
@@ -135,8 +136,8 @@ export class DbClient {
   private readonly listeners = new Set<() => void>();
   private saveState: SaveState = { status: 'saved' };
   private undoState: UndoStatus = { canUndo: false, canRedo: false, problem: null };
-  /** The last edit's stamp (see stamp()); currentAuthor never rejects, so neither does this. */
-  private stamps: Promise<unknown> = Promise.resolve();
+  /** Edits are stamped one after another (see stamp()). */
+  private readonly stamps = new Sequencer();
   private readonly undoListeners = new Set<() => void>();
   private readonly changeListeners = new Set<(change: DataChange) => void>();
   private writes = 0;
@@ -427,9 +428,7 @@ export class DbClient {
    * when the host's answers arrive out of order.
    */
   private stamp(): Promise<EditStamp> {
-    const next = this.stamps.then(async () => ({ author: await currentAuthor(this.host), at: new Date().toISOString() }));
-    this.stamps = next;
-    return next;
+    return this.stamps.run(async () => ({ author: await currentAuthor(this.host), at: new Date().toISOString() }));
   }
 
   private async refreshUndoState(): Promise<void> {

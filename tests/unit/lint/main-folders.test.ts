@@ -61,6 +61,9 @@ describe('src-main folders lint rules', () => {
       `import { readJournal } from '../../src-core/workspace/journal';\nexport const j = readJournal;\n`,
       `import { ipcMain } from 'electron/main';\nexport const i = ipcMain;\n`,
       `import React from 'react';\nexport const R = React;\n`,
+      // The same files reached by climbing out of an allowed start.
+      `import { FileWorkspaceStore } from './../node/workspace/file-store';\nexport const s = FileWorkspaceStore;\n`,
+      `import { readJournal } from '../../src-core/host/../workspace/journal';\nexport const j = readJournal;\n`,
     ]) {
       const found = await violations('src-main/preload/x.ts', code, RESTRICTED);
       expect(found, code).toHaveLength(1);

@@ -28,6 +28,13 @@ describe('the annotation fields', () => {
     }
   });
 
+  it('can each be set by annotation.set, with its default as the value', () => {
+    // annotationValueSchema lists the fields one by one: a field added to ANNOTATION_FIELDS and not there could not be saved.
+    for (const [field, value] of Object.entries(ANNOTATION_DEFAULTS)) {
+      expect(parseEdit('annotation.set', set(field, value)).params, field).toEqual(set(field, value));
+    }
+  });
+
   // The journal's contract: records written before the fields moved here validate as they did.
   it('validate annotation.set as the journal has always had it', () => {
     expect(parseEdit('annotation.set', set('tags', [' custody ', 'drugs'])).params).toEqual(set('tags', ['custody', 'drugs']));

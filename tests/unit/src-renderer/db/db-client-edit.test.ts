@@ -3,6 +3,7 @@ import { annotationEdit } from '../../../../src-core/annotations/annotation-edit
 import { err, ok, type Result } from '../../../../src-core/host/contract';
 import type { DbRequest } from '../../../../src-core/service/protocol';
 import { answeringClient } from '../../../helpers/answering-worker';
+import { AUTHOR_WAIT_MS } from '../../../../src-renderer/ui/author';
 
 const NOW = new Date('2026-11-27T09:30:00.000Z');
 
@@ -61,5 +62,22 @@ describe('an edit sent by the DB client', () => {
     await Promise.all([first, second]);
     expect(edits(posted).map((e) => (e.params as { id: number }).id)).toEqual([1, 2]);
     expect(client.getSaveState()).toEqual({ status: 'saved' });
+  });
+
+  it('does not let a host that never says who is editing hold every later edit', async () => {
+    vi.useFakeTimers();
+    // The first answer never comes; the second comes at once.
+    const answers = [new Promise<Result<string>>(() => undefined), Promise.resolve(ok('Bea'))];
+    const { client, posted } = setup(() => answers.shift() ?? Promise.resolve(ok('Cy')));
+    const first = client.edit('view.delete', { id: 1 });
+    const second = client.edit('view.delete', { id: 2 });
+    await vi.advanceTimersByTimeAsync(AUTHOR_WAIT_MS - 1);
+    expect(edits(posted)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await Promise.all([first, second]);
+    expect(edits(posted).map((e) => [(e.params as { id: number }).id, (e.params as { author: string }).author])).toEqual([
+      [1, 'Analyst'],
+      [2, 'Bea'],
+    ]);
   });
 });
