@@ -64,9 +64,6 @@ type Unstamped<P> = P extends unknown ? Omit<P, keyof EditStamp> : never;
 /** An edit's params as the code that asks for it gives them: everything but the stamp. */
 export type EditInput<O extends EditOp> = O extends EditOp ? Unstamped<EditParams<O>> : never;
 
-/** Any edit, unstamped, its params typed by its op. */
-export type EditRequest = { [O in EditOp]: { op: O; params: EditInput<O> } }[EditOp];
-
 // Typed by the fields, so that a field added to src-core/annotations/fields.ts is not forgotten here.
 const COLUMN: Record<AnnotationField, string> = {
   status: 'status',
