@@ -239,6 +239,7 @@ export class DbService {
           discarded: opened.discarded,
           journalStop: opened.journalStop,
           check: opened.check,
+          ...this.undoState(),
         };
       }),
     'findings.page': (r) => this.serial(() => readFindingsPage(this.open().db, r.query, r.offset, r.limit)),

@@ -165,7 +165,8 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
 export type DbRequest = z.infer<typeof dbRequestSchema>;
 export type DbRequestType = DbRequest['type'];
 
-export interface OpenSummary {
+/** What opening a workspace did, and (as an edit's reply does) its undo state, so that no second request asks it. */
+export interface OpenSummary extends UndoState {
   /** The workspace was empty and has just been created (and written). */
   created: boolean;
   /** Journal records applied on top of the snapshot. */

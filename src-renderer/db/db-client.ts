@@ -218,8 +218,8 @@ export class DbClient {
     if (result.ok) this.workspaceBytes = size;
     // Pending checkpoints belonged to the previous workspace (the caller flushed them first).
     if (result.ok) this.checkpoints.cancel();
-    // A new session starts with empty undo stacks; asked rather than assumed.
-    if (result.ok) void this.refreshUndoState();
+    // A new session's undo stacks, as the service says them (asked rather than assumed, in the same reply).
+    if (result.ok) this.setUndoState(result.value, null);
     return result;
   }
 
@@ -429,12 +429,6 @@ export class DbClient {
    */
   private stamp(): Promise<EditStamp> {
     return this.stamps.run(async () => ({ author: await currentAuthor(this.host), at: new Date().toISOString() }));
-  }
-
-  private async refreshUndoState(): Promise<void> {
-    const result = await this.request({ type: 'undo.state' });
-    // After a new edit (or another workspace), a failed undo before it is no longer the news.
-    if (result.ok) this.setUndoState(result.value, null);
   }
 
   private setUndoState({ canUndo, canRedo }: UndoState, problem = this.undoState.problem): void {

@@ -162,6 +162,8 @@ describe('the DB worker service', () => {
       discarded: 0,
       journalStop: null,
       check: 'none',
+      canUndo: false,
+      canRedo: false,
     });
     expect(h.stored.checkpoints).toBe(1);
     expect(new TextDecoder().decode(h.stored.snapshot.subarray(0, 15))).toBe('SQLite format 3');
@@ -228,7 +230,7 @@ describe('the DB worker service', () => {
     // The snapshot is the one the import's checkpoint stored, with its seal: no integrity check needed.
     expect(await reopened.openStored()).toEqual({
       ok: true,
-      value: { created: false, replayed: 1, discarded: 0, journalStop: null, check: 'sealed' },
+      value: { created: false, replayed: 1, discarded: 0, journalStop: null, check: 'sealed', canUndo: false, canRedo: false },
     });
     expect((await reopened.page(1))[0]?.includeInBrief).toBe(true);
 
@@ -250,7 +252,15 @@ describe('the DB worker service', () => {
     });
     expect(await reopened.openStored()).toEqual({
       ok: true,
-      value: { created: false, replayed: 1, discarded: 1, journalStop: { line: 2, reason: 'torn' }, check: 'sealed' },
+      value: {
+        created: false,
+        replayed: 1,
+        discarded: 1,
+        journalStop: { line: 2, reason: 'torn' },
+        check: 'sealed',
+        canUndo: false,
+        canRedo: false,
+      },
     });
   });
 
@@ -261,7 +271,7 @@ describe('the DB worker service', () => {
     Object.assign(reader.stored, { snapshot: h.stored.snapshot });
     expect(await reader.openStored()).toEqual({
       ok: true,
-      value: { created: false, replayed: 0, discarded: 0, journalStop: null, check: 'full' },
+      value: { created: false, replayed: 0, discarded: 0, journalStop: null, check: 'full', canUndo: false, canRedo: false },
     });
     await vi.waitFor(() => expect(reader.stored.recorded).toBe(1));
     expect(reader.stored.seal).toBe(await sealOf(reader.stored.snapshot, TEST_SEAL_KEY));

@@ -20,7 +20,7 @@ function setup() {
       restart = listener;
       return () => undefined;
     },
-    open: async () => ok({ created: false, replayed: 0, discarded: 0, check: 'sealed' }),
+    open: async () => ok({ created: false, replayed: 0, discarded: 0, check: 'sealed', canUndo: false, canRedo: false }),
     flushCheckpoint: async () => undefined,
   } as unknown as DbClient;
   const host = { workspace: { openLast: async () => ok(opened) } } as unknown as Host;

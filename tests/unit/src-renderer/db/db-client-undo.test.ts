@@ -3,6 +3,7 @@ import type { DataChange } from '../../../../src-renderer/db/db-client';
 import { ok } from '../../../../src-core/host/contract';
 import type { DbResult } from '../../../../src-core/service/protocol';
 import { answeringClient } from '../../../helpers/answering-worker';
+import { HANDLE } from '../../../helpers/host-fixtures';
 
 /** Answers each request the client posts with what the test says for its type. */
 function setup(answers: Record<string, DbResult<unknown>>) {
@@ -33,6 +34,28 @@ describe('undo and redo in the DB client', () => {
     expect(changes).toEqual([{ cause: 'edit', op: 'annotation.set' }]);
     expect(client.getUndoState()).toEqual({ canUndo: true, canRedo: false, problem: null });
     expect(undoListener).toHaveBeenCalledTimes(1);
+  });
+
+  it('learns what can be undone in an opened workspace from the open’s own reply: one request, not two', async () => {
+    const { client, posted } = setup({
+      open: {
+        ok: true,
+        value: { created: false, replayed: 2, discarded: 0, journalStop: null, check: 'sealed', canUndo: true, canRedo: false },
+      },
+      'undo.state': { ok: true, value: { canUndo: false, canRedo: true } },
+    });
+    const opened = await client.open({
+      info: { handle: HANDLE, name: 'w.sqlite', isDefault: false },
+      snapshot: new Uint8Array([1]),
+      journal: '',
+      orphansRemoved: 0,
+      seal: null,
+      sealKey: 'c4'.repeat(32),
+    });
+    await settle();
+    expect(opened.ok).toBe(true);
+    expect(posted.map((r) => r.type)).toEqual(['open']);
+    expect(client.getUndoState()).toEqual({ canUndo: true, canRedo: false, problem: null });
   });
 
   it('reports an undo step as a change, and nothing when there was nothing to undo', async () => {

@@ -68,8 +68,12 @@ describe('the DB client on the UI thread', () => {
     // So does where the host stopped reading the journal, for replay to stop there.
     expect(sent.request).toMatchObject({ type: 'open', handle: 'ws-1', name: 'W', journal: '', journalCut, seal, sealKey });
     expect(sent.transfer).toEqual([snapshot.buffer]);
-    worker.emit({ kind: 'response', id: sent.id, result: { ok: true, value: { created: false, replayed: 0, discarded: 0 } } });
-    expect(await opened).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0 } });
+    worker.emit({
+      kind: 'response',
+      id: sent.id,
+      result: { ok: true, value: { created: false, replayed: 0, discarded: 0, canUndo: false, canRedo: false } },
+    });
+    expect(await opened).toEqual({ ok: true, value: { created: false, replayed: 0, discarded: 0, canUndo: false, canRedo: false } });
   });
 
   it('answers the worker’s storage questions through the host, for workspaces it opened only', async () => {
