@@ -21,6 +21,8 @@ export class UnknownColumnError extends Error {
 
 type Cells<T> = Record<string, (row: T) => string>;
 
+import { checkText, warningText } from '../text/check';
+
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
 
 /** What each findings column shows (findings-columns.ts), as text; the whole paragraph, not the cell's excerpt. */
@@ -47,8 +49,8 @@ const METRIC_CELLS: Cells<MetricRow> = {
   difference: (r) => differenceText(r),
   ratio: (r) => ratioText(r.ratio),
   unit: (r) => r.unit,
-  warning: (r) => r.warning ?? '',
-  verified: (r) => yesNo(r.verified),
+  warning: (r) => warningText(r),
+  verified: (r) => checkText(r),
   status: (r) => capitalised(r.status),
   rag: (r) => capitalised(r.rag),
   includeInBrief: (r) => yesNo(r.includeInBrief),
@@ -65,7 +67,7 @@ const METRIC_SORT_VALUES: Record<string, (row: MetricRow) => string | number | b
   ratio: (r) => r.ratio,
   unit: (r) => r.unit,
   warning: (r) => r.warning,
-  verified: (r) => r.verified,
+  verified: (r) => r.check,
   status: (r) => r.status,
   rag: (r) => r.rag,
   includeInBrief: (r) => r.includeInBrief,

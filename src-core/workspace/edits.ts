@@ -9,6 +9,9 @@ import {
   type AnnotationField,
   type AnnotationTargetType,
 } from '../annotations/fields';
+import { audit, EditError } from './edit-support';
+import { CORRECTION_TARGETS } from '../corrections/fields';
+import { addFigure, correctItem, removeFigure, verifyJudgment } from '../corrections/apply';
 
 /**
  * The edits an analyst can make, as data: each is validated, applied in one SQL transaction and
@@ -16,9 +19,7 @@ import {
  * the same change, audit rows included. Author and time travel in the params for that reason.
  */
 
-export class EditError extends Error {
-  override readonly name = 'EditError';
-}
+export { EditError };
 
 const stamp = { author: z.string().min(1).max(200), at: z.iso.datetime() };
 const target = { targetType: z.enum(ANNOTATION_TARGETS), targetId: z.number().int().positive() };
@@ -29,7 +30,48 @@ const viewDefinition = z.record(z.string(), z.unknown()).refine((d) => JSON.stri
 export const EDIT_SCHEMAS = {
   'annotation.set': z.intersection(z.object({ ...target, ...stamp }), annotationValueSchema),
   'metric.verify': z.object({ metricId: z.number().int().positive(), verified: z.boolean(), ...stamp }),
-  'warning.check': z.object({ warningId: z.number().int().positive(), checked: z.boolean(), ...stamp }),
+  /** Marks a warning checked; with a reason, the analyst dismissed it ("the report's own misprint"). */
+  'warning.check': z.object({
+    warningId: z.number().int().positive(),
+    checked: z.boolean(),
+    reason: z.string().trim().max(500).nullable().optional(),
+    ...stamp,
+  }),
+  /**
+   * Corrects one extracted field of an item (src-core/corrections/fields.ts) to what the analyst
+   * typed, checked there; a null value withdraws the correction and restores the extracted value.
+   */
+  'item.correct': z.object({
+    target: z.enum(CORRECTION_TARGETS),
+    id: z.number().int().positive(),
+    field: z.string().min(1).max(50),
+    value: z.string().max(4000).nullable(),
+    /** Undo only: who made the correction being put back, and when (the audit row still names the undoer). */
+    was: z.object(stamp).optional(),
+    ...stamp,
+  }),
+  'judgment.verify': z.object({ judgmentId: z.number().int().positive(), verified: z.boolean(), ...stamp }),
+  /**
+   * A figure the analyst read off the source (a page of pictures, a sentence the extractor missed).
+   * An id re-creates a removed figure under its own id: the undo of metric.remove.
+   */
+  'metric.add': z.object({
+    id: z.number().int().positive().optional(),
+    reportId: z.number().int().positive(),
+    label: z.string().max(300),
+    unit: z.string().max(120),
+    period: z.string().max(300).nullable(),
+    force: z.string().max(50),
+    englandWales: z.string().max(50),
+    quote: z.string().max(2000),
+    page: z.number().int().positive().nullable(),
+    line: z.number().int().positive(),
+    /** Undo only: who added the figure being put back, and when. */
+    was: z.object(stamp).optional(),
+    ...stamp,
+  }),
+  /** Removes a figure the analyst added (never an extracted one). */
+  'metric.remove': z.object({ metricId: z.number().int().positive(), ...stamp }),
   /** Saves (or overwrites, by name) a view: its search, filters, facets, sort and columns. */
   'view.save': z.object({ name: viewName, view: z.enum(['findings', 'metrics']), definition: viewDefinition, ...stamp }),
   'view.rename': z.object({ id: z.number().int().positive(), name: viewName, ...stamp }),
@@ -79,26 +121,6 @@ function toSql(field: AnnotationField, value: unknown): SqlValue {
   if (field === 'tags') return JSON.stringify(value);
   if (field === 'includeInBrief') return value ? 1 : 0;
   return value as SqlValue;
-}
-
-function audit(
-  db: SqlDatabase,
-  p: { author: string; at: string },
-  targetType: string,
-  targetId: number,
-  field: string,
-  oldValue: SqlValue | undefined,
-  newValue: SqlValue,
-) {
-  db.run('INSERT INTO audit_log (at, author, target_type, target_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    p.at,
-    p.author,
-    targetType,
-    targetId,
-    field,
-    oldValue === undefined || oldValue === null ? null : String(oldValue),
-    newValue === null ? null : String(newValue),
-  ]);
 }
 
 function fromSql(field: AnnotationField, v: SqlValue | undefined): JsonValue {
@@ -154,16 +176,20 @@ function verifyMetric(db: SqlDatabase, p: EditParams<'metric.verify'>): Unstampe
 }
 
 function checkWarning(db: SqlDatabase, p: EditParams<'warning.check'>): UnstampedEdit {
-  const before = one(db, 'SELECT checked FROM extraction_warnings WHERE id = ?', [p.warningId]);
+  const before = one(db, 'SELECT checked, reason FROM extraction_warnings WHERE id = ?', [p.warningId]);
   if (!before) throw new EditError(`There is no extraction warning ${p.warningId} in this workspace`);
-  db.run('UPDATE extraction_warnings SET checked = ?, checked_by = ?, checked_at = ? WHERE id = ?', [
+  const reason = p.checked ? p.reason || null : null;
+  db.run('UPDATE extraction_warnings SET checked = ?, checked_by = ?, checked_at = ?, reason = ? WHERE id = ?', [
     p.checked ? 1 : 0,
     p.checked ? p.author : null,
     p.checked ? p.at : null,
+    reason,
     p.warningId,
   ]);
   audit(db, p, 'extraction_warning', p.warningId, 'checked', before.checked, p.checked ? 1 : 0);
-  return { op: 'warning.check', params: { warningId: p.warningId, checked: before.checked === 1 } };
+  if (reason !== before.reason) audit(db, p, 'extraction_warning', p.warningId, 'reason', before.reason, reason);
+  const old = before.reason === null || before.reason === undefined ? null : String(before.reason);
+  return { op: 'warning.check', params: { warningId: p.warningId, checked: before.checked === 1, reason: old } };
 }
 
 function saveView(db: SqlDatabase, p: EditParams<'view.save'>): UnstampedEdit {
@@ -240,6 +266,10 @@ const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => UnstampedEd
   'annotation.set': setAnnotation,
   'metric.verify': verifyMetric,
   'warning.check': checkWarning,
+  'item.correct': correctItem,
+  'judgment.verify': verifyJudgment,
+  'metric.add': addFigure,
+  'metric.remove': removeFigure,
   'view.save': saveView,
   'view.rename': renameView,
   'view.delete': deleteView,

@@ -7,4 +7,14 @@ export interface HistoryEntry {
   newValue: string | null;
 }
 
-export type HistoryTarget = 'finding' | 'metric' | 'review_sample' | 'extraction_warning' | 'saved_view';
+export const HISTORY_TARGETS = [
+  'finding',
+  'metric',
+  'review_sample',
+  'extraction_warning',
+  'saved_view',
+  'judgment',
+  'report',
+  'area',
+] as const;
+export type HistoryTarget = (typeof HISTORY_TARGETS)[number];

@@ -1,10 +1,30 @@
 import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
-import type { MetricRow, MetricsQuery } from '../model/metrics';
+import type { MetricRow, MetricsQuery, WarningState } from '../model/metrics';
+import { readCorrections } from './corrections';
+import { figureAtWarning, figureCorrected } from './warning-figures';
 
 const str = (v: SqlValue | undefined) => (v === null || v === undefined ? null : String(v));
 const num = (v: SqlValue | undefined) => (typeof v === 'number' ? v : null);
 // Floating-point subtraction prints 56.00000000001 otherwise; reports print at most 2 decimals.
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Whether a metric has a correction: one index probe. */
+const CORRECTED = figureCorrected('m');
+
+/** The extractor's warning about a figure (./warning-figures.ts: matched by where it was read). */
+const WARNING_OF_METRIC = `SELECT w2.id FROM extraction_warnings w2 WHERE ${figureAtWarning('m', 'w2')} LIMIT 1`;
+
+/**
+ * Where a figure's warning stands for this figure: open until the analyst dismisses it, corrects the
+ * figure or verifies it as printed. (The warning itself stands while any figure read at its place is
+ * unchecked: ./warning-figures.ts.)
+ */
+function warningState(r: Record<string, SqlValue>): WarningState {
+  if (r.warning_checked === 1) return 'dismissed';
+  if (r.corrected === 1) return 'corrected';
+  if (r.verified === 1) return 'verified';
+  return 'open';
+}
 
 /** Metrics with their comparison worked out, in report order. Every value is a bound parameter. */
 export function readMetrics(db: SqlDatabase, q: MetricsQuery = {}): MetricRow[] {
@@ -22,6 +42,9 @@ export function readMetrics(db: SqlDatabase, q: MetricsQuery = {}): MetricRow[] 
     clauses.push('m.verified = ?');
     params.push(q.verified ? 1 : 0);
   }
+  if (q.check === 'corrected') clauses.push(CORRECTED);
+  else if (q.check === 'verified') clauses.push(`m.verified = 1 AND NOT ${CORRECTED}`);
+  else if (q.check === 'unverified') clauses.push(`m.verified = 0 AND NOT ${CORRECTED}`);
   if (q.includeInBrief !== undefined) {
     clauses.push('coalesce(a.include_in_brief, 0) = ?');
     params.push(q.includeInBrief ? 1 : 0);
@@ -34,13 +57,19 @@ export function readMetrics(db: SqlDatabase, q: MetricsQuery = {}): MetricRow[] 
     db,
     `SELECT m.*, r.force || ' ' || r.year AS report, coalesce(a.status, 'new') AS status, coalesce(a.tags, '[]') AS tags, a.rag,
        coalesce(a.note, '') AS note, coalesce(a.include_in_brief, 0) AS include_in_brief,
-       (SELECT w.message FROM extraction_warnings w WHERE w.report_id = m.report_id AND w.code = 'metric-implausible'
-          AND w.line = m.line AND coalesce(w.page, -1) = coalesce(m.page, -1) LIMIT 1) AS warning
+       w.id AS warning_id, w.message AS warning, w.checked AS warning_checked, w.reason AS warning_reason,
+       ${CORRECTED} AS corrected
      FROM metrics m JOIN reports r ON r.id = m.report_id
      LEFT JOIN annotations a ON a.target_type = 'metric' AND a.target_id = m.id
+     LEFT JOIN extraction_warnings w ON w.id = (${WARNING_OF_METRIC})
      ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
      ORDER BY m.report_id, m.source = 'text', m.id`,
     params,
+  );
+  const corrections = readCorrections(
+    db,
+    'metric',
+    rows.filter((r) => r.corrected === 1).map((r) => Number(r.id)),
   );
   return rows.map((r) => {
     const force = num(r.force_value);
@@ -80,6 +109,13 @@ export function readMetrics(db: SqlDatabase, q: MetricsQuery = {}): MetricRow[] 
       note: String(r.note),
       includeInBrief: Number(r.include_in_brief) === 1,
       warning: str(r.warning),
+      warningId: num(r.warning_id),
+      warningState: r.warning_id === null ? null : warningState(r),
+      warningReason: str(r.warning_reason),
+      corrections: corrections.get(Number(r.id)) ?? [],
+      check: r.corrected === 1 ? 'corrected' : r.verified === 1 ? 'verified' : 'unverified',
+      addedBy: str(r.added_by),
+      addedAt: str(r.added_at),
     };
   });
 }
