@@ -33,7 +33,11 @@ export type HostErrorCode =
   /** The host answered with something that does not match this contract. */
   | 'bad-response'
   /** The host could not be reached at all (IPC or network failure). */
-  | 'unavailable';
+  | 'unavailable'
+  /** A report's original file is not beside the workspace (never kept, deleted, or the folder not carried with a copy). */
+  | 'original-missing'
+  /** A report's original file is there but its bytes no longer hash to what was imported: it is never shown as the source. */
+  | 'original-changed';
 
 export const HOST_ERROR_CODES: readonly HostErrorCode[] = [
   'not-found',
@@ -44,6 +48,8 @@ export const HOST_ERROR_CODES: readonly HostErrorCode[] = [
   'refused',
   'bad-response',
   'unavailable',
+  'original-missing',
+  'original-changed',
 ];
 
 export interface HostError {

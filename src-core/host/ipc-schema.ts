@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_MIMES, EXPORT_TYPES, HOST_ERROR_CODES, MENU_COMMANDS, type ExportMime, type HostErrorCode } from './contract';
+import { MAX_REPORT_BYTES } from '../limits';
 import { MAX_JOURNAL_BYTES } from '../workspace/journal';
 import { MAX_SEAL_LENGTH, SEAL_KEY_PATTERN, SEAL_PATTERN } from '../workspace/seal';
 
@@ -113,6 +114,21 @@ export const openedWorkspaceSchema = z.object({
 });
 
 export const backupInfoSchema = z.object({ id: z.string(), savedAt: z.string(), bytes: z.number() });
+
+/** The SHA-256 of a report's original file, as reports.content_hash records it: 64 lowercase hex digits, never a path. */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 (64 lowercase hex digits)');
+
+/** A report's file name as the workspace records it (reports.source_name), to name it in a message or a dialog. */
+export const reportNameSchema = z.string().min(1).max(1000);
+
+/** A report's original file: never empty, never past the import's limit (src-core/limits.ts). */
+export const reportBytesSchema = bytesSchema.refine((b) => b.length > 0 && b.length <= MAX_REPORT_BYTES, 'report size');
+
+/**
+ * A report's original file as imported, read back by the host bounded and checked against its hash
+ * (src-main/node/workspace/originals.ts, src-renderer/host/browser-originals.ts).
+ */
+export const originalSchema = z.object({ bytes: reportBytesSchema });
 
 /** A report the user picked to import, read by the host (size-checked) and handed over as bytes. */
 export const reportFileSchema = z.object({ name: z.string(), bytes: bytesSchema });

@@ -8,10 +8,14 @@ import {
   handleSchema,
   journalLineSchema,
   openedWorkspaceSchema,
+  originalSchema,
+  reportBytesSchema,
   reportFileSchema,
+  reportNameSchema,
   resultSchema,
   savedExportSchema,
   sealSchema,
+  sha256Schema,
   snapshotSchema,
   workspaceInfoSchema,
 } from './ipc-schema';
@@ -167,6 +171,46 @@ export const HOST_METHODS = {
     reply: workspaceInfoSchema.nullable(),
     failure: { code: 'write-failed', action: 'Saving a copy' },
     shown: 'all',
+  },
+  /**
+   * Keeps an imported report's original file, byte for byte, beside the workspace under its SHA-256
+   * (`<workspace>.originals/<sha256>` on disk, IndexedDB in the browser), never inside the SQLite
+   * file. Idempotent. The import calls it before its checkpoint: if it fails, the import does.
+   */
+  keepOriginal: {
+    channel: 'originals.keep',
+    scope: 'workspace',
+    args: z.tuple([handleSchema, sha256Schema, reportBytesSchema]),
+    reply: z.void(),
+    failure: { code: 'write-failed', action: "Keeping the report's original file" },
+    shown: 'errors',
+    storage: 'keepOriginal',
+  },
+  /**
+   * A report's original file, read bounded and checked against its hash: 'original-missing' or
+   * 'original-changed' when it cannot be shown, with a message naming the file looked for (and the
+   * report's file name, reports.source_name, when the caller passes it as the optional third argument).
+   */
+  readOriginal: {
+    channel: 'originals.read',
+    scope: 'workspace',
+    args: z.tuple([handleSchema, sha256Schema, reportNameSchema.optional()]),
+    reply: originalSchema,
+    failure: { code: 'read-failed', action: "Reading the report's original file" },
+    shown: 'errors',
+  },
+  /**
+   * Asks the analyst to point at a report's original again (an open dialog, or a file input in the
+   * browser), with the report's file name to say which; keeps it only if its SHA-256 matches, else
+   * an error value naming both files. Null when the analyst cancels.
+   */
+  locateOriginal: {
+    channel: 'originals.locate',
+    scope: 'workspace',
+    args: z.tuple([handleSchema, sha256Schema, reportNameSchema]),
+    reply: originalSchema.nullable(),
+    failure: { code: 'read-failed', action: "Reading the report's original file" },
+    shown: 'errors',
   },
   /** Asks for report files to import (.md, .txt, .pdf); an empty list when the user cancels. */
   pickReports: {

@@ -35,6 +35,10 @@ export class StorageProxy implements WorkspaceStorage {
     return this.forward('recordSeal', [seal]);
   }
 
+  keepOriginal(sha256: string, bytes: Uint8Array): Promise<void> {
+    return this.forward('keepOriginal', [sha256, bytes]);
+  }
+
   private async forward<K extends keyof WorkspaceStorage>(method: K, args: StorageArgs<K>): Promise<void> {
     // Bytes are transferred, not copied: a workspace can be hundreds of MB. db.export() returns a
     // fresh buffer of exactly the database's size, which the session does not read again; anything

@@ -1,4 +1,6 @@
-import { importReport, type ImportResult, type ImportSource } from '../db/import-report';
+import { importReport, sourceHash, type ImportResult, type ImportSource } from '../db/import-report';
+import { replacedReport, replaceReport, type ReplaceResult } from '../db/reimport';
+import { dropHeld, holdReport, restoreHeld } from '../db/reimport-hold';
 import type { Migration } from '../db/migrate';
 import type { SqlDatabase, SqlEngine } from '../db/sql-db';
 import { applyPragmas, createWorkspace, getMeta, openWorkspace, setMeta } from '../db/workspace';
@@ -294,20 +296,65 @@ export class WorkspaceSession {
     return this.serial(async () => {
       const result = await importReport(this.db, extraction, source);
       if (result.status === 'imported') {
-        const bytes = this.db.export();
-        applyPragmas(this.db);
         try {
+          // The original file goes beside the workspace (never into it: sql.js holds the database
+          // in memory) before the checkpoint that makes the import durable, so no report is ever
+          // saved without its source. A caller that hands over only the hash (another thread read
+          // the file) keeps the original itself.
+          if ('bytes' in source) await this.storage.keepOriginal(this.contentHash(result.reportId), source.bytes);
+          const bytes = this.db.export();
+          applyPragmas(this.db);
           await this.storage.checkpoint(bytes, this.seq, await sealOf(bytes, this.sealKey));
           this.journalBytes = 0;
         } catch (e) {
-          // Not on disk, so not imported: take it out again (every table cascades from reports),
-          // or the next checkpoint would save an import the analyst was told had failed.
+          // Not on disk (or its original not kept), so not imported: take it out again (every table
+          // cascades from reports), or the next checkpoint would save an import the analyst was
+          // told had failed. An original already kept stays: named by its hash, it is harmless.
           this.db.run('DELETE FROM reports WHERE id = ?', [result.reportId]);
           throw e;
         }
       }
       return result;
     });
+  }
+
+  /**
+   * Replaces the report this extraction is a new reading of (../db/reimport.ts), keeping the
+   * analyst's layer, in one transaction; then keeps the original and checkpoints, as an import
+   * does. If either fails, the old report is put back (../db/reimport-hold.ts) and the promise
+   * rejects. Undo and redo are cleared: their edits name rows of the report as it was.
+   */
+  replaceReport(extraction: Extraction, source: ImportSource, stamp: { author: string; at: string }): Promise<ReplaceResult> {
+    return this.serial(async () => {
+      const hash = await sourceHash(source);
+      const reportId = replacedReport(this.db, extraction, source.name, hash);
+      holdReport(this.db, reportId);
+      let result: ReplaceResult;
+      try {
+        result = await replaceReport(this.db, extraction, source, stamp);
+      } catch (e) {
+        dropHeld(this.db);
+        throw e;
+      }
+      try {
+        if ('bytes' in source) await this.storage.keepOriginal(hash, source.bytes);
+        await this.writeSnapshot();
+      } catch (e) {
+        restoreHeld(this.db, reportId, stamp);
+        throw e;
+      }
+      dropHeld(this.db);
+      this.undoStack.length = 0;
+      this.redoStack.length = 0;
+      return result;
+    });
+  }
+
+  /** The SHA-256 of the file a report was imported from, as the import recorded it. */
+  private contentHash(reportId: number): string {
+    const hash = this.db.exec('SELECT content_hash FROM reports WHERE id = ?', [reportId])[0]?.values[0]?.[0];
+    if (typeof hash !== 'string') throw new Error(`report ${reportId} has no content hash`);
+    return hash;
   }
 
   /**

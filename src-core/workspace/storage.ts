@@ -31,6 +31,14 @@ export interface WorkspaceStorage {
    * is lost or kept beside other bytes costs the next open a full check, nothing else.
    */
   recordSeal(seal: string): Promise<void>;
+  /**
+   * Keeps an imported report's original file, byte for byte, under its SHA-256 (lowercase hex),
+   * beside the workspace: `<workspace file>.originals/<sha256>` on disk, IndexedDB in the browser.
+   * Never inside the SQLite file, so sql.js's heap holds none of it. Idempotent: an original already
+   * kept with the right bytes is left as it is (content-addressed files never change). Resolves only
+   * once the bytes are durable; the import that calls it fails, and is rolled back, if it rejects.
+   */
+  keepOriginal(sha256: string, bytes: Uint8Array): Promise<void>;
 }
 
 /** A storage failure, with a message the analyst can act on ("the disk is full"). */

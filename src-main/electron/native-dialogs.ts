@@ -1,5 +1,5 @@
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { REPORT_FILTERS, WORKSPACE_FILTERS, type WorkspaceDialogs } from '../node/workspace/dialogs';
+import { originalFilter, REPORT_FILTERS, WORKSPACE_FILTERS, type WorkspaceDialogs } from '../node/workspace/dialogs';
 
 /**
  * The Electron side of WorkspaceDialogs, modal to the main window when there is one. Windows and
@@ -28,5 +28,7 @@ export function nativeDialogs(parent: () => BrowserWindow | null): WorkspaceDial
         properties: ['createDirectory'],
       }),
     reportsToImport: () => open({ title: 'Import reports', filters: REPORT_FILTERS, properties: ['openFile', 'multiSelections'] }),
+    originalToLocate: async (name) =>
+      (await open({ title: `Find the original of ${name}`, filters: originalFilter(name), properties: ['openFile'] }))[0] ?? null,
   };
 }

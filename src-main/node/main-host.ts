@@ -47,6 +47,14 @@ export function createMainHost({ registry, opener, writes, dialogs, about, prefe
     appendJournal: (handle, line) => writes.appendJournal(handle, line),
     checkpoint: (handle, snapshot, lastSeq, seal) => writes.checkpoint(handle, snapshot, lastSeq, seal),
     recordSeal: (handle, seal) => writes.recordSeal(handle, seal),
+    keepOriginal: (handle, sha256, bytes) => writes.keepOriginal(handle, sha256, bytes),
+    readOriginal: (handle, sha256, name) => writes.readOriginal(handle, sha256, name),
+    locateOriginal: async (handle, sha256, name) => {
+      if (!registry.get(handle)) return err('invalid-input', 'Unknown workspace handle: it was not issued by this application run.');
+      // The path comes from the dialog, never from the page; the name only says which report.
+      const chosen = await dialogs.originalToLocate(name);
+      return chosen === null ? ok(null) : writes.adoptOriginal(handle, sha256, name, chosen);
+    },
     backups: (handle) => writes.backups(handle),
     restoreBackup: (handle, backupId) => writes.restoreBackup(handle, backupId),
     saveCopy: async (handle, snapshot) => {

@@ -4,12 +4,15 @@ import { MAX_REPORT_BYTES, tooLargeLine } from '../../src-core/limits';
 import { MAX_SNAPSHOT_BYTES } from '../../src-core/host/ipc-schema';
 import { buildApi, callMethod, parseRequest, type ApiOf, type Scope } from '../../src-core/host/methods';
 import { chooseFiles, download } from './browser-files';
+import { BrowserOriginals, idbOriginals, type OriginalsStore } from './browser-originals';
 import { BrowserWorkspaces, UnknownWorkspace } from './browser-workspaces';
 import { LICENCES } from './licences';
 
 // Served beside index.html by the web build (build/vite/default-workspace.ts): same origin only.
 const DEFAULT_WORKSPACE = 'default-workspace.sqlite';
 const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** The file input's filter for reports: every extension the importer reads. */
+const REPORT_ACCEPT = REPORT_EXTENSIONS.map((e) => `.${e}`).join(',');
 /** PRAGMA application_id of every workbench file ("PEEL"), at byte 68 of the SQLite header. */
 const PEEL_APPLICATION_ID = [0x50, 0x45, 0x45, 0x4c];
 
@@ -85,6 +88,16 @@ function browserWorkspaceApi(): WorkspaceHostApi {
     });
     return store;
   };
+
+  let originalsStore: Promise<OriginalsStore> | null = null;
+  const originals = new BrowserOriginals(
+    () =>
+      (originalsStore ??= idbOriginals().catch((e: unknown) => {
+        originalsStore = null;
+        throw e;
+      })),
+    async (handle) => (await workspaces()).info(handle),
+  );
 
   async function openDefault(): Promise<Result<OpenedWorkspace>> {
     const fetched = await fetchDefaultWorkspace();
@@ -193,11 +206,39 @@ function browserWorkspaceApi(): WorkspaceHostApi {
         return failure(e, 'write');
       }
     },
+    async keepOriginal(handle, sha256, bytes) {
+      try {
+        return await originals.keep(handle, sha256, bytes);
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
+    async readOriginal(handle, sha256, name) {
+      try {
+        return await originals.read(handle, sha256, name);
+      } catch (e) {
+        return failure(e, 'read');
+      }
+    },
+    async locateOriginal(handle, sha256, name) {
+      // The file input first, in the click's turn (a file chooser needs its user activation).
+      const extension = /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase();
+      const accept = extension && (REPORT_EXTENSIONS as readonly string[]).includes(extension) ? `.${extension}` : REPORT_ACCEPT;
+      const [file] = await chooseFiles(accept, false);
+      if (!file) return ok(null);
+      try {
+        return await originals.adopt(handle, sha256, name, file);
+      } catch (e) {
+        return failure(e, 'write');
+      }
+    },
     async saveCopy(handle, snapshot) {
       const stamp = new Date().toISOString().slice(0, 10);
       const fileName = `peel-workspace-${stamp}.sqlite`;
       // A download is the browser's "save as"; the copy is a file outside the app, so the handle
-      // returned is still the open workspace's: there is nothing else it could refer to.
+      // returned is still the open workspace's: there is nothing else it could refer to. A download
+      // is one file: the reports' originals stay in this browser, and a copy opened elsewhere asks
+      // for each report's file again (locateOriginal) when its source is shown.
       download(snapshot as Uint8Array<ArrayBuffer>, fileName, 'application/vnd.sqlite3');
       return ok({ handle, name: fileName, isDefault: false });
     },
@@ -220,7 +261,7 @@ export function browserHost(): Host {
 function browserAppApi(): ApiOf<'app'> {
   return {
     async pickReports() {
-      const files = await chooseFiles(REPORT_EXTENSIONS.map((e) => `.${e}`).join(','), true);
+      const files = await chooseFiles(REPORT_ACCEPT, true);
       const tooLarge = files.find((f) => f.size > MAX_REPORT_BYTES);
       if (tooLarge) return err('refused', tooLargeLine(tooLarge.name, tooLarge.size, MAX_REPORT_BYTES, 'reports'));
       try {

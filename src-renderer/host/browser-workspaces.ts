@@ -261,6 +261,12 @@ export class BrowserWorkspaces {
     return { info, snapshot, journal: '', orphansRemoved: 0, seal: null, sealKey: await this.sealKey() };
   }
 
+  /** What is known of a workspace without loading it, or null when there is no such workspace. */
+  async info(handle: string): Promise<WorkspaceInfo | null> {
+    const row = (await request(this.db.transaction('workspaces').objectStore('workspaces').get(handle))) as WorkspaceRow | undefined;
+    return row ? infoOf(row) : null;
+  }
+
   async lastUsed(): Promise<string | null> {
     const last: unknown = await request(this.db.transaction('meta').objectStore('meta').get('last'));
     return typeof last === 'string' ? last : null;

@@ -42,6 +42,13 @@ export class ScriptedDialogs implements WorkspaceDialogs {
     return this.saves.shift() ?? null;
   };
   reportsToImport = async () => this.reports.shift() ?? [];
+  /** Answers to "find the original of …", and the names asked for. */
+  readonly originals: (string | null)[] = [];
+  readonly originalsAsked: string[] = [];
+  originalToLocate = async (name: string) => {
+    this.originalsAsked.push(name);
+    return this.originals.shift() ?? null;
+  };
   /** Where exports go: the queued answers, and what the dialog was asked. */
   readonly exports: (string | null)[] = [];
   exportAsked: { suggestedName: string; filter: { name: string; extensions: string[] } } | null = null;

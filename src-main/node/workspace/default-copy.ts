@@ -3,8 +3,10 @@ import path from 'node:path';
 import { err, ok, type Result } from '../../../src-core/host/contract';
 import { writeFileAtomic } from '../atomic-write';
 import { errnoCode } from './fs-errors';
+import { copyOriginals } from './originals';
 import { inspectWorkspaceFile, isSqliteBytes } from './sqlite-file';
 import { bytesOf } from '../bytes';
+import { StorageError } from '../../../src-core/workspace/storage';
 
 /** Where the analyst's own copy of the bundled workspace lives, under app.getPath('userData'). */
 export function defaultCopyPath(userData: string): string {
@@ -32,9 +34,13 @@ export async function ensureDefaultCopy(bundled: string, copy: string): Promise<
   if (!isSqliteBytes(bytes)) return err('refused', 'The default workspace in this installation is damaged (not a SQLite database).');
   try {
     await mkdir(path.dirname(copy), { recursive: true });
+    // The report the default workspace was built from (`<bundled>.originals/`, made by `npm run
+    // build:workspace`) goes beside the copy first, so that the copy never exists without it.
+    await copyOriginals(bundled, copy);
     await writeFileAtomic(copy, bytes);
   } catch (e) {
-    return err('write-failed', `Could not make your copy of the default workspace (${errnoCode(e) ?? 'unknown error'}).`);
+    const why = errnoCode(e) ?? (e instanceof StorageError ? e.message : 'unknown error');
+    return err('write-failed', `Could not make your copy of the default workspace (${why}).`);
   }
   return ok(undefined);
 }

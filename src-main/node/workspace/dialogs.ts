@@ -15,10 +15,22 @@ export interface WorkspaceDialogs {
   copyPath(suggestedName: string): Promise<string | null>;
   /** Report files to import; empty when cancelled. */
   reportsToImport(): Promise<string[]>;
+  /**
+   * The file that is a report's original (locateOriginal), asked by the report's file name and
+   * filtered on its extension (originalFilter); null when cancelled.
+   */
+  originalToLocate(name: string): Promise<string | null>;
 }
 
 export const WORKSPACE_FILTERS = [{ name: 'PEEL Workbench workspace', extensions: ['sqlite'] }];
 export const REPORT_FILTERS = [{ name: 'Reports (Markdown, text, web page, PDF)', extensions: [...REPORT_EXTENSIONS] }];
+
+/** The open dialog's filter when the analyst points at a report's original again: its own extension, if a report's. */
+export function originalFilter(name: string): { name: string; extensions: string[] }[] {
+  const extension = path.extname(name).slice(1).toLowerCase();
+  const known = (REPORT_EXTENSIONS as readonly string[]).includes(extension);
+  return known ? [{ name: `${name} (.${extension})`, extensions: [extension] }, ...REPORT_FILTERS] : REPORT_FILTERS;
+}
 
 /** Linux save dialogs do not add the filter's extension; without it Open would not list the file. */
 export function withWorkspaceExtension(file: string): string {

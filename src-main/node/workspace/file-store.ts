@@ -7,9 +7,13 @@ import { StorageError, type WorkspaceStorage } from '../../../src-core/workspace
 import { errnoCode, storageError } from './fs-errors';
 import { readJournalSidecar, readSealSidecar, type JournalLimits } from './sidecars';
 import { bytesOf } from '../bytes';
+import { keepOriginal } from './originals';
 import { Sequencer } from '../../../src-core/sequencer';
 
-export type FsLike = Pick<typeof nodeFs, 'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat'>;
+export type FsLike = Pick<
+  typeof nodeFs,
+  'open' | 'rename' | 'unlink' | 'readdir' | 'readFile' | 'mkdir' | 'link' | 'copyFile' | 'stat' | 'lstat'
+>;
 
 export interface FileStoreOptions {
   /**
@@ -57,7 +61,8 @@ const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.s
  * `<file>.backups/`. Temporary files sit beside the workspace as `.<name>.*.tmp` so a rename is
  * atomic, and are removed on the next open if a crash left them. `<file>.peel-seal` holds the
  * seal of the snapshot (src-core/workspace/seal.ts), which lets the next open skip the integrity
- * check. One operation at a time.
+ * check. `<file>.originals/` holds the imported reports' original files by SHA-256 (./originals.ts);
+ * the backups share it, since a file there never changes. One operation at a time.
  */
 export class FileWorkspaceStore implements WorkspaceStorage {
   private readonly sequence = new Sequencer();
@@ -243,6 +248,11 @@ export class FileWorkspaceStore implements WorkspaceStorage {
       if (!now || now.ino !== was.ino || now.size !== was.size || now.mtimeMs !== was.mtimeMs) return;
       await this.writeSeal(seal).catch(() => undefined);
     });
+  }
+
+  /** Keeps a report's original beside the workspace (./originals.ts), in turn with the other writes. */
+  keepOriginal(sha256: string, bytes: Uint8Array): Promise<void> {
+    return this.serial(() => keepOriginal(this.file, sha256, bytes, { fs: this.fs, platform: this.platform }));
   }
 
   backups(): Promise<BackupInfo[]> {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { err, ok, type OpenedWorkspace, type Result, type WorkspaceInfo } from '../../../src-core/host/contract';
 import { defaultCopyPath, ensureDefaultCopy } from './default-copy';
 import { FileWorkspaceStore } from './file-store';
+import { copyOriginals } from './originals';
 import type { HandleRegistry } from './handles';
 import { forget, RecentFile, remember } from './recent';
 import { fromStorage, plainBytes } from './results';
@@ -95,7 +96,12 @@ export class WorkspaceOpener {
   }
 
   private async attach(file: string): Promise<Result<OpenedWorkspace>> {
-    const { handle, entry } = this.registry.entryFor(file, path.resolve(file) === this.defaultCopy);
+    const isDefault = path.resolve(file) === this.defaultCopy;
+    const { handle, entry } = this.registry.entryFor(file, isDefault);
+    // The bundled report's original beside the private copy, for a copy made before originals were
+    // kept or whose folder was lost: idempotent, and best effort (the workspace opens without it,
+    // and the Source panel says what is missing).
+    if (isDefault) await copyOriginals(this.opts.bundledDefault, this.defaultCopy).catch(() => undefined);
     this.sealKey ??= installationSealKey(this.opts.userData);
     const sealKey = await this.sealKey;
     const opened = await fromStorage('read-failed', () => FileWorkspaceStore.open(entry.file, { sealKey }));

@@ -5,6 +5,7 @@ import type { FileWorkspaceStore } from './file-store';
 import { errnoCode } from './fs-errors';
 import type { HandleRegistry } from './handles';
 import { fromStorage, plainBytes } from './results';
+import { copyOriginals, readCandidate, readOriginal } from './originals';
 import { inspectWorkspaceFile, isSqliteBytes } from './sqlite-file';
 
 /** What is done to a workspace already open, by handle. Every path comes from the registry. */
@@ -32,6 +33,35 @@ export class WorkspaceWrites {
     return this.withStore(handle, (store) => fromStorage('write-failed', () => store.recordSeal(seal)));
   }
 
+  /** Keeps a report's original beside the workspace (./originals.ts); the import fails if this does. */
+  keepOriginal(handle: string, sha256: string, bytes: Uint8Array): Promise<Result<void>> {
+    return this.withStore(handle, (store) => fromStorage('write-failed', () => store.keepOriginal(sha256, bytes)));
+  }
+
+  /**
+   * A report's original, hash-checked (./originals.ts). Any workspace this run has a handle for:
+   * reading one changes nothing, and its originals sit beside it whether it is open or not.
+   */
+  async readOriginal(handle: string, sha256: string, name?: string): Promise<Result<{ bytes: Uint8Array }>> {
+    const entry = this.registry.get(handle);
+    if (!entry) return unknownHandle();
+    const read = await readOriginal(entry.file, sha256, name);
+    return read.ok ? ok({ bytes: plainBytes(read.value) }) : read;
+  }
+
+  /**
+   * The file the analyst chose to stand for a report's original: kept only if it hashes to the
+   * original's name (nothing is kept otherwise), then handed back as the original.
+   */
+  async adoptOriginal(handle: string, sha256: string, name: string, chosen: string): Promise<Result<{ bytes: Uint8Array }>> {
+    return this.withStore(handle, async (store) => {
+      const read = await readCandidate(chosen, sha256, name);
+      if (!read.ok) return read;
+      const kept = await fromStorage('write-failed', () => store.keepOriginal(sha256, read.value));
+      return kept.ok ? ok({ bytes: plainBytes(read.value) }) : kept;
+    });
+  }
+
   backups(handle: string): Promise<Result<BackupInfo[]>> {
     return this.withStore(handle, (store) => fromStorage('read-failed', () => store.backups()));
   }
@@ -46,8 +76,12 @@ export class WorkspaceWrites {
   }
 
   /**
-   * Writes a copy of an open workspace to a new file. An existing file is never replaced: it may
-   * be another workspace whose journal beside it would be replayed onto the copy.
+   * Writes a copy of an open workspace to a new file, with its reports' originals: the folder beside
+   * it (`<copy>.originals/`) is filled first, so a copy that exists has its sources beside it; a
+   * folder left by a copy that then failed holds only files named by their hash, harmless. An
+   * existing file is never replaced: it may be another workspace whose journal beside it would be
+   * replayed onto the copy. (Backups need no such care: they sit beside the workspace under its
+   * name and share its originals folder, whose files never change.)
    */
   async saveCopy(handle: string, target: string, snapshot: Uint8Array): Promise<Result<WorkspaceInfo>> {
     if (!this.registry.get(handle)) return unknownHandle();
@@ -56,6 +90,13 @@ export class WorkspaceWrites {
     const state = await inspectWorkspaceFile(target);
     if (!state.ok || state.value !== 'missing' || this.registry.forFile(target)?.store) {
       return err('refused', `"${name}" already exists. Save the copy under a new name; nothing was overwritten.`);
+    }
+    const entry = this.registry.get(handle);
+    try {
+      if (entry) await copyOriginals(entry.file, target);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return err('write-failed', `Could not save the copy "${name}" with its reports' original files: ${why}`);
     }
     try {
       await writeFileAtomic(target, snapshot);

@@ -33,8 +33,12 @@ describe('the packaging configuration (build/electron-builder.yml)', () => {
     expect(included.some((f) => f.startsWith('out/web'))).toBe(false);
   });
 
-  it('ships the default workspace beside the asar, where app-paths.ts looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: 'data/default-workspace.sqlite', to: 'default-workspace.sqlite' }]);
+  it('ships the default workspace beside the asar, where app-paths.ts looks for it, with its report originals beside it', () => {
+    expect(config.extraResources).toEqual([
+      { from: 'data/default-workspace.sqlite', to: 'default-workspace.sqlite' },
+      // ensureDefaultCopy (src-main/node/workspace/default-copy.ts) reads `<bundled>.originals/`.
+      { from: 'data/default-workspace.sqlite.originals', to: 'default-workspace.sqlite.originals' },
+    ]);
   });
 
   it('builds AppImage and deb for Linux, NSIS for Windows', () => {

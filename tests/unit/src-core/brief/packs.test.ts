@@ -25,6 +25,9 @@ class MemoryStorage implements WorkspaceStorage {
   async recordSeal() {
     // Packs do not depend on seals; the session's seal tests are in ../workspace/session.test.ts.
   }
+  async keepOriginal() {
+    // Nor on originals: ../workspace/session.test.ts.
+  }
 }
 
 const stamp = { author: 'ann', at: '2026-11-27T12:00:00.000Z' };

@@ -126,11 +126,20 @@ describe('the host table', () => {
 
   it('lets the DB worker ask only for per-workspace storage, each taking the workspace handle first', () => {
     const storage = METHOD_ENTRIES.filter(([, spec]) => spec.storage !== undefined);
-    expect(storage.map(([, spec]) => spec.storage).sort()).toEqual(['append', 'checkpoint', 'recordSeal']);
+    expect(storage.map(([, spec]) => spec.storage).sort()).toEqual(['append', 'checkpoint', 'keepOriginal', 'recordSeal']);
+    // Reading an original back, or asking the analyst for one, is the UI's, never the worker's.
+    expect(storage.map(([m]) => m)).not.toContain('readOriginal');
+    expect(storage.map(([m]) => m)).not.toContain('locateOriginal');
     for (const [m, spec] of storage) {
       expect(spec.scope, m).toBe('workspace');
-      // A checkpoint's seal must be of its bytes' length (1 byte here); the others take a line or a seal.
-      const good = m === 'checkpoint' ? [HANDLE, new Uint8Array([1]), 0, SEAL] : [HANDLE, m === 'appendJournal' ? '{"seq":1}\n' : SEAL];
+      // A checkpoint's seal must be of its bytes' length (1 byte here); an original goes under its
+      // SHA-256; the others take a line or a seal.
+      const good =
+        m === 'checkpoint'
+          ? [HANDLE, new Uint8Array([1]), 0, SEAL]
+          : m === 'keepOriginal'
+            ? [HANDLE, 'ab'.repeat(32), new Uint8Array([1])]
+            : [HANDLE, m === 'appendJournal' ? '{"seq":1}\n' : SEAL];
       expect(spec.args.safeParse(good).success, m).toBe(true);
       expect(spec.args.safeParse(['/tmp/w.sqlite', ...good.slice(1)]).success, m).toBe(false);
     }

@@ -41,6 +41,8 @@ function harness(opts: { failAppends?: boolean } = {}) {
     /** Seals kept without a checkpoint: the snapshot handed over passed the full check. */
     recorded: 0,
     transferred: 0,
+    /** Report originals kept beside the workspace, by SHA-256. */
+    originals: new Map<string, Uint8Array>(),
   };
   const progress = new Map<number, (ImportProgress | ExportProgress)[]>();
   const waiting = new Map<number, (result: DbResult<unknown>) => void>();
@@ -54,6 +56,8 @@ function harness(opts: { failAppends?: boolean } = {}) {
     } else if (request.method === 'recordSeal') {
       stored.seal = request.args[1];
       stored.recorded++;
+    } else if (request.method === 'keepOriginal') {
+      stored.originals.set(request.args[1], request.args[2]);
     } else {
       const [, snapshot, lastSeq, seal] = request.args;
       stored.snapshot = snapshot;

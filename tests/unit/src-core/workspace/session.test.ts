@@ -37,6 +37,11 @@ class MemoryStorage implements WorkspaceStorage {
     this.seals.push(`recorded ${seal}`);
     this.seal = seal;
   }
+  /** Originals kept beside the workspace, by SHA-256. */
+  originals = new Map<string, Uint8Array>();
+  async keepOriginal(sha256: string, bytes: Uint8Array) {
+    this.originals.set(sha256, bytes.slice());
+  }
   async checkpoint(bytes: Uint8Array, lastSeq: number, seal: string) {
     this.snapshot = bytes;
     this.seal = seal;

@@ -12,6 +12,8 @@ const SQLITE = new Uint8Array(100);
 SQLITE.set(new TextEncoder().encode('SQLite format 3\u0000'));
 /** A seal of the right shape for those 100 bytes (main checks its shape; the worker checks it against the bytes on opening). */
 const SEAL = `hmac-sha256-16m:${'5e'.repeat(32)}:100`;
+/** A report original's name: a SHA-256 in lowercase hex. */
+const SHA = 'ab'.repeat(32);
 
 /** Well-formed arguments for every channel: what the preload would forward from a good call. */
 const VALID: Record<IpcChannel, unknown[]> = {
@@ -26,6 +28,9 @@ const VALID: Record<IpcChannel, unknown[]> = {
   [IPC_CHANNELS.backups]: [HANDLE],
   [IPC_CHANNELS.restoreBackup]: [HANDLE, '2026-01-02T03-04-05-678Z.sqlite'],
   [IPC_CHANNELS.saveCopy]: [HANDLE, SQLITE],
+  [IPC_CHANNELS.keepOriginal]: [HANDLE, SHA, new TextEncoder().encode('# Gwent')],
+  [IPC_CHANNELS.readOriginal]: [HANDLE, SHA, 'gwent.md'],
+  [IPC_CHANNELS.locateOriginal]: [HANDLE, SHA, 'gwent.md'],
   [IPC_CHANNELS.pickReports]: [],
   [IPC_CHANNELS.about]: [],
   [IPC_CHANNELS.author]: [],
@@ -94,6 +99,33 @@ const MALFORMED: Record<IpcChannel, unknown[][]> = {
   [IPC_CHANNELS.backups]: [[], ['/tmp/w.sqlite'], [null]],
   [IPC_CHANNELS.restoreBackup]: [[HANDLE], [HANDLE, '../../etc/passwd'], [HANDLE, 'a/b.sqlite'], [HANDLE, 7]],
   [IPC_CHANNELS.saveCopy]: [[HANDLE], [HANDLE, 'bytes'], [HANDLE, new Uint8Array(0)], ['../w.sqlite', SQLITE]],
+  // An original is named by its SHA-256 only (64 lowercase hex digits): never a path, never empty
+  // bytes (oversized ones: tests/unit/src-main/node/originals-host.test.ts).
+  [IPC_CHANNELS.keepOriginal]: [
+    [HANDLE, SHA],
+    [HANDLE, SHA, new Uint8Array(0)],
+    [HANDLE, SHA, 'bytes'],
+    [HANDLE, SHA.toUpperCase(), new Uint8Array(1)],
+    [HANDLE, `../${SHA.slice(3)}`, new Uint8Array(1)],
+    ['/tmp/w.sqlite', SHA, new Uint8Array(1)],
+  ],
+  [IPC_CHANNELS.readOriginal]: [
+    [HANDLE],
+    [HANDLE, SHA.slice(1)],
+    [HANDLE, `${SHA}0`],
+    [HANDLE, SHA.toUpperCase()],
+    [HANDLE, '../../etc/passwd'],
+    [HANDLE, SHA, ''],
+    [HANDLE, SHA, 'gwent.md', 'surprise'],
+    ['/tmp/w.sqlite', SHA],
+  ],
+  [IPC_CHANNELS.locateOriginal]: [
+    [HANDLE, SHA],
+    [HANDLE, SHA, ''],
+    [HANDLE, SHA, 42],
+    [HANDLE, 'x', 'gwent.md'],
+    ['/tmp/w.sqlite', SHA, 'gwent.md'],
+  ],
   [IPC_CHANNELS.pickReports]: [['/etc/passwd']],
   [IPC_CHANNELS.about]: NO_ARGS_EXTRA,
   [IPC_CHANNELS.author]: NO_ARGS_EXTRA,

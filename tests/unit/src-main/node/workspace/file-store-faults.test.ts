@@ -233,6 +233,7 @@ function viaHost(store: FileWorkspaceStore, results: Result<void>[]): WorkspaceS
     append: async (line) => pass(await writes.appendJournal(handle, line)),
     checkpoint: async (bytes, lastSeq, seal) => pass(await writes.checkpoint(handle, bytes, lastSeq, seal)),
     recordSeal: async (seal) => pass(await writes.recordSeal(handle, seal)),
+    keepOriginal: async (sha256, bytes) => pass(await writes.keepOriginal(handle, sha256, bytes)),
   };
 }
 
