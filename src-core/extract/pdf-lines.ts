@@ -240,11 +240,30 @@ export interface PdfJsDocumentLike {
   }>;
 }
 
-interface PdfJsTextItem {
+export interface PdfJsTextItem {
   str: string;
   transform: number[];
   width: number;
   hasEOL: boolean;
+}
+
+/** One pdf.js text item as a run: how the extractor reads an item, and so how the Source panel places one. */
+export function textRunOf(item: PdfJsTextItem): PdfTextRun {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
+  return { str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), hasEOL: item.hasEOL };
+}
+
+/**
+ * The line of its page each run is on, 1-based, as pdfToLines numbers the positions it gives
+ * (running headers and page numbers count, though they are dropped); a run of only white space is
+ * on none. The Source panel finds an item's line, and the line of a selection, with it.
+ */
+export function pageLineNumbers(page: PdfPageText): Map<PdfTextRun, number> {
+  const numbers = new Map<PdfTextRun, number>();
+  linesOfPage(page, 1).forEach((line, i) => {
+    for (const { run } of line.runs) numbers.set(run, i + 1);
+  });
+  return numbers;
 }
 
 /** A PDF with more pages than MAX_PDF_PAGES; extract.ts refuses it in one line with the file's name. */
@@ -290,11 +309,10 @@ export async function readPdfDocument(doc: PdfJsDocumentLike, onPage?: (page: nu
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const runs: PdfTextRun[] = [];
-    for (const item of content.items as PdfJsTextItem[]) {
+    for (const item of content.items) {
       // Marked-content items carry no text.
       if (typeof item !== 'object' || item === null || !('str' in item)) continue;
-      const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
-      runs.push({ str: item.str, x: e, y: f, width: item.width, size: Math.hypot(c, d) || Math.hypot(a, b), hasEOL: item.hasEOL });
+      runs.push(textRunOf(item as PdfJsTextItem));
     }
     pages.push({ runs, width: viewport.width, height: viewport.height });
     page.cleanup();

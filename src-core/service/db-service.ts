@@ -1,15 +1,18 @@
 import type { Migration } from '../db/migrate';
 import { WorkspaceError } from '../db/errors';
 import { all, type SqlEngine } from '../db/sql-db';
+import { ReplaceError } from '../db/reimport';
 import { ExtractError } from '../extract/errors';
 import { extractReport } from '../extract/extract';
 import type { PdfPageText } from '../extract/pdf-lines';
 import { compileFindingsCount, readFindingsPage } from '../query/sql/findings';
 import { readFacets } from '../query/sql/facets';
 import { readFindingDetail, readTagSuggestions } from '../query/sql/finding-detail';
+import { readReportSource } from '../query/sql/report-source';
 import { readSavedViews } from '../query/sql/saved-views';
 import { readHistory } from '../query/sql/history';
 import { readMetrics } from '../query/sql/metrics';
+import { readCoverage } from '../query/sql/coverage';
 import { readOverview } from '../query/sql/overview';
 import { readPacks } from '../query/sql/packs';
 import { readSamples } from '../samples/queries';
@@ -253,6 +256,7 @@ export class DbService {
     // with them, go first and the results are on screen before the counts are.
     'findings.facets': (r) => nextTurn().then(() => this.serial(() => readFacets(this.open().db, r.query))),
     'findings.detail': (r) => this.serial(() => readFindingDetail(this.open().db, r.id)),
+    'report.source': (r) => this.serial(() => readReportSource(this.open().db, r.reportId)),
     'tags.suggest': (r) => this.serial(() => readTagSuggestions(this.open().db, r.prefix, r.limit)),
     'views.list': (r) => this.serial(() => readSavedViews(this.open().db, r.view)),
     undo: (r) => this.serial(async () => this.undoOutcome(await this.open().undo({ author: r.author, at: r.at }))),
@@ -261,6 +265,8 @@ export class DbService {
     'reports.overview': () => this.serial(() => readOverview(this.open().db)),
     'metrics.list': (r) => this.serial(() => readMetrics(this.open().db, r.query)),
     'metrics.history': (r) => this.serial(() => readHistory(this.open().db, 'metric', r.metricId)),
+    history: (r) => this.serial(() => readHistory(this.open().db, r.target, r.id)),
+    coverage: (r) => this.serial(() => readCoverage(this.open().db, r.reportIds)),
     // With the undo state as it is once the edit is in, so that the client needs no second request for it.
     edit: (r) => this.serial(async () => ({ ...(await this.open().edit(r.op, r.params)), ...this.undoState() })),
     checkpoint: () => this.serial(async () => ({ lastSeq: (await this.open().checkpoint()).lastSeq })),
@@ -283,7 +289,10 @@ export class DbService {
         this.progress(id, { stage: 'importing' });
         if (storage) storage.onCheckpoint = () => this.progress(id, { stage: 'saving' });
         try {
-          return await session.importReport(extraction, { name: r.name, bytes: r.bytes });
+          const source = { name: r.name, bytes: r.bytes };
+          if (r.replace)
+            return await session.replaceReport(extraction, source, { author: r.author ?? 'PEEL Workbench', at: new Date().toISOString() });
+          return await session.importReport(extraction, source);
         } finally {
           if (storage) storage.onCheckpoint = null;
         }
@@ -361,7 +370,7 @@ function asDbError(e: unknown): DbError {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof Refusal) return { code: e.code, message };
   if (e instanceof WorkspaceError) return { code: 'workspace-refused', message };
-  if (e instanceof ExtractError) return { code: 'report-refused', message };
+  if (e instanceof ExtractError || e instanceof ReplaceError) return { code: 'report-refused', message };
   if (e instanceof EditError) return { code: 'invalid-edit', message };
   if (e instanceof SampleFileError) return { code: 'sample-refused', message };
   if (e instanceof StorageError) return { code: 'storage-failed', message };

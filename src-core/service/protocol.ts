@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { ImportResult } from '../db/import-report';
+import type { ReplaceResult } from '../db/reimport';
 import { MAX_REPORT_BYTES, MAX_SAMPLE_BYTES } from '../limits';
 import { handleSchema, journalCutSchema, journalTextSchema, sealKeySchema, sealSchema } from '../host/ipc-schema';
 import { findingsQuerySchema, type FindingRow } from '../query/model/findings';
 import type { FacetCount, FacetName } from '../query/model/facets';
 import type { FindingDetail } from '../query/model/finding-detail';
+import type { ReportSource } from '../query/model/report-source';
 import type { SavedView } from '../query/model/saved-views';
-import type { HistoryEntry } from '../query/model/history';
+import { HISTORY_TARGETS, type HistoryEntry } from '../query/model/history';
+import type { ReportCoverage } from '../query/model/coverage';
 import { metricsQuerySchema, type MetricRow } from '../query/model/metrics';
 import { FIELDS, type SampleField } from '../samples/fields';
 import type { SampleListRow } from '../samples/queries';
@@ -106,6 +109,8 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('findings.count'), query: findingsQuerySchema }),
   z.object({ type: z.literal('findings.facets'), query: findingsQuerySchema }),
   z.object({ type: z.literal('findings.detail'), id: z.number().int().positive() }),
+  // The Source panel: where a report's original file is kept and what it is (src-renderer/shared/source/).
+  z.object({ type: z.literal('report.source'), reportId: z.number().int().positive() }),
   z.object({ type: z.literal('tags.suggest'), prefix: z.string().max(100), limit: z.number().int().min(1).max(100).optional() }),
   z.object({ type: z.literal('views.list'), view: z.enum(['findings', 'metrics']).optional() }),
   // Undo and redo are edits too (journaled and audited), stamped with who did them and when.
@@ -115,6 +120,10 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reports.overview') }),
   z.object({ type: z.literal('metrics.list'), query: metricsQuerySchema }),
   z.object({ type: z.literal('metrics.history'), metricId: z.number().int().positive() }),
+  // Any item's audit trail (a grade's, a report's, an area for improvement's), corrections included.
+  z.object({ type: z.literal('history'), target: z.enum(HISTORY_TARGETS), id: z.number().int().positive() }),
+  // How far the check against the source has gone, by report (all reports when none are named).
+  z.object({ type: z.literal('coverage'), reportIds: z.array(z.number().int().positive()).max(2000).optional() }),
   // The op and its params (stamped with author and time by the client) are checked by the session
   // against the edit schemas (src-core/workspace/edits.ts), the journal's contract.
   z.object({ type: z.literal('edit'), op: z.string().min(1).max(100), params: z.unknown() }),
@@ -123,6 +132,10 @@ export const dbRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('import'),
     name: z.string().min(1).max(1000),
     bytes: bytes.refine((b) => b.length <= MAX_REPORT_BYTES, 'report larger than 50 MB'),
+    // Replace the report this file is a new reading of, keeping the analyst's checks (src-core/db/reimport.ts).
+    replace: z.literal(true).optional(),
+    // Who replaced it, for the report's history (an import alone records no author).
+    author: z.string().min(1).max(200).optional(),
   }),
   z.object({ type: z.literal('snapshot') }),
   // Case-file review samples (the File review view).
@@ -266,6 +279,7 @@ export interface DbResponses {
   'findings.count': number;
   'findings.facets': Record<FacetName, FacetCount[]>;
   'findings.detail': FindingDetail | null;
+  'report.source': ReportSource | null;
   'tags.suggest': string[];
   'views.list': SavedView[];
   undo: UndoOutcome;
@@ -274,9 +288,11 @@ export interface DbResponses {
   'reports.overview': ReportOverview[];
   'metrics.list': MetricRow[];
   'metrics.history': HistoryEntry[];
+  history: HistoryEntry[];
+  coverage: ReportCoverage[];
   edit: EditOutcome;
   checkpoint: { lastSeq: number };
-  import: ImportResult;
+  import: ImportResult | ReplaceResult;
   snapshot: Uint8Array;
   'samples.list': SampleListRow[];
   'samples.summary': SampleSummary;

@@ -1,4 +1,5 @@
-import type { MetricSource } from '../../extract/types';
+import type { GradeScale, MetricSource } from '../../extract/types';
+import type { Correction, WarningState } from './metrics';
 
 /**
  * What the Reports view shows, as the workspace service reads it (../sql/overview.ts). Named for
@@ -6,7 +7,11 @@ import type { MetricSource } from '../../extract/types';
  * in ./reports.ts), which carry more.
  */
 
+/** Where the analyst's check of a figure or grade stands: a correction outranks a tick. */
+export type CheckState = 'verified' | 'unverified' | 'corrected';
+
 export interface OverviewJudgment {
+  id: number;
   question: string;
   grade: string;
   lastInspected: number | null;
@@ -15,6 +20,16 @@ export interface OverviewJudgment {
   quote: string | null;
   /** What the report itself says of the change since the last inspection, with its words. */
   change: { direction: string; since: number | null; quote: string } | null;
+  /** Ticked by the analyst once checked against the source, and by whom and when. */
+  verified: boolean;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  check: CheckState;
+  /** The analyst's corrections of the grade (at most one: the grade is the one field), with the extracted value. */
+  corrections: Correction[];
+  /** Where the grade was read (the Source panel's Show source): PDF page, and line. */
+  page: number | null;
+  line: number | null;
 }
 
 export interface OverviewMetric {
@@ -29,6 +44,7 @@ export interface OverviewMetric {
   source: MetricSource;
   /** Where in the source the figure was read, e.g. "page 4, line 19" or "line 151". */
   where: string;
+  check: CheckState;
 }
 
 export interface OverviewWarning {
@@ -40,6 +56,29 @@ export interface OverviewWarning {
   checked: boolean;
   checkedBy: string | null;
   checkedAt: string | null;
+  /**
+   * Whether it still stands: dismissed by the analyst (with `reason`), settled by verifying or
+   * correcting the figure it is about (`metricId`), or open.
+   */
+  state: WarningState;
+  reason: string | null;
+  metricId: number | null;
+}
+
+/** An area for improvement (or a cause of concern, a recommendation), its points nested under it. */
+export interface OverviewArea {
+  id: number;
+  kind: string;
+  section: string;
+  ordinal: number;
+  /** In force: the analyst's correction where there is one. */
+  text: string;
+  where: string;
+  /** Where it was read, as numbers (the Source panel's Show source). */
+  page: number | null;
+  line: number | null;
+  corrections: Correction[];
+  points: OverviewArea[];
 }
 
 export interface ReportOverview {
@@ -50,11 +89,15 @@ export interface ReportOverview {
   year: number;
   /** As published: "2017", "2018/19", "2023–25". */
   period: string;
-  scale: 'four-point' | 'five-point';
+  scale: GradeScale;
   published: string | null;
+  /** The overall judgment's grade as in force (a corrected one included); the report's own line where it has no such row. */
   overallGrade: string | null;
   sourceName: string;
   judgments: OverviewJudgment[];
   metrics: OverviewMetric[];
   warnings: OverviewWarning[];
+  areas: OverviewArea[];
+  /** The analyst's corrections of the report's force, programme, period or publication date. */
+  corrections: Correction[];
 }

@@ -26,10 +26,15 @@ export function readFindingDetail(db: SqlDatabase, id: number): FindingDetail | 
     },
     footnotes: all(
       db,
-      `SELECT ff.number, fn.text FROM finding_footnotes ff JOIN findings f ON f.id = ff.finding_id
+      `SELECT ff.number, fn.text, fn.page, fn.line FROM finding_footnotes ff JOIN findings f ON f.id = ff.finding_id
        LEFT JOIN footnotes fn ON fn.report_id = f.report_id AND fn.number = ff.number WHERE ff.finding_id = ? ORDER BY ff.number`,
       [id],
-    ).map((r) => ({ number: Number(r.number), text: r.text === null ? null : String(r.text) })),
+    ).map((r) => ({
+      number: Number(r.number),
+      text: r.text === null ? null : String(r.text),
+      page: typeof r.page === 'number' ? r.page : null,
+      line: typeof r.line === 'number' ? r.line : null,
+    })),
     before: neighbour(ordinal - 1),
     after: neighbour(ordinal + 1),
     history: readHistory(db, 'finding', id),

@@ -1,5 +1,8 @@
+import { figureAtWarning } from './warning-figures';
 import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
-import type { OverviewJudgment, OverviewMetric, OverviewWarning, ReportOverview } from '../model/overview';
+import type { CheckState, OverviewArea, OverviewJudgment, OverviewMetric, OverviewWarning, ReportOverview } from '../model/overview';
+import type { WarningState } from '../model/metrics';
+import { readCorrections } from './corrections';
 import { readWarnings } from './reports';
 
 const text = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
@@ -13,13 +16,27 @@ function position(page: SqlValue | undefined, line: SqlValue | undefined): strin
   return p === null ? `line ${l}` : `page ${p}, line ${l}`;
 }
 
+/** Whether the item (alias t) has a correction of any of its fields: one index probe. */
+const corrected = (target: string) =>
+  `EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = '${target}' AND c.target_id = t.id) AS corrected`;
+
+// A correction outranks a tick, as in the coverage (./coverage.ts) and the metrics grid (./metrics.ts).
+const check = (r: Record<string, SqlValue>): CheckState => (r.corrected === 1 ? 'corrected' : r.verified === 1 ? 'verified' : 'unverified');
+
+/** The ids of the rows with a correction: only theirs are read. */
+const correctedIds = (rows: Record<string, SqlValue>[]) => rows.filter((r) => r.corrected === 1).map((r) => Number(r.id));
+
 function judgments(db: SqlDatabase, reportId: number): OverviewJudgment[] {
-  return all(
+  const rows = all(
     db,
-    `SELECT question, grade, last_inspected, is_overall, quote, change_direction, change_since, change_quote
-     FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id`,
+    `SELECT t.id, t.question, t.grade, t.last_inspected, t.is_overall, t.quote, t.change_direction, t.change_since, t.change_quote,
+       t.verified, t.verified_by, t.verified_at, t.page, t.line, ${corrected('judgment')}
+     FROM judgments t WHERE t.report_id = ? ORDER BY t.is_overall DESC, t.id`,
     [reportId],
-  ).map((r) => ({
+  );
+  const corrections = readCorrections(db, 'judgment', correctedIds(rows));
+  return rows.map((r) => ({
+    id: Number(r.id),
     question: text(r.question),
     grade: text(r.grade),
     lastInspected: intOrNull(r.last_inspected),
@@ -28,12 +45,19 @@ function judgments(db: SqlDatabase, reportId: number): OverviewJudgment[] {
     change: r.change_direction
       ? { direction: text(r.change_direction), since: intOrNull(r.change_since), quote: text(r.change_quote) }
       : null,
+    verified: r.verified === 1,
+    verifiedBy: textOrNull(r.verified_by),
+    verifiedAt: textOrNull(r.verified_at),
+    check: check(r),
+    corrections: corrections.get(Number(r.id)) ?? [],
+    page: intOrNull(r.page),
+    line: intOrNull(r.line),
   }));
 }
 
 function metrics(db: SqlDatabase, reportId: number): OverviewMetric[] {
-  const sql = `SELECT id, category, label, unit, period, force_text, ew_text, source, page, line FROM metrics
-    WHERE report_id = ? ORDER BY source = 'text', id`;
+  const sql = `SELECT t.id, t.category, t.label, t.unit, t.period, t.force_text, t.ew_text, t.source, t.page, t.line, t.verified, ${corrected('metric')}
+    FROM metrics t WHERE t.report_id = ? ORDER BY t.source = 'text', t.id`;
   return all(db, sql, [reportId]).map((r) => ({
     id: Number(r.id),
     category: textOrNull(r.category),
@@ -44,28 +68,97 @@ function metrics(db: SqlDatabase, reportId: number): OverviewMetric[] {
     ewText: text(r.ew_text),
     source: r.source === 'text' ? 'text' : 'force-in-numbers',
     where: position(r.page, r.line) ?? '',
+    check: check(r),
   }));
+}
+
+/**
+ * The figure each warning is about, matched by where it was read as the metrics grid and the
+ * coverage match it (./metrics.ts WARNING_OF_METRIC): its check settles the warning.
+ */
+function warningFigures(db: SqlDatabase, reportId: number): Map<number, { metricId: number; check: CheckState }> {
+  const rows = all(
+    db,
+    `SELECT w.id AS warning_id, t.id, t.verified, ${corrected('metric')}
+     FROM extraction_warnings w JOIN metrics t ON ${figureAtWarning('t', 'w')}
+     WHERE w.report_id = ? ORDER BY t.id`,
+    [reportId],
+  );
+  const out = new Map<number, { metricId: number; check: CheckState }>();
+  for (const r of rows) {
+    const id = Number(r.warning_id);
+    const seen = out.get(id);
+    const mine = { metricId: Number(r.id), check: check(r) };
+    // Two figures read at one place (./warning-figures.ts): the warning stands while either is unchecked.
+    if (!seen || (seen.check !== 'unverified' && (mine.check === 'unverified' || mine.check === 'corrected'))) out.set(id, mine);
+  }
+  return out;
 }
 
 function warnings(db: SqlDatabase, reportId: number): OverviewWarning[] {
-  return readWarnings(db, reportId).map((w) => ({
-    id: w.id,
-    code: w.code,
-    message: w.message,
-    where: position(w.page, w.line),
-    checked: w.checked,
-    checkedBy: w.checkedBy,
-    checkedAt: w.checkedAt,
-  }));
+  const reasons = new Map(
+    all(db, 'SELECT id, reason FROM extraction_warnings WHERE report_id = ?', [reportId]).map((r) => [Number(r.id), textOrNull(r.reason)]),
+  );
+  const figures = warningFigures(db, reportId);
+  return readWarnings(db, reportId).map((w) => {
+    const figure = figures.get(w.id);
+    const state: WarningState = w.checked ? 'dismissed' : figure && figure.check !== 'unverified' ? figure.check : 'open';
+    return {
+      id: w.id,
+      code: w.code,
+      message: w.message,
+      where: position(w.page, w.line),
+      checked: w.checked,
+      checkedBy: w.checkedBy,
+      checkedAt: w.checkedAt,
+      state,
+      reason: reasons.get(w.id) ?? null,
+      metricId: figure?.metricId ?? null,
+    };
+  });
 }
 
-/** Everything the read-only overview shows, newest reports first. */
+function areas(db: SqlDatabase, reportId: number): OverviewArea[] {
+  const rows = all(
+    db,
+    `SELECT t.id, t.parent_id, t.kind, t.section, t.ordinal, t.text, t.page, t.line, ${corrected('area')}
+     FROM areas_for_improvement t WHERE t.report_id = ? ORDER BY t.id`,
+    [reportId],
+  );
+  const corrections = readCorrections(db, 'area', correctedIds(rows));
+  const byId = new Map<number, OverviewArea>();
+  const top: OverviewArea[] = [];
+  for (const r of rows) {
+    const area: OverviewArea = {
+      id: Number(r.id),
+      kind: text(r.kind),
+      section: text(r.section),
+      ordinal: Number(r.ordinal),
+      text: text(r.text),
+      where: position(r.page, r.line) ?? '',
+      page: intOrNull(r.page),
+      line: intOrNull(r.line),
+      corrections: corrections.get(Number(r.id)) ?? [],
+      points: [],
+    };
+    byId.set(area.id, area);
+    // Parents are inserted before their points (document order, the ORDER BY), so a point finds its area; one whose area is gone is shown on its own.
+    const parent = r.parent_id === null ? undefined : byId.get(Number(r.parent_id));
+    (parent ? parent.points : top).push(area);
+  }
+  return top;
+}
+
+/** Everything the Reports view shows, newest reports first. */
 export function readOverview(db: SqlDatabase): ReportOverview[] {
   const reports = all(
     db,
-    `SELECT id, title, force, programme, year, coalesce(period, CAST(year AS TEXT)) AS period, scale, published, overall_grade, source_name
-     FROM reports ORDER BY year DESC, force, id`,
+    `SELECT t.id, t.title, t.force, t.programme, t.year, coalesce(t.period, CAST(t.year AS TEXT)) AS period, t.scale, t.published,
+       t.overall_grade,
+       t.source_name, ${corrected('report')}
+     FROM reports t ORDER BY t.year DESC, t.force, t.id`,
   );
+  const corrections = readCorrections(db, 'report', correctedIds(reports));
   return reports.map((r) => {
     const id = Number(r.id);
     return {
@@ -82,6 +175,8 @@ export function readOverview(db: SqlDatabase): ReportOverview[] {
       judgments: judgments(db, id),
       metrics: metrics(db, id),
       warnings: warnings(db, id),
+      areas: areas(db, id),
+      corrections: corrections.get(id) ?? [],
     };
   });
 }

@@ -59,6 +59,7 @@ describe('importing a report into a workspace', () => {
     expect(again).toEqual({
       status: 'duplicate',
       reportId: 1,
+      by: 'file',
       reason: 'copy-of-gwent.md is already in this workspace (imported from gwent.md; same content)',
     });
     expect(count(db, 'reports')).toBe(1);
@@ -71,6 +72,7 @@ describe('importing a report into a workspace', () => {
     const pdf = await importReport(db, await extractSeed('pdf'), { name: 'gwent.pdf', bytes: readFixture(SEED_FILES.pdf) });
     expect(pdf).toMatchObject({
       status: 'duplicate',
+      by: 'report',
       reason: 'PEEL: Police effectiveness 2017 – Gwent Police is already in this workspace (imported from gwent.md)',
     });
     expect(count(db, 'reports')).toBe(1);

@@ -100,7 +100,10 @@ describe('the finding detail', () => {
       kindOverride: 'positive practice',
       note: 'ask for the evaluation',
     });
-    expect(d?.footnotes).toEqual([{ number: 9, text: expect.stringMatching(/^Section 136 of the Mental Health Act 1983/) }]);
+    // With where it was read, for its Show source.
+    expect(d?.footnotes).toEqual([
+      { number: 9, text: expect.stringMatching(/^Section 136 of the Mental Health Act 1983/), page: null, line: 299 },
+    ]);
     expect(d?.before?.text).toMatch(/^Gwent Police recognises that the role of the police/);
     expect(d?.after?.text).toMatch(/^Gwent Police has provided mental health training/);
     expect(d?.history.map((h) => [h.field, h.newValue])).toEqual([
@@ -111,7 +114,7 @@ describe('the finding detail', () => {
     const cites14 = Number(
       one(db, "SELECT id FROM findings WHERE text LIKE 'The force has a multi-agency risk-assessment conference%'")?.id,
     );
-    expect(readFindingDetail(db, cites14)?.footnotes).toEqual([{ number: 14, text: null }]);
+    expect(readFindingDetail(db, cites14)?.footnotes).toEqual([{ number: 14, text: null, page: null, line: null }]);
   });
 
   it('suggests tags already in use, commonest first', async () => {
