@@ -3,6 +3,7 @@ import { count, packTooLarge, type PackFileFormat } from '../limits';
 import type { FindingsQuery } from '../query/model/findings';
 import { FINDING_SELECT, FINDINGS_FROM, findingsWhere, toFindingRow } from '../query/sql/findings';
 import type { MetricRow } from '../query/model/metrics';
+import { readCorrections } from '../query/sql/corrections';
 import { readMetrics } from '../query/sql/metrics';
 import { readReconciliation } from '../samples/reconcile';
 import { readSampleSummary, SMALL_SAMPLE } from '../samples/stats';
@@ -17,11 +18,13 @@ import {
   type PackFeedRecord,
   type PackFinding,
   type PackFindingGroup,
+  type PackJudgment,
   type PackMetric,
   type PackReport,
   type PackReview,
 } from './model';
 import { paragraphAfter, paragraphAt, SourceList, type Located } from './sources';
+import { checkBeforeUse, checkOf, correctionSentence, packCoverage } from './check';
 import { isRag } from '../annotations/vocabulary';
 import { plural } from '../text/plural';
 
@@ -89,6 +92,12 @@ export async function buildPack(
   // In this order: each section adds its feed record and notices as it is read.
   const reports = summarySection(p);
   const { metrics, chart } = p.wants('metrics') ? metricsSection(p) : { metrics: [], chart: null };
+  // What the pack states, as checked: said before anything else the reader meets after the title.
+  const coverage = packCoverage(
+    metrics,
+    reports.flatMap((r) => r.judgments),
+  );
+  if (coverage) p.notices.push(coverage.statement);
   const findings = p.wants('findings') ? findingsSection(p) : [];
   const areas = p.wants('areas') ? areasSection(p) : [];
   const review = p.wants('review') ? reviewSection(p) : [];
@@ -106,6 +115,8 @@ export async function buildPack(
     review,
     sources: p.sources.list,
     feeds: p.feeds,
+    coverage,
+    checkBeforeUse: checkBeforeUse(metrics, chart?.forceLabel ?? 'Force'),
     notices: p.notices,
   };
 }
@@ -164,8 +175,8 @@ function packContext(db: SqlDatabase, def: PackDefinition, format: PackFileForma
     }
     return list;
   };
-  const cite = (reportId: number, what: string, at: Located) =>
-    sources.cite({ reportId, reportTitle: reportTitle.get(reportId) ?? `report ${reportId}`, what, ...at });
+  const cite: Cite = (reportId, what, at, corrections) =>
+    sources.cite({ reportId, reportTitle: reportTitle.get(reportId) ?? `report ${reportId}`, what, ...at }, corrections);
   return {
     db,
     def,
@@ -204,11 +215,18 @@ function summarySection(p: PackContext): PackReport[] {
         for (const k of keysOf(j)) if (!before.has(k)) before.set(k, String(j.grade));
       }
     }
-    const judgments = all(
+    const rowsOfReport = all(
       db,
-      'SELECT question, grade, last_inspected, is_overall, area, pillar, page, line FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
+      'SELECT id, question, grade, last_inspected, is_overall, area, pillar, page, line, verified FROM judgments WHERE report_id = ? ORDER BY is_overall DESC, id',
       [r.id],
-    ).map((j) => {
+    );
+    const correctionsOf = readCorrections(
+      db,
+      'judgment',
+      rowsOfReport.map((j) => Number(j.id)),
+    );
+    const judgments = rowsOfReport.map((j): PackJudgment => {
+      const corrections = correctionsOf.get(Number(j.id)) ?? [];
       const at = { page: num(j.page), line: Number(j.line) };
       // The judgments table heads the effectiveness overview; the paragraph after it names that section.
       const next = paragraphAfter(p.paragraphsOf(r.id), at);
@@ -223,7 +241,14 @@ function summarySection(p: PackContext): PackReport[] {
         previousGrade,
         change: gradeChange(previousGrade, String(j.grade)),
         isOverall: j.is_overall === 1,
-        source: p.cite(r.id, 'Judgment', { section: next?.section ?? 'Judgments', subsection: 'Judgments', paragraph: null, ...at }),
+        check: checkOf(j.verified === 1, corrections),
+        corrections,
+        source: p.cite(
+          r.id,
+          'Judgment',
+          { section: next?.section ?? 'Judgments', subsection: 'Judgments', paragraph: null, ...at },
+          corrections.map(correctionSentence),
+        ),
       };
     });
     rows += judgments.length;
@@ -259,14 +284,6 @@ function metricsSection(p: PackContext): { metrics: PackMetric[]; chart: ChartSp
   if (drawn < drawable) {
     p.notices.push(
       `The chart shows the first ${drawn} of the ${count(drawable)} metrics with both values (a chart of more would not fit a page); the table lists them all.`,
-    );
-  }
-  const unverified = metrics.filter((m) => !m.verified).length;
-  if (unverified) {
-    p.notices.push(
-      unverified === metrics.length
-        ? `None of the ${plural(metrics.length, 'metric')} in this pack has yet been marked verified against the report by an analyst.`
-        : `${unverified} of the ${metrics.length} metrics in this pack ${unverified === 1 ? 'has' : 'have'} not yet been marked verified against the report by an analyst.`,
     );
   }
   return { metrics, chart };
@@ -387,7 +404,8 @@ function reviewSection(p: PackContext): PackReview[] {
   return review;
 }
 
-type Cite = (reportId: number, what: string, at: Located) => string;
+/** Registers where an item was read (and what the analyst corrected in it), giving its source id. */
+type Cite = (reportId: number, what: string, at: Located, corrections?: readonly string[]) => string;
 
 function packMetric(m: MetricRow, cite: Cite, paragraphsOf: (reportId: number) => ParagraphRow[]): PackMetric {
   const at = { page: m.page, line: m.line };
@@ -412,8 +430,11 @@ function packMetric(m: MetricRow, cite: Cite, paragraphsOf: (reportId: number) =
     difference: m.difference,
     direction: m.difference === null ? null : m.difference > 0 ? 'higher' : m.difference < 0 ? 'lower' : 'same',
     verified: m.verified,
+    check: m.check,
+    corrections: m.corrections,
+    openWarning: m.warningState === 'open' ? m.warning : null,
     note: m.note,
-    source: cite(m.reportId, 'Metric', where),
+    source: cite(m.reportId, 'Metric', where, m.corrections.map(correctionSentence)),
   };
 }
 
@@ -439,10 +460,11 @@ function chartOf(metrics: PackMetric[], covered: ReportRow[]): ChartSpec | null 
   for (const m of drawable) {
     let p = panels.get(m.unit);
     if (!p) {
-      p = { unit: m.unit, categories: [], force: [], englandWales: [] };
+      p = { unit: m.unit, categories: [], force: [], englandWales: [], marks: [] };
       panels.set(m.unit, p);
     }
     p.categories.push(several ? `${m.label} (${m.report})` : m.label);
+    p.marks?.push(m.check === 'verified' ? null : m.check);
     p.force.push(m.force);
     p.englandWales.push(m.englandWales);
   }

@@ -1,5 +1,6 @@
-import type { ChartPanel, ChartSpec } from './model';
+import type { ChartMark, ChartPanel, ChartSpec } from './model';
 import { SvgContext } from './chart-svg';
+import { chartKey, CORRECTED_MARK, UNVERIFIED_MARK } from './check';
 import { visible, visibleDeep } from '../text/visible';
 
 /**
@@ -63,6 +64,7 @@ const PANEL_GAP = 10;
 const EMPTY_H = 40;
 const LABEL_LINES = 2;
 const LABEL_LINE_H = 13;
+const KEY_H = 18;
 
 export const font = (size: number, bold = false): string => `${bold ? 'bold ' : ''}${size}px ${CHART_FONT_FAMILY}`;
 
@@ -72,7 +74,7 @@ const panelHeight = (p: ChartPanel): number => PANEL_TITLE_H + p.categories.leng
 export function chartSize(spec: ChartSpec): { width: number; height: number } {
   const panels = spec.panels.filter((p) => p.categories.length > 0);
   const body = panels.length === 0 ? EMPTY_H : panels.reduce((h, p) => h + panelHeight(p), 0) + PANEL_GAP * (panels.length - 1);
-  return { width: WIDTH, height: PAD + TITLE_H + LEGEND_H + body + PAD };
+  return { width: WIDTH, height: PAD + TITLE_H + LEGEND_H + (chartKey(spec) ? KEY_H : 0) + body + PAD };
 }
 
 /** Draws the chart at (0,0) in CSS pixels; scale the context first for a sharper bitmap. */
@@ -91,6 +93,15 @@ export function drawChart(ctx: Canvas2DLike, specAsGiven: ChartSpec): void {
   drawLegend(ctx, spec.forceLabel, PAD + TITLE_H);
 
   let y = PAD + TITLE_H + LEGEND_H;
+  // A chart any of whose bars is marked (not yet verified, or corrected) carries the key under its legend.
+  const key = chartKey(spec);
+  if (key) {
+    ctx.font = font(12);
+    ctx.fillStyle = CHART_COLOURS.text;
+    ctx.textAlign = 'left';
+    ctx.fillText(fitText(ctx, key, width - 2 * PAD), PAD, y + KEY_H / 2 - 4);
+    y += KEY_H;
+  }
   const panels = spec.panels.filter((p) => p.categories.length > 0);
   if (panels.length === 0) {
     ctx.font = font(12);
@@ -155,17 +166,17 @@ function drawPanel(ctx: Canvas2DLike, panel: ChartPanel, top: number): void {
 
   panel.categories.forEach((category, i) => {
     const rowTop = plotTop + i * ROW_H + ROW_GAP / 2;
-    drawCategoryLabel(ctx, category, rowTop + (2 * BAR_H + BAR_GAP) / 2);
+    drawCategoryLabel(ctx, category, panel.marks?.[i] ?? null, rowTop + (2 * BAR_H + BAR_GAP) / 2);
     drawValueBar(ctx, 'force', panel.force[i] ?? null, rowTop, xOf, panel.unit);
     drawValueBar(ctx, 'englandWales', panel.englandWales[i] ?? null, rowTop + BAR_H + BAR_GAP, xOf, panel.unit);
   });
 }
 
-function drawCategoryLabel(ctx: Canvas2DLike, text: string, centreY: number): void {
+function drawCategoryLabel(ctx: Canvas2DLike, text: string, mark: ChartMark, centreY: number): void {
   ctx.font = font(12);
   ctx.fillStyle = CHART_COLOURS.text;
   ctx.textAlign = 'right';
-  const lines = wrapText(ctx, text, LABEL_W - 12, LABEL_LINES);
+  const lines = markedLines(ctx, text, mark === 'unverified' ? UNVERIFIED_MARK : mark === 'corrected' ? CORRECTED_MARK : '', LABEL_W - 12);
   const first = centreY - ((lines.length - 1) * LABEL_LINE_H) / 2;
   lines.forEach((l, i) => ctx.fillText(l, PAD + LABEL_W - 12, first + i * LABEL_LINE_H));
 }
@@ -259,6 +270,20 @@ export function formatValue(v: number, unit: string): string {
 }
 
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A label's lines with its mark at the end of the last one. The mark is never cut: the label's own
+ * words give way to it (shortened with "…"), so a long label cannot hide that its figure is unchecked.
+ */
+export function markedLines(ctx: Canvas2DLike, text: string, mark: string, maxWidth: number): string[] {
+  const lines = wrapText(ctx, text, maxWidth, LABEL_LINES);
+  if (!mark) return lines;
+  const last = lines.pop() ?? '';
+  const withMark = `${last} ${mark}`;
+  if (ctx.measureText(withMark).width <= maxWidth) return [...lines, withMark];
+  if (lines.length + 1 < LABEL_LINES) return [...lines, last, mark];
+  return [...lines, `${fitText(ctx, last, maxWidth - ctx.measureText(` ${mark}`).width)} ${mark}`];
+}
 
 /** Greedy word wrap into at most `maxLines` lines; the last line ends with "…" if text was cut. */
 export function wrapText(ctx: Canvas2DLike, text: string, maxWidth: number, maxLines: number): string[] {

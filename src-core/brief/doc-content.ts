@@ -1,6 +1,8 @@
 import type { BriefingPack, PackFinding, PackMetric, PackReport, PackReview, SourceRef } from './model';
 import { PACK_SECTION_TITLES } from './definition';
 import type { RagFacet } from '../annotations/vocabulary';
+import { chartKey, checkCell, UNVERIFIED_MARK } from './check';
+import { longDate, longDateTime } from './dates';
 
 /**
  * What the paginated writers (DOCX and PDF) print, worked out once so both say the same words in
@@ -22,20 +24,7 @@ export interface DocTable {
   rows: { cells: string[]; strong?: boolean }[];
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2026-11-27" → "27 November 2026"; anything else is returned as it is. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  return m && month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
-/** "2026-11-27T16:30:00.000Z" → "27 November 2026 16:30 UTC". */
-export function longDateTime(iso: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return m ? `${longDate(m[1] as string)} ${m[2]} UTC` : iso;
-}
+export { longDate, longDateTime } from './dates';
 
 export const ragWord = (rag: PackFinding['rag']): string =>
   rag === 'red' ? 'Red' : rag === 'amber' ? 'Amber' : rag === 'green' ? 'Green' : 'Not rated';
@@ -63,6 +52,11 @@ export function sourceLocation(s: SourceRef): string {
   return `${s.reportTitle}: ${parts}, ${at.filter(Boolean).join(', ')}`;
 }
 
+/** A Sources entry after its id and kind: where it is, then what an analyst corrected there, with the extracted value. */
+export function sourceEntry(s: SourceRef): string {
+  return s.corrections.length ? [`${sourceLocation(s)}.`, ...s.corrections].join(' ') : sourceLocation(s);
+}
+
 export const citation = (id: string): string => `[${id}]`;
 
 /** Labelled lines under the title. */
@@ -86,12 +80,13 @@ const CHANGE_WORDS = { up: 'Improved', down: 'Declined', same: 'No change' } as 
 export function judgmentsTable(report: PackReport): DocTable {
   return {
     columns: [
-      { title: 'Question', width: 33 },
-      { title: 'Grade', width: 17 },
-      { title: 'Last inspected', width: 13, align: 'center' },
-      { title: 'Previous grade', width: 15 },
-      { title: 'Change', width: 12 },
-      { title: 'Source', width: 10, cite: true },
+      { title: 'Question', width: 29 },
+      { title: 'Grade', width: 16 },
+      { title: 'Last inspected', width: 11, align: 'center' },
+      { title: 'Previous grade', width: 13 },
+      { title: 'Change', width: 10 },
+      { title: 'Check', width: 12 },
+      { title: 'Source', width: 9, cite: true },
     ],
     rows: report.judgments.map((j) => ({
       cells: [
@@ -100,6 +95,7 @@ export function judgmentsTable(report: PackReport): DocTable {
         j.lastInspected === null ? '—' : String(j.lastInspected),
         j.previousGrade ?? '—',
         j.change ? CHANGE_WORDS[j.change] : '—',
+        checkCell(j),
         j.source,
       ],
       strong: j.isOverall,
@@ -112,25 +108,30 @@ function signed(n: number): string {
   return n > 0 ? `+${s}` : s;
 }
 
+/** A figure's cell: its value in force, with "corrected" under it when an analyst changed it. */
+function valueCell(text: string, corrections: PackMetric['corrections'], field: string): string {
+  return `${text || '—'}${corrections.some((c) => c.field === field) ? '\ncorrected' : ''}`;
+}
+
 export function metricsTable(metrics: PackMetric[], forceLabel: string): DocTable {
   return {
     columns: [
-      { title: 'Metric', width: 43 },
-      { title: forceLabel, width: 12, align: 'right' },
-      { title: 'England and Wales', width: 12, align: 'right' },
-      { title: 'Difference', width: 13, align: 'right' },
-      { title: 'Force is', width: 10 },
-      { title: 'Source', width: 10, cite: true },
+      { title: 'Metric', width: 35 },
+      { title: forceLabel, width: 11, align: 'right' },
+      { title: 'England and Wales', width: 11, align: 'right' },
+      { title: 'Difference', width: 11, align: 'right' },
+      { title: 'Force is', width: 9 },
+      { title: 'Check', width: 14 },
+      { title: 'Source', width: 9, cite: true },
     ],
     rows: metrics.map((m) => ({
       cells: [
-        [m.label, `${m.unit}${m.period ? `, ${m.period}` : ''}`, m.verified ? '' : 'Not yet verified against the report.', m.note]
-          .filter(Boolean)
-          .join('\n'),
-        m.forceText || '—',
-        m.ewText || '—',
+        [m.label, `${m.unit}${m.period ? `, ${m.period}` : ''}`, m.note].filter(Boolean).join('\n'),
+        valueCell(m.forceText, m.corrections, 'force'),
+        valueCell(m.ewText, m.corrections, 'englandWales'),
         m.difference === null ? '—' : signed(m.difference),
         m.direction ? sentenceCase(m.direction) : '—',
+        checkCell(m),
         m.source,
       ],
     })),
@@ -138,7 +139,8 @@ export function metricsTable(metrics: PackMetric[], forceLabel: string): DocTabl
 }
 
 export const METRICS_NOTE =
-  'Difference is the force’s figure minus England and Wales’s, in the metric’s unit (percentage points for percentages).';
+  'Difference is the force’s figure minus England and Wales’s, in the metric’s unit (percentage points for percentages). ' +
+  `Check says whether an analyst has verified the figure against the report (${UNVERIFIED_MARK} marks one not yet verified) or corrected it; the Sources list gives each corrected value as extracted.`;
 
 const pct = (p: number): string => `${(Math.round(p * 1000) / 10).toFixed(1)}%`;
 
@@ -200,5 +202,8 @@ export const SYNTHETIC_REVIEW_NOTICE = 'These figures come from a synthetic demo
 
 /** The chart's text alternative, for the image's alt text. */
 export function chartAltText(pack: BriefingPack): string {
-  return `${pack.chart?.title ?? 'Key metrics'}: bar chart of the force against England and Wales for ${pack.metrics.length} metrics, as listed in the table below.`;
+  const key = pack.chart ? chartKey(pack.chart) : null;
+  return `${pack.chart?.title ?? 'Key metrics'}: bar chart of the force against England and Wales for ${pack.metrics.length} metrics, as listed in the table below.${
+    key ? ` ${key}.` : ''
+  }`;
 }

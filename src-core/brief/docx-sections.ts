@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Bookmark, HeadingLevel, ImageRun, Paragraph, ShadingType, TextRun } from 'docx';
-import type { Table } from 'docx';
+import type { ParagraphChild, Table } from 'docx';
 import type { PackSectionKey } from './definition';
 import type { BriefingPack, PackFinding } from './model';
 import {
@@ -15,13 +15,14 @@ import {
   reproducibilityLines,
   REPRODUCIBILITY_INTRO,
   reviewTable,
-  sourceLocation,
+  sourceEntry,
   citation,
   SYNTHETIC_REVIEW_NOTICE,
 } from './doc-content';
 import { citeRuns, DOCX_COLOURS, SIZE, sourceAnchor, TEXT_HEIGHT_PX, TEXT_WIDTH_PX } from './docx-styles';
 import { fitImage } from './png-size';
 import { docxTable } from './docx-tables';
+import { CHECK_BEFORE_USE_INTRO, CHECK_BEFORE_USE_TITLE } from './check';
 
 /** The body of each pack section as Word paragraphs and tables, in the order doc-content gives. */
 
@@ -48,6 +49,31 @@ export function notice(text: string): Paragraph {
     spacing: { after: 120 },
     children: [new TextRun({ text: 'Note: ', bold: true }), new TextRun(text)],
   });
+}
+
+const CHECK_RULE = { style: BorderStyle.SINGLE, size: 12, color: '8A4B00', space: 4 } as const;
+
+/**
+ * The "Check before use" box: one framed block of paragraphs (a shared border joins them in Word
+ * and LibreOffice), the title, why, then each flagged figure with its warning's words.
+ */
+export function checkBeforeUseBlocks(pack: BriefingPack): Paragraph[] {
+  if (pack.checkBeforeUse.length === 0) return [];
+  const link = pack.definition.sections.includes('sources');
+  const border = { top: CHECK_RULE, bottom: CHECK_RULE, left: { ...CHECK_RULE, size: 36 }, right: CHECK_RULE };
+  // Same indent and border on every paragraph: Word and LibreOffice then draw one frame round them all.
+  const boxed = (children: ParagraphChild[], last = false): Paragraph =>
+    new Paragraph({ border, keepNext: !last, indent: { left: 120, right: 120 }, spacing: { after: last ? 240 : 80 }, children });
+  return [
+    boxed([new TextRun({ text: CHECK_BEFORE_USE_TITLE, bold: true, color: '8A4B00', size: SIZE.h2 })]),
+    boxed([new TextRun(CHECK_BEFORE_USE_INTRO)]),
+    ...pack.checkBeforeUse.map((w, i) =>
+      boxed(
+        [new TextRun({ text: `${w.figure} `, bold: true }), ...citeRuns(w.source, link), new TextRun({ text: w.warning, break: 1 })],
+        i === pack.checkBeforeUse.length - 1,
+      ),
+    ),
+  ];
 }
 
 export function sectionBlocks(key: PackSectionKey, pack: BriefingPack, chart: DocxChart | null): Block[] {
@@ -94,7 +120,7 @@ export function sectionBlocks(key: PackSectionKey, pack: BriefingPack, chart: Do
                 indent: { left: 567, hanging: 567 },
                 children: [
                   new Bookmark({ id: sourceAnchor(s.id), children: [new TextRun({ text: citation(s.id), bold: true })] }),
-                  new TextRun(`\t${s.what}. ${sourceLocation(s)}`),
+                  new TextRun(`\t${s.what}. ${sourceEntry(s)}`),
                 ],
                 tabStops: [{ type: 'left', position: 567 }],
               }),

@@ -15,7 +15,7 @@ import type { BriefingPack } from './model';
 import { visibleDeep } from '../text/visible';
 import { chartImageSize } from './png-size';
 import { sectionsInOrder, titleBlock } from './doc-content';
-import { h1, notice, sectionBlocks } from './docx-sections';
+import { checkBeforeUseBlocks, h1, notice, sectionBlocks } from './docx-sections';
 import { DOCX_COLOURS, MARGINS, PAGE, SIZE, STYLES } from './docx-styles';
 
 /**
@@ -61,6 +61,7 @@ export async function renderDocx(packAsBuilt: BriefingPack, assets: DocxAssets):
       children: [],
     }),
     ...pack.notices.map(notice),
+    ...checkBeforeUseBlocks(pack),
   ];
 
   const body = sectionsInOrder(pack).flatMap(({ key, title }) => [h1(title), ...sectionBlocks(key, pack, chart)]);

@@ -14,7 +14,7 @@ import {
   REPRODUCIBILITY_INTRO,
   reviewTable,
   sectionsInOrder,
-  sourceLocation,
+  sourceEntry,
   SYNTHETIC_REVIEW_NOTICE,
   titleBlock,
   type DocTable,
@@ -25,6 +25,7 @@ import { StringSink, Utf8Sink, type TextSink } from './sink';
 import { BRIEF_CSS } from './html-style';
 import type { PackSectionKey } from './definition';
 import type { BriefingPack, ChartSpec, PackFinding } from './model';
+import { CHECK_BEFORE_USE_INTRO, CHECK_BEFORE_USE_TITLE } from './check';
 
 /**
  * The pack as one self-contained HTML document: the app's live preview and the `.html` export.
@@ -85,6 +86,7 @@ function writeHtml(packAsBuilt: BriefingPack, opts: HtmlOptions, out: TextSink):
   // The body's parts, a line apart; a section is written piece by piece.
   out.write(titleHtml(pack));
   out.write(`\n${noticesHtml(pack)}`);
+  out.write(`\n${checkBeforeUseHtml(pack, link)}`);
   out.write(`\n${contentsHtml(pack)}`);
   for (const sec of sectionsInOrder(pack)) {
     out.write(
@@ -120,6 +122,18 @@ function noticesHtml(pack: BriefingPack): string {
     .join('')}</ul></aside>`;
 }
 
+/** The figures whose extraction warning is still open, each with the warning's words: a region of its own, read before any table. */
+function checkBeforeUseHtml(pack: BriefingPack, link: boolean): string {
+  if (pack.checkBeforeUse.length === 0) return '';
+  const items = pack.checkBeforeUse.map(
+    (w) => `<li><p><strong>${e(w.figure)}</strong> ${cite(w.source, link)}</p><p>${e(w.warning)}</p></li>`,
+  );
+  // The notices' box (html-style.ts): its sheet's hash is pinned in the app's Content-Security-Policy, so no new rule here.
+  return `<aside class="notices check-before-use" aria-labelledby="check-h"><h2 id="check-h">${e(CHECK_BEFORE_USE_TITLE)}</h2><p>${e(
+    CHECK_BEFORE_USE_INTRO,
+  )}</p><ul>${items.join('')}</ul></aside>`;
+}
+
 /** A list of the sections for the screen (the preview is long); print leaves it out. */
 function contentsHtml(pack: BriefingPack): string {
   const items = sectionsInOrder(pack).map((s) => `<li><a href="#${s.key}">${e(s.title)}</a></li>`);
@@ -148,7 +162,7 @@ function writeTable(t: DocTable, link: boolean, out: TextSink, caption?: string)
       const col = t.columns[i];
       if (col?.cite) return `<td>${cite(cell, link)}</td>`;
       const [first = '', ...rest] = cell.split('\n');
-      const more = rest.map((l) => `<span class="${/^Not yet verified/.test(l) ? 'warn' : 'sub'}">${e(l)}</span>`).join('');
+      const more = rest.map((l) => `<span class="${/^Warning open/.test(l) ? 'warn' : 'sub'}">${e(l)}</span>`).join('');
       return `<td${col ? cls(col) : ''}>${e(first)}${more}</td>`;
     });
     out.write(`<tr${r.strong ? ' class="strong"' : ''}>${cells.join('')}</tr>`);
@@ -171,7 +185,7 @@ function writeSection(key: PackSectionKey, pack: BriefingPack, link: boolean, op
       '<table class="data sources"><thead><tr><th scope="col">Source</th><th scope="col">Item</th><th scope="col">Where in the report</th></tr></thead><tbody>',
     );
     for (const src of pack.sources) {
-      out.write(`<tr id="${e(src.id)}"><td>${e(citation(src.id))}</td><td>${e(src.what)}</td><td>${e(sourceLocation(src))}</td></tr>`);
+      out.write(`<tr id="${e(src.id)}"><td>${e(citation(src.id))}</td><td>${e(src.what)}</td><td>${e(sourceEntry(src))}</td></tr>`);
     }
     out.write('</tbody></table>');
     return;

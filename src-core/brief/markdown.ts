@@ -13,7 +13,7 @@ import {
   REPRODUCIBILITY_INTRO,
   reviewTable,
   sectionsInOrder,
-  sourceLocation,
+  sourceEntry,
   SYNTHETIC_REVIEW_NOTICE,
   titleBlock,
   type DocTable,
@@ -21,6 +21,7 @@ import {
 import { escapeMarkdown as md, escapeMarkdownCell as cell, escapeMarkdownInline as inl } from './escape';
 import type { PackSectionKey } from './definition';
 import type { BriefingPack, PackFinding } from './model';
+import { CHECK_BEFORE_USE_INTRO, CHECK_BEFORE_USE_TITLE } from './check';
 import { visibleDeep } from '../text/visible';
 import { StringSink, Utf8Sink, type TextSink } from './sink';
 
@@ -58,6 +59,17 @@ function writeMarkdown(packAsBuilt: BriefingPack, out: TextSink): void {
   block(`# ${md(pack.definition.title)}`);
   block(table(titleTable(pack)));
   if (pack.notices.length) block(['> **Read this first**', '>', ...pack.notices.map((n) => `> - ${md(n)}`)].join('\n'));
+  if (pack.checkBeforeUse.length) {
+    block(
+      [
+        `> **${md(CHECK_BEFORE_USE_TITLE)}**`,
+        '>',
+        `> ${md(CHECK_BEFORE_USE_INTRO)}`,
+        '>',
+        ...pack.checkBeforeUse.map((w) => `> - **${inl(w.figure)}** ${cite(w.source)}: ${inl(w.warning)}`),
+      ].join('\n'),
+    );
+  }
   for (const s of sectionsInOrder(pack)) {
     block(`## ${md(s.title)}`);
     // Block by block: a section of a large pack has more blocks than a call takes arguments.
@@ -135,7 +147,7 @@ function section(key: PackSectionKey, pack: BriefingPack): string[] {
             { title: 'Item', width: 2 },
             { title: 'Where in the report', width: 6 },
           ],
-          rows: pack.sources.map((s) => ({ cells: [citation(s.id), s.what, sourceLocation(s)] })),
+          rows: pack.sources.map((s) => ({ cells: [citation(s.id), s.what, sourceEntry(s)] })),
         }),
       ];
     case 'reproducibility':

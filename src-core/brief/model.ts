@@ -1,4 +1,6 @@
 import type { Rag } from '../annotations/vocabulary';
+import type { CheckCounts } from '../query/model/coverage';
+import type { Correction } from '../query/model/metrics';
 import type { PackDefinition, PackSectionKey } from './definition';
 
 /**
@@ -23,7 +25,15 @@ export interface SourceRef {
   line: number;
   /** What the item is, for the Sources list: "Finding", "Metric", "Judgment", "Area for improvement", "Review figure". */
   what: string;
+  /**
+   * What an analyst changed in the item read here, each as a sentence naming the extracted value
+   * ("Force value corrected from 1 to 12 by ann on 27 November 2026; extracted as 1 from this place in the report.").
+   */
+  corrections: string[];
 }
+
+/** Where the analyst's check of a figure or grade stands: a correction outranks a tick. */
+export type CheckState = 'verified' | 'unverified' | 'corrected';
 
 export interface PackJudgment {
   question: string;
@@ -34,6 +44,8 @@ export interface PackJudgment {
   /** 'up' | 'down' | 'same' against previousGrade; null when there is none. */
   change: 'up' | 'down' | 'same' | null;
   isOverall: boolean;
+  check: CheckState;
+  corrections: Correction[];
   source: string;
 }
 
@@ -62,9 +74,17 @@ export interface PackMetric {
   /** 'higher' | 'lower' | 'same' than England and Wales; null when either is missing. */
   direction: 'higher' | 'lower' | 'same' | null;
   verified: boolean;
+  check: CheckState;
+  /** The analyst's corrections of this figure, with the extracted values. */
+  corrections: Correction[];
+  /** The extractor's warning about this figure while it stays open (no one has dismissed it, verified or corrected the figure). */
+  openWarning: string | null;
   note: string;
   source: string;
 }
+
+/** How a bar pair's label is marked: a figure not yet verified, or one an analyst corrected; null for a verified one. */
+export type ChartMark = 'unverified' | 'corrected' | null;
 
 /** One panel per unit: the force against England and Wales for each metric in that unit. */
 export interface ChartPanel {
@@ -72,6 +92,8 @@ export interface ChartPanel {
   categories: string[];
   force: (number | null)[];
   englandWales: (number | null)[];
+  /** Per category, its check mark (a chart without them marks nothing). */
+  marks?: ChartMark[];
 }
 export interface ChartSpec {
   title: string;
@@ -127,6 +149,23 @@ export interface PackReview {
   reconciliation: { label: string; stated: number; computed: number | null; matches: boolean; source: string | null }[];
 }
 
+/** How much of what the pack states has been checked against the reports: its figures (metrics) and grades (judgments). */
+export interface PackCoverage {
+  figures: CheckCounts;
+  grades: CheckCounts;
+  /** "Of the 15 figures and 6 grades in this pack, 9 are verified against the report, 1 corrected, 11 not yet verified." */
+  statement: string;
+}
+
+/** A figure in the pack whose extraction warning is still open: what a reader must check before quoting it. */
+export interface PackWarning {
+  /** "Domestic abuse incidents per 1,000 population (Gwent Police 2017): Gwent Police 1, England and Wales 15". */
+  figure: string;
+  /** The warning's own words. */
+  warning: string;
+  source: string;
+}
+
 /** What fed a section and how many rows it had, for the reproducibility note. */
 export interface PackFeedRecord {
   section: PackSectionKey;
@@ -150,6 +189,10 @@ export interface BriefingPack {
   review: PackReview[];
   sources: SourceRef[];
   feeds: PackFeedRecord[];
+  /** The check of the figures and grades the pack holds; null when it holds neither. */
+  coverage: PackCoverage | null;
+  /** Every figure in the pack with an open extraction warning, in the order of the metrics table. */
+  checkBeforeUse: PackWarning[];
   /** Things the reader must know, e.g. "No finding is marked include-in-brief …", "Figures from a synthetic sample". */
   notices: string[];
 }

@@ -12,13 +12,67 @@ import {
   reproducibilityLines,
   REPRODUCIBILITY_INTRO,
   reviewTable,
-  sourceLocation,
+  sourceEntry,
   citation,
   SYNTHETIC_REVIEW_NOTICE,
 } from './doc-content';
 import { PDF_COLOURS, SIZES, sourceDestination } from './pdf-layout';
 import type { PdfWriter } from './pdf-layout';
 import { fitImage } from './png-size';
+import { CHECK_BEFORE_USE_INTRO, CHECK_BEFORE_USE_TITLE } from './check';
+
+const CHECK_RULE = '#8A4B00';
+
+/**
+ * The "Check before use" box under the notices: framed, the title, why, then each flagged figure
+ * (bold, with its citation) and its warning's words. Measured first so it is drawn on one page
+ * when it fits one; a longer list breaks between entries, each page's part framed.
+ */
+export function writeCheckBeforeUse(w: PdfWriter, pack: BriefingPack): void {
+  if (pack.checkBeforeUse.length === 0) return;
+  const doc = w.doc;
+  const inner = w.width - 22;
+  const x = w.left + 14;
+  const measure = (font: 'regular' | 'bold', size: number, text: string) => {
+    w.style(font, size);
+    return doc.heightOfString(w.t(text), { width: inner, lineGap: 1.5 });
+  };
+  const entries = pack.checkBeforeUse.map((c) => {
+    const head = `${c.figure} ${citation(c.source)}`;
+    return { head, text: c.warning, h: measure('bold', SIZES.body, head) + measure('regular', SIZES.body, c.warning) + 5 };
+  });
+  const topH = measure('bold', SIZES.h2, CHECK_BEFORE_USE_TITLE) + measure('regular', SIZES.body, CHECK_BEFORE_USE_INTRO) + 14;
+  w.ensureSpace(Math.min(topH + entries.reduce((n, e) => n + e.h, 0) + 8, w.bottom - doc.page.margins.top));
+  let boxTop = doc.y;
+  const frame = () => {
+    const h = doc.y - boxTop + 4;
+    doc.lineWidth(1.2).strokeColor(CHECK_RULE).rect(w.left, boxTop, w.width, h).stroke();
+    doc.rect(w.left, boxTop, 5, h).fill(CHECK_RULE);
+  };
+  doc.y += 6;
+  w.style('bold', SIZES.h2, CHECK_RULE);
+  doc.text(w.t(CHECK_BEFORE_USE_TITLE), x, doc.y, { width: inner });
+  doc.y += 2;
+  w.style('regular', SIZES.body);
+  doc.text(w.t(CHECK_BEFORE_USE_INTRO), x, doc.y, { width: inner, lineGap: 1.5 });
+  doc.y += 6;
+  for (const e of entries) {
+    if (doc.y + e.h > w.bottom - 6) {
+      frame();
+      w.newPage();
+      boxTop = doc.y;
+      doc.y += 6;
+    }
+    w.style('bold', SIZES.body);
+    doc.text(w.t(e.head), x, doc.y, { width: inner, lineGap: 1.5 });
+    w.style('regular', SIZES.body);
+    doc.text(w.t(e.text), x, doc.y, { width: inner, lineGap: 1.5 });
+    doc.y += 5;
+  }
+  frame();
+  doc.x = w.left;
+  doc.y += 12;
+}
 
 /** The body of each pack section on PDF pages, in the same order and words as the Word pack. */
 
@@ -78,7 +132,7 @@ export function writeSection(w: PdfWriter, key: PackSectionKey, pack: BriefingPa
       if (pack.sources.length === 0) return none('No item in this pack cites a source.');
       for (const s of pack.sources) {
         const idW = 34;
-        const text = w.t(`${s.what}. ${sourceLocation(s)}`);
+        const text = w.t(`${s.what}. ${sourceEntry(s)}`);
         w.style('regular', SIZES.body);
         const h = w.doc.heightOfString(text, { width: w.width - idW, lineGap: 1 });
         w.ensureSpace(h);

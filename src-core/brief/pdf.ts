@@ -4,7 +4,7 @@ import { chartImageSize } from './png-size';
 import { sectionsInOrder, titleBlock } from './doc-content';
 import { PDF_COLOURS, PDF_MARGINS, PdfWriter, SIZES } from './pdf-layout';
 import type { PdfFonts } from './pdf-layout';
-import { chartBox, writeSection } from './pdf-sections';
+import { chartBox, writeCheckBeforeUse, writeSection } from './pdf-sections';
 import type { PdfDoc, PdfDocConstructor } from './pdf-types';
 
 /**
@@ -63,6 +63,8 @@ export async function renderPdf(packAsBuilt: BriefingPack, deps: PdfDeps): Promi
 
   writeTitleBlock(w, pack);
   const sections = sectionsInOrder(pack);
+  // The notices and the Check before use box can fill the first page: the contents then start the next.
+  w.ensureSpace(40 + sections.length * TOC_LINE);
   const contentsTop = writeContentsHeading(w);
   w.newPage();
   for (const { key, title } of sections) {
@@ -107,25 +109,26 @@ function writeTitleBlock(w: PdfWriter, pack: BriefingPack): void {
     .stroke();
   w.space(12);
   for (const n of pack.notices) w.notice(n);
+  writeCheckBeforeUse(w, pack);
 }
 
 /** The "Contents" heading; its entries are written at the end, when the pages are known. */
-function writeContentsHeading(w: PdfWriter): number {
+function writeContentsHeading(w: PdfWriter): { page: number; y: number } {
   w.space(6);
   w.style('bold', SIZES.h1, PDF_COLOURS.heading);
   w.doc.text('Contents', w.left, w.doc.y, { width: w.width });
   w.space(6);
-  return w.doc.y;
+  return { page: w.pageIndex(), y: w.doc.y };
 }
 
 /**
- * Level-1 entries with page numbers and links, on the first page below the title block (the
- * outline carries the sub-headings too). The title block and at most seven entries fit on page 1.
+ * Level-1 entries with page numbers and links, below the title block on the page the heading
+ * landed on (the first, unless notices filled it); the outline carries the sub-headings too.
  */
-function writeContents(w: PdfWriter, top: number): void {
+function writeContents(w: PdfWriter, top: { page: number; y: number }): void {
   const doc = w.doc;
-  doc.switchToPage(0);
-  let y = top;
+  doc.switchToPage(top.page);
+  let y = top.y;
   for (const h of w.headings.filter((x) => x.level === 1)) {
     const page = String(h.page + 1);
     w.style('regular', SIZES.body + 1);

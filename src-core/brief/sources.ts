@@ -10,18 +10,20 @@ export class SourceList {
   private readonly refs: SourceRef[] = [];
   private readonly byKey = new Map<string, string>();
 
-  cite(ref: Omit<SourceRef, 'id'>): string {
+  cite(ref: Omit<SourceRef, 'id' | 'corrections'>, corrections: readonly string[] = []): string {
     const key = JSON.stringify([ref.reportId, ref.page, ref.line, ref.what, ref.section, ref.subsection, ref.paragraph]);
-    const known = this.byKey.get(key);
-    if (known) return known;
-    const id = `S${this.refs.length + 1}`;
-    this.refs.push({ ...ref, id });
-    this.byKey.set(key, id);
+    const id = this.byKey.get(key) ?? `S${this.refs.length + 1}`;
+    if (!this.byKey.has(key)) {
+      this.refs.push({ ...ref, id, corrections: [] });
+      this.byKey.set(key, id);
+    }
+    // Two items read at one place (rare) each add what was corrected in them.
+    if (corrections.length) this.refs.find((r) => r.id === id)?.corrections.push(...corrections);
     return id;
   }
 
   get list(): SourceRef[] {
-    return [...this.refs];
+    return this.refs.map((r) => ({ ...r, corrections: [...r.corrections] }));
   }
 }
 

@@ -114,7 +114,7 @@ const today = () => {
  * failed: …", as the app words it); its original stack stays in the service, which answers with
  * values, not exceptions.
  */
-function valueOf<T>(result: DbResult<T>): T {
+export function valueOf<T>(result: DbResult<T>): T {
   if (result.ok) return result.value;
   if (result.error.code === 'internal') throw new Error(result.error.message);
   throw new BriefRefused(result.error.message);
@@ -123,9 +123,10 @@ function valueOf<T>(result: DbResult<T>): T {
 /**
  * Opens the workspace in the workspace service as the app would show it: the snapshot plus the
  * edits journaled since the last checkpoint (the app may be open with unsaved-to-snapshot edits),
- * replayed in memory only, the service's storage writing nothing.
+ * replayed in memory only, the service's storage writing nothing. `what` names what the command
+ * makes of it, for the warning about journal records left out ("the pack").
  */
-async function openReadOnly(client: LocalClient, file: string): Promise<void> {
+export async function openReadOnly(client: LocalClient, file: string, what = 'the pack'): Promise<void> {
   const resolved = path.resolve(file);
   if (!existsSync(resolved) || !statSync(resolved).isFile()) throw new BriefUsageError(`${file}: no such workspace file`);
   const snapshot = bytesOf(await readFile(resolved));
@@ -152,7 +153,7 @@ async function openReadOnly(client: LocalClient, file: string): Promise<void> {
       sealKey: keys.length ? keys : newSealKey(),
     }),
   );
-  warnSkipped(file, opened);
+  warnSkipped(file, opened, what);
 }
 
 /**
@@ -160,13 +161,13 @@ async function openReadOnly(client: LocalClient, file: string): Promise<void> {
  * app opens the workspace with the same records left out): a record stops replay when it is torn,
  * damaged, too long or no longer applies, and none after it is applied, since it may depend on it.
  */
-function warnSkipped(file: string, { discarded, journalStop }: Pick<OpenSummary, 'discarded' | 'journalStop'>): void {
+function warnSkipped(file: string, { discarded, journalStop }: Pick<OpenSummary, 'discarded' | 'journalStop'>, what: string): void {
   if (discarded === 0 || journalStop === null) return;
   const records = discarded === 1 ? '1 journal record was' : `${discarded} journal records were`;
   const after = discarded > 1 ? ', and none after it is applied' : '';
   process.stderr.write(
     printed(
-      `peel-workbench: warning: ${file}.peel-journal: ${records} not replayed: ${describeJournalStop(journalStop)}${after}; the pack has the edits before it`,
+      `peel-workbench: warning: ${file}.peel-journal: ${records} not replayed: ${describeJournalStop(journalStop)}${after}; ${what} has the edits before it`,
     ),
   );
 }
@@ -193,7 +194,7 @@ async function defaultTitle(client: LocalClient): Promise<string> {
   return reports.length ? `Briefing on ${reports.length} inspection reports` : 'Briefing';
 }
 
-async function appVersion(): Promise<string> {
+export async function appVersion(): Promise<string> {
   try {
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version ?? 'unknown';

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { WorkspaceError } from '../../src-core/db/errors';
 import { importReport } from '../../src-core/db/import-report';
+import { replaceReport, ReplaceError } from '../../src-core/db/reimport';
 import { createWorkspace, openWorkspace } from '../../src-core/db/workspace';
 import { ExtractError } from '../../src-core/extract/errors';
 import { isReportFileName, REPORT_FORMATS_IN_WORDS } from '../../src-core/extract/formats';
@@ -19,7 +21,9 @@ import { PackBuildError } from '../../src-core/brief/build';
 import { BriefRefused, BriefUsageError, registerBrief } from './brief';
 import { extractionJson, extractionText, jsonText, printed } from './format';
 import { registerSamples, SamplesInvalid, SamplesUsageError } from './samples';
+import { registerVerify } from './verify';
 import { bytesOf } from '../node/bytes';
+import { keepOriginal, readCandidate } from '../node/workspace/originals';
 
 /** A refusal the user caused and can fix: printed as one line, exit code 1, no stack trace. */
 class UsageError extends Error {}
@@ -79,6 +83,7 @@ interface BuildOptions extends ReportOptions {
   out: string;
   replace?: boolean;
   add?: boolean;
+  replaceReports?: boolean;
   demoSamples?: boolean;
   skipRefused?: boolean;
 }
@@ -115,9 +120,19 @@ async function build(args: string[], opts: BuildOptions): Promise<void> {
       if (!o.ok) continue;
       const { extraction } = o;
       const result = await importReport(db, extraction, { name: o.name, size: o.size, sha256: o.sha256 });
-      if (result.status === 'duplicate') {
+      if (result.status === 'duplicate' && opts.replaceReports) {
+        // A new reading of a report already there: replaced, keeping the analyst's checks (src-core/db/reimport.ts).
+        const source = { name: o.name, size: o.size, sha256: o.sha256 };
+        const replaced = await replaceReport(db, extraction, source, { author: cliUser(), at: new Date().toISOString() });
+        await keepOriginalOf(o, out);
+        write(
+          `replaced  ${o.name}: ${replaced.title} (kept ${replaced.kept} checks and annotations, ${replaced.toReview.length} to review)`,
+        );
+        for (const r of replaced.toReview) write(`  review  ${r.what} “${r.label}”: ${r.detail}`);
+      } else if (result.status === 'duplicate') {
         write(`skipped   ${o.name}: ${result.reason}`);
       } else {
+        await keepOriginalOf(o, out);
         const c = result.counts;
         write(
           `imported  ${o.name}: ${result.title} (${c.findings} findings, ${c.metrics} metrics, ${c.judgments} judgments, ${c.footnotes} footnotes, ${c.areasForImprovement} areas for improvement, ${c.warnings} warnings)`,
@@ -139,6 +154,30 @@ async function build(args: string[], opts: BuildOptions): Promise<void> {
     write(`wrote     ${opts.out}`);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Keeps a report's original beside the workspace being built (`<out>.originals/<sha256>`), as the app
+ * does on import. The extraction thread hashed the bytes it read; they are read again here, bounded,
+ * and kept only if they still hash the same: a file changed in between is refused, nothing written.
+ */
+async function keepOriginalOf(o: Extract<Outcome, { ok: true }>, out: string): Promise<void> {
+  const read = await readCandidate(o.file, o.sha256, o.name);
+  if (!read.ok) throw new UsageError(`${o.file} changed or went while it was being imported; nothing was written (${read.error.message})`);
+  try {
+    await keepOriginal(out, o.sha256, read.value);
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message : String(e)} Nothing was written.`);
+  }
+}
+
+/** Who replaced a report, for its history: the OS user, as the app stamps edits. */
+function cliUser(): string {
+  try {
+    return userInfo().username || 'analyst';
+  } catch {
+    return process.env.USER || process.env.USERNAME || 'analyst';
   }
 }
 
@@ -177,6 +216,10 @@ export async function runCommand(argv: string[], onFiles: (files: CommandFiles) 
     .requiredOption('--out <workspace.sqlite>', 'the workspace file to write')
     .option('--replace', 'overwrite the workspace file if it exists')
     .option('--add', 'import into the workspace file if it exists')
+    .option(
+      '--replace-reports',
+      "with --add, replace a report already in the workspace by the new reading of it, keeping the analyst's corrections, verifications and annotations where they still match",
+    )
     .option('--demo-samples', "add the synthetic 60-file review sample for each report's force (illustrative, labelled synthetic)")
     .option('--skip-refused', 'build from the files that can be read when others are refused (by default nothing is written)')
     .option('--force <name>', 'the force of every report, where the texts do not name it')
@@ -185,10 +228,12 @@ export async function runCommand(argv: string[], onFiles: (files: CommandFiles) 
     .action(build);
   registerSamples(program);
   registerBrief(program);
+  registerVerify(program);
   program.hook('preAction', (_program, action) => {
     const opts = action.opts<{ out?: string }>();
     if (action.name() === 'build') onFiles({ workspace: opts.out });
     if (action.name() === 'brief') onFiles({ workspace: action.args[0], out: opts.out });
+    if (action.name() === 'verify') onFiles({ workspace: action.args[0] });
   });
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -200,6 +245,7 @@ export async function runCommand(argv: string[], onFiles: (files: CommandFiles) 
       e instanceof UsageError ||
       e instanceof ExtractError ||
       e instanceof ExtractRefused ||
+      e instanceof ReplaceError ||
       e instanceof WorkspaceError ||
       e instanceof SampleFileError ||
       e instanceof SamplesUsageError ||

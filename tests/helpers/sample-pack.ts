@@ -207,7 +207,18 @@ class Sources {
   readonly list: SourceRef[] = [];
   cite(what: string, section: string, subsection: string | null, paragraph: number | null, line: number): string {
     const id = `S${this.list.length + 1}`;
-    this.list.push({ id, reportId: REPORT_ID, reportTitle: REPORT_TITLE, section, subsection, paragraph, page: null, line, what });
+    this.list.push({
+      id,
+      reportId: REPORT_ID,
+      reportTitle: REPORT_TITLE,
+      section,
+      subsection,
+      paragraph,
+      page: null,
+      line,
+      what,
+      corrections: [],
+    });
     return id;
   }
 }
@@ -238,6 +249,8 @@ export function samplePack(findingCount = FINDINGS.length): BriefingPack {
           ? ('down' as const)
           : null,
     isOverall,
+    check: 'unverified' as const,
+    corrections: [],
     source: sources.cite('Judgment', 'Effectiveness overview', null, null, line),
   }));
   const metrics: PackMetric[] = METRICS.map(([category, label, unit, force, forceText, ew, ewText, line]) => ({
@@ -253,6 +266,9 @@ export function samplePack(findingCount = FINDINGS.length): BriefingPack {
     difference: Math.round((force - ew) * 100) / 100,
     direction: force > ew ? 'higher' : force < ew ? 'lower' : 'same',
     verified: line !== 295,
+    check: line !== 295 ? 'verified' : 'unverified',
+    corrections: [],
+    openWarning: null,
     note: line === 295 ? 'Taken from the narrative, not the force-in-numbers table.' : '',
     source: sources.cite('Metric', 'Force in numbers', category, null, line),
   }));
@@ -381,6 +397,8 @@ export function samplePack(findingCount = FINDINGS.length): BriefingPack {
       { section: 'areas', feed: 'All areas for improvement of the selected reports', rows: areas.length },
       { section: 'review', feed: 'Review samples of Gwent Police', rows: 60 },
     ],
+    coverage: null,
+    checkBeforeUse: [],
     notices: ['Case-file review figures come from the synthetic demo sample, not from real review data.'],
   };
 }

@@ -93,6 +93,8 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
       ],
       force: [338, 37, 74, 1],
       englandWales: [282, 31, 77, 15],
+      // No figure is verified yet: each bar's label carries the mark.
+      marks: ['unverified', 'unverified', 'unverified', 'unverified'],
     });
   });
 
@@ -175,7 +177,9 @@ describe('a pack built from the Gwent workspace with a dozen findings marked inc
       { section: 'areas', feed: 'every area for improvement of the reports covered', rows: 6 },
       { section: 'review', feed: 'case-file review sample for Gwent Police (SYNTHETIC demonstration sample)', rows: 60 },
     ]);
-    expect(pack.notices).toContain('None of the 15 metrics in this pack has yet been marked verified against the report by an analyst.');
+    expect(pack.notices).toContain(
+      'Of the 15 figures and 6 grades in this pack, 0 are verified against the report, 0 corrected, 21 not yet verified (marked † wherever they appear).',
+    );
     expect(pack.notices.some((n) => n.startsWith('No finding'))).toBe(false);
   });
 });
@@ -296,7 +300,9 @@ describe('the definition decides what is in the pack', () => {
       ['Domestic abuse incidents per 1,000 population', true],
     ]);
     expect(pack.feeds).toEqual([{ section: 'metrics', feed: 'metrics marked include-in-brief (2 of 24)', rows: 2 }]);
-    expect(pack.notices).toEqual(['1 of the 2 metrics in this pack has not yet been marked verified against the report by an analyst.']);
+    expect(pack.notices).toEqual([
+      'Of the 2 figures in this pack, 1 is verified against the report, 0 corrected, 1 not yet verified (marked † wherever they appear).',
+    ]);
   });
 
   it('covers only the reports chosen, and says when a chosen report is gone', async () => {

@@ -55,7 +55,7 @@ describe('renderDocx', () => {
       const firstRow = /<w:tr>.*?<\/w:tr>/s.exec(t)?.[0] ?? '';
       expect(firstRow).toContain('<w:tblHeader/>');
     }
-    expect(wordText(tables[0] ?? '')).toContain('QuestionGradeLast inspectedPrevious gradeChangeSource');
+    expect(wordText(tables[0] ?? '')).toContain('QuestionGradeLast inspectedPrevious gradeChangeCheckSource');
   });
 
   it('prints the marking centred in the header and the footer, with "Page X of Y" in the footer', () => {

@@ -238,6 +238,7 @@ describe('text from the workspace in the HTML', () => {
       areas: pack.areas.map((a, i) => ({ ...a, text: h(i), children: a.children.map((_, j) => h(j)) })),
       sources: pack.sources.map((s, i) => ({ ...s, section: h(i), what: h(i + 1) })),
       feeds: pack.feeds.map((f, i) => ({ ...f, feed: h(i) })),
+      checkBeforeUse: [{ figure: h(0), warning: h(1), source: 'S1' }],
     };
     const html = renderHtml(hostile);
     const all = walk(dom(html));
@@ -257,7 +258,10 @@ describe('text from the workspace in the HTML', () => {
     const figure = all.find((e) => e.tag === 'figure');
     expect(figure?.attrs['aria-label']).toMatch(/^" onmouseover="alert\(3\): bar chart/);
     const chartText = all.filter((e) => e.tag === 'text').map((e) => e.text);
-    expect(chartText).toContain('<script>alert(1)</script>');
+    // Each bar's label ends with its check mark (none of these figures is verified).
+    expect(chartText).toContain('<script>alert(1)</script> †');
+    const check = all.find((e) => e.tag === 'aside' && e.attrs.class === 'notices check-before-use');
+    expect(check?.children.at(-1)?.children[0]?.children.map((p) => p.text)).toEqual([`${HOSTILE[0]} [S1]`, HOSTILE[1]]);
   });
 
   it('refuses a chart SVG that carries script, handlers or links rather than passing it on', () => {

@@ -72,9 +72,9 @@ describe('the Markdown pack', async () => {
         .filter((e) => e.tag === 'tr')
         .map((r) => r.children.map((c) => c.text));
     expect(rowsOf(tables[1]).slice(0, 3)).toEqual([
-      ['Question', 'Grade', 'Last inspected', 'Previous grade', 'Change', 'Source'],
-      ['Overall effectiveness', 'Requires improvement', '2017', '—', '—', '[S1]'],
-      ['Preventing crime and tackling anti-social behaviour', 'Good', '2016', '—', '—', '[S2]'],
+      ['Question', 'Grade', 'Last inspected', 'Previous grade', 'Change', 'Check', 'Source'],
+      ['Overall effectiveness', 'Requires improvement', '2017', '—', '—', 'Not verified †', '[S1]'],
+      ['Preventing crime and tackling anti-social behaviour', 'Good', '2016', '—', '—', 'Not verified †', '[S2]'],
     ]);
     expect(rowsOf(tables[2])[1]?.slice(1, 5)).toEqual(['338', '282', '+56', 'Higher']);
     expect(rowsOf(tables[5])).toHaveLength(pack.sources.length + 1);
@@ -87,7 +87,8 @@ describe('the Markdown pack', async () => {
       expect(text).toContain(`Tags: ${b.tags.join(', ')}`);
     }
     expect(text).toContain('RAG: Red · Initial response, paragraph 3 — Concern [S25]');
-    expect(count(els, 'blockquote')).toBe(12 + 1 + 1); // the findings, the notices and the synthetic-sample note
+    // The findings, the notices, the Check before use box and the synthetic-sample note.
+    expect(count(els, 'blockquote')).toBe(12 + 1 + 1 + 1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,7 +102,12 @@ describe('peel-workbench build', () => {
     } finally {
       db.close();
     }
-    expect(readdirSync(dir)).toEqual(['ws.sqlite']);
+    // Beside it, the original of the report imported (the PDF was a duplicate: not kept), byte for byte.
+    expect(readdirSync(dir).sort()).toEqual(['ws.sqlite', 'ws.sqlite.originals']);
+    const md = readFileSync(path.join(ROOT, SEED_FILES.markdown));
+    const sha = createHash('sha256').update(md).digest('hex');
+    expect(readdirSync(`${out}.originals`)).toEqual([sha]);
+    expect(readFileSync(path.join(`${out}.originals`, sha)).equals(md)).toBe(true);
   });
 
   it('writes nothing when one of the reports is bad', async () => {
