@@ -126,6 +126,31 @@ export default tseslint.config(
     },
   },
   {
+    // The Source panel draws a report's PDF page on the UI thread (src-renderer/shared/source/):
+    // pdf.js's display layer, in this one module only, with its parser in pdf.js's own worker
+    // (bundled, from the app's origin). The database and the import's PDF reading stay in the DB
+    // worker; everything else the rule above refuses is refused here too.
+    files: ['src-renderer/shared/source/pdf-document.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'sql.js', 'pdfjs-dist', ...NODE_BUILTINS].map((name) => ({ name, message: UI_THREAD })),
+          patterns: [
+            ...['node:*', 'electron/*', '**/src-main/**', 'sql.js/*', '**/db/adapters/**', '**/db/worker', '**/src-core/db/sql-db'].map(
+              (group) => ({ group: [group], message: UI_THREAD }),
+            ),
+            {
+              regex: '^pdfjs-dist/(?!legacy/build/pdf\\.mjs$|legacy/build/pdf\\.worker\\.min\\.mjs\\?url$)',
+              message: "The Source panel loads pdf.js's legacy display build and its bundled worker, nothing else of pdfjs-dist.",
+            },
+            { regex: '(^|/)src-core/service/(?!protocol$)', message: UI_THREAD },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Renderer folders by what they may import (scripts/eslint-import-zones.mjs resolves each
     // relative import): views never import each other, the shared pieces (shared/) and widgets (ui/) import no view, and the SQL
     // half of the queries stays in the workspace service.

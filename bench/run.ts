@@ -8,7 +8,8 @@
 //   --port P     port for the browser part's static server (default 4182)
 //   --browser-reports N  also open a generated N-report workspace in the browser (reused if present)
 //   --only 1,3,5 run only these items (1 seed, 2 build, 3 queries, 4 journal, 5 browser, 6 brief, 7 memory,
-//                8 the CLI: a folder of 100 report PDFs, start-up, 9 time and memory at each input limit)
+//                8 the CLI: a folder of 100 report PDFs, start-up, 9 time and memory at each input limit,
+//                10 Show source: the seed's lines and its PDF page on screen)
 // Progress goes to stderr; the table (or JSON) to stdout, and both to bench/out/last-run.{md,json}.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,10 +24,12 @@ import { readMigrations } from '../src-main/node/migrations-fs';
 import { readPdfText } from '../src-main/node/pdf-text';
 import { loadSqlEngine } from '../src-main/node/sqljs';
 import { benchBrowser, buildWeb } from './browser';
+import { benchSource } from './source';
 import { benchBounds } from './bounds';
 import { benchBuildFolder } from './build-folder';
 import { generateLarge } from './gen-large';
 import { benchJournal } from './journal';
+import { benchOriginals } from './originals';
 import { markdown, result, round, single, table, time, type Result } from './lib';
 import { one } from '../src-core/db/sql-db';
 import { bytesOf } from '../src-main/node/bytes';
@@ -119,6 +122,8 @@ async function main(): Promise<void> {
 
   // 1. The seed through extraction and import.
   await section('1. extract + import the seed', () => extraction(runs));
+  // The originals of imported reports sit beside the workspace, never in sql.js's heap.
+  await section('1. report originals beside the workspace', async () => benchOriginals(await read('tests/fixtures/gwent-2017.pdf')));
 
   const [engine, migrations] = await Promise.all([loadSqlEngine(), readMigrations()]);
 
@@ -254,6 +259,14 @@ async function main(): Promise<void> {
 
   // 9. Each importer and writer at its largest input, and one past it (src-core/limits.ts).
   await section('9. time and peak memory at each input limit', () => benchBounds());
+
+  // 10. Show source (bench/source.ts) in the web build of item 5, built here when item 5 did not run.
+  if (!flag('no-browser')) {
+    await section('10. Show source: the seed as Markdown and as PDF, in headless Chromium', async () => {
+      if (only && !only.includes(5)) await buildWeb();
+      return benchSource({ port: port + 1, samples: quick ? 8 : 21, log });
+    });
+  }
 
   const header = `PEEL Workbench benchmarks${quick ? ' (--quick)' : ''}: node ${process.version}, ${startedAt.toISOString()}, ${reports}-report workspace`;
   await writeFile(path.join(OUT, 'last-run.json'), `${JSON.stringify({ header, results }, null, 2)}\n`);

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DbClient } from '../db/db-client';
 import { pickHost } from '../host/host';
+import { SourceProvider } from '../shared/source/SourceProvider';
 import '../ui/app.css';
 import { App } from './App';
 import { WorkspaceController } from './workspace-controller';
@@ -20,6 +21,8 @@ controller.start();
 
 createRoot(container).render(
   <StrictMode>
-    <App host={host} client={client} controller={controller} />
+    <SourceProvider host={host} client={client} workspace={controller}>
+      <App host={host} client={client} controller={controller} />
+    </SourceProvider>
   </StrictMode>,
 );

@@ -5,6 +5,7 @@ import { History } from '../../shared/history/History';
 import { historyLine } from '../../shared/history/history-format';
 import { capitalised } from '../../../src-core/text/display';
 import { FindingAnnotation } from './FindingAnnotation';
+import { ShowSourceButton } from '../../shared/source/ShowSourceButton';
 import type { DetailState } from './use-finding-detail';
 
 interface Props {
@@ -69,7 +70,16 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
                 .join(' › ')}
             </h2>
             <p className="detail-position">
-              {state.detail.finding.page !== null && `Page ${state.detail.finding.page}, `}line {state.detail.finding.line} of the source
+              {state.detail.finding.page !== null && `Page ${state.detail.finding.page}, `}line {state.detail.finding.line} of the source{' '}
+              <ShowSourceButton
+                target={{
+                  reportId: state.detail.finding.reportId,
+                  page: state.detail.finding.page,
+                  line: state.detail.finding.line,
+                  quote: state.detail.finding.text,
+                  label: `Finding: ${state.detail.finding.section}, paragraph ${state.detail.finding.paragraph}`,
+                }}
+              />
             </p>
           </header>
           {state.detail.before && (
@@ -90,6 +100,20 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
                 {state.detail.footnotes.map((f) => (
                   <li key={f.number} value={f.number}>
                     {f.text ?? `Footnote ${f.number} is cited here but the report does not define it.`}
+                    {f.text !== null && (
+                      <>
+                        {' '}
+                        <ShowSourceButton
+                          target={{
+                            reportId: state.detail.finding.reportId,
+                            page: f.page,
+                            line: f.line,
+                            quote: f.text,
+                            label: `Footnote ${f.number}`,
+                          }}
+                        />
+                      </>
+                    )}
                   </li>
                 ))}
               </ol>

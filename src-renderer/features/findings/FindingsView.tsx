@@ -27,6 +27,9 @@ import { ExportGridMenu } from '../../shared/grid-export/ExportGridMenu';
 import type { FindingsFilter } from '../../shared/grid-export/filter-text';
 import { UndoRedoButtons } from '../../shared/UndoRedoButtons';
 import { findingsExportSpec, findingsFilterOf } from './findings-export';
+import { useSourcePanel } from '../../shared/source/source-context';
+import { SourcePanel } from '../../shared/source/SourcePanel';
+import { SourceScope } from '../../shared/source/SourceScope';
 
 const HEADERS = new Map(FINDING_COLUMNS.map((c) => [c.colId ?? '', c.headerName ?? c.colId ?? '']));
 
@@ -65,6 +68,8 @@ export function FindingsView({ host, client, onFilter }: Props) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
+  // The Source panel, beside the finding's detail when the analyst asks for a finding's (or a footnote's) source.
+  const source = useSourcePanel();
   const api = useRef<GridApi<FindingRow> | null>(null);
   const focusedRow = useRef<number | null>(null);
 
@@ -228,7 +233,7 @@ export function FindingsView({ host, client, onFilter }: Props) {
           {problem}
         </p>
       )}
-      <div className="findings-body">
+      <div className={source.target ? 'findings-body findings-body--source' : 'findings-body'}>
         <FacetPanel
           facets={facets.facets}
           selection={facetSelection}
@@ -269,7 +274,10 @@ export function FindingsView({ host, client, onFilter }: Props) {
           />
           {count === 0 && <FindingsEmpty search={query} filtersOn={filtersOn} onClear={clearAll} />}
         </div>
-        <FindingDetailPanel client={client} state={detail} terms={terms} focusRequest={focusRequest} onLeave={backToGrid} />
+        <SourceScope panel={source}>
+          <FindingDetailPanel client={client} state={detail} terms={terms} focusRequest={focusRequest} onLeave={backToGrid} />
+        </SourceScope>
+        <SourcePanel panel={source} />
       </div>
       <NameDialog
         open={dialog?.kind === 'save'}

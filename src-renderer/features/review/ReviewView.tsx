@@ -24,6 +24,9 @@ import { ExportGridMenu } from '../../shared/grid-export/ExportGridMenu';
 import { useHistory } from '../../shared/history/use-history';
 import { sentence } from '../../shared/text/words';
 import { samplesExportSpec } from './samples-export';
+import { useSourcePanel } from '../../shared/source/source-context';
+import { SourcePanel } from '../../shared/source/SourcePanel';
+import { SourceScope } from '../../shared/source/SourceScope';
 
 /**
  * The case-file review sample beside the report: the figures the report states checked against
@@ -44,6 +47,8 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   const undoTick = useUndoTick(client);
   const load = useReviewData(client, `${version}:${reload}`, reportId);
   const history = useHistory(client, 'sample', selected?.id ?? null, revision + undoTick);
+  // The Source panel, beside the reconciliation when a stated figure's Show source is pressed.
+  const source = useSourcePanel();
 
   const onImported = useCallback((name: string, imported: number, importedFor: number | null) => {
     setNotice(`Imported ${plural(imported, 'case file scoring')} from ${name}.`);
@@ -179,12 +184,17 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
           </p>
         </div>
       ) : null}
-      <ReconciliationPanel
-        client={client}
-        rows={reconciliation}
-        report={report ? `${report.force} ${report.year}` : null}
-        synthetic={summary.synthetic}
-      />
+      <SourceScope panel={source}>
+        <div className={source.target ? 'source-beside' : undefined}>
+          <ReconciliationPanel
+            client={client}
+            rows={reconciliation}
+            report={report ? `${report.force} ${report.year}` : null}
+            synthetic={summary.synthetic}
+          />
+          <SourcePanel panel={source} />
+        </div>
+      </SourceScope>
       {summary.n > 0 && <SummaryPanel summary={summary} force={report?.force ?? null} />}
       <div className="review-files">
         {/* Keyed: after an import (or in another workspace) the grid starts again from the first page. */}
