@@ -31,4 +31,21 @@ export const SHORTCUTS: { where: string; keys: { keys: string[]; does: string }[
       { keys: ['Tab'], does: 'Next control: status, RAG, kind, brief, tags, note' },
     ],
   },
+  {
+    where: 'Metrics grid and metric detail',
+    keys: [
+      {
+        keys: ['V'],
+        does: 'Verify and next: mark the figure verified and go to the next unverified figure of its report, with its source shown',
+      },
+    ],
+  },
+  {
+    where: 'Source panel',
+    keys: [
+      { keys: ['Ctrl+F'], does: 'Find in the source' },
+      { keys: ['Enter', 'Shift+Enter'], does: 'Next or previous match' },
+      { keys: ['Escape'], does: 'Close the Source panel' },
+    ],
+  },
 ];

@@ -9,6 +9,21 @@ import { positionText, SOURCE_LABEL } from './metric-format';
 import { History } from '../../shared/history/History';
 import { historyText } from '../../shared/history/history-format';
 import type { HistoryLoad } from '../../shared/history/use-history';
+import { ShowSourceButton } from '../../shared/source/ShowSourceButton';
+import type { SourceTarget } from '../../shared/source/source-target';
+import '../../shared/corrections/corrections.css';
+import { MetricWarning } from './MetricWarning';
+
+/** "corrected" beside a value the analyst changed, with the extracted value for a screen reader and a tooltip. */
+function CorrectedMark({ row, field }: { row: MetricRow; field: string }) {
+  const c = row.corrections.find((x) => x.field === field);
+  if (!c) return null;
+  return (
+    <span className="corrected-mark" title={`Extracted as ${c.extracted}`}>
+      corrected<span className="visually-hidden">, extracted as {c.extracted}</span>
+    </span>
+  );
+}
 
 interface Props {
   row: MetricRow | null;
@@ -16,10 +31,33 @@ interface Props {
   client: DbClient;
   onVerify: (row: MetricRow, value: boolean) => Promise<boolean>;
   onAnnotate: (row: MetricRow, change: AnnotationChange<'metric'>) => Promise<boolean>;
+  /** Opens Correct… for this figure. */
+  onCorrect: (row: MetricRow) => void;
+  /** Marks this figure verified (unless it is corrected) and moves to the next unverified one of its report. */
+  onVerifyAndNext: (row: MetricRow) => void;
+  /** Dismisses the figure's warning with the analyst's reason; resolves false when it was not saved. */
+  onDismissWarning: (row: MetricRow, reason: string) => Promise<boolean>;
+  /** Removes a figure the analyst added. */
+  onRemove: (row: MetricRow) => void;
+}
+
+/** Where a figure was read, for its Show source button. */
+export function metricSource(row: MetricRow): SourceTarget {
+  return { reportId: row.reportId, page: row.page, line: row.line, quote: row.quote || null, label: 'Figure' };
 }
 
 /** One metric in full: the sentence it was read from and where, the check, the annotations, the history. */
-export function MetricDetail({ row, history, client, onVerify, onAnnotate }: Props) {
+export function MetricDetail({
+  row,
+  history,
+  client,
+  onVerify,
+  onAnnotate,
+  onCorrect,
+  onVerifyAndNext,
+  onDismissWarning,
+  onRemove,
+}: Props) {
   // The panel stays as the selection moves: a tick on its way is for its own metric only.
   const verified = usePendingEdit(row?.verified ?? false, row?.id);
   if (!row) {
@@ -36,17 +74,49 @@ export function MetricDetail({ row, history, client, onVerify, onAnnotate }: Pro
           {row.report}
           {row.category && ` · ${row.category}`}
         </p>
-        <h2>{measureText(row.label)}</h2>
-        <p className="muted">{row.period ?? 'Period not stated'}</p>
+        <h2>
+          {measureText(row.label)}
+          <CorrectedMark row={row} field="label" />
+        </h2>
+        <p className="muted">
+          {row.period ?? 'Period not stated'}
+          <CorrectedMark row={row} field="period" />
+        </p>
       </header>
+      <div className="metric-check-actions" role="group" aria-label="Check against the source">
+        <ShowSourceButton target={metricSource(row)} className="button" />
+        <button type="button" className="button" onClick={() => onCorrect(row)}>
+          Correct…
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-keyshortcuts="V"
+          title="Mark this figure verified and go to the next unverified figure of the report (V)"
+          onClick={() => onVerifyAndNext(row)}
+        >
+          Verify and next
+        </button>
+        {row.addedBy && (
+          <button type="button" className="link-button" onClick={() => onRemove(row)}>
+            Remove this added figure
+          </button>
+        )}
+      </div>
       <dl className="metric-values">
         <div>
           <dt>Force</dt>
-          <dd>{row.forceText || '—'}</dd>
+          <dd>
+            {row.forceText || '—'}
+            <CorrectedMark row={row} field="force" />
+          </dd>
         </div>
         <div>
           <dt>England and Wales</dt>
-          <dd>{row.ewText || '—'}</dd>
+          <dd>
+            {row.ewText || '—'}
+            <CorrectedMark row={row} field="englandWales" />
+          </dd>
         </div>
         <div>
           <dt>Difference</dt>
@@ -57,12 +127,21 @@ export function MetricDetail({ row, history, client, onVerify, onAnnotate }: Pro
           <dd>{ratioText(row.ratio)}</dd>
         </div>
       </dl>
-      <p className="metric-unit muted">Unit: {row.unit}</p>
-      {row.warning && (
-        <p className="metric-warning">
-          <strong>Extraction warning.</strong> {row.warning}
-        </p>
+      <p className="metric-unit muted">
+        Unit: {row.unit}
+        <CorrectedMark row={row} field="unit" />
+      </p>
+      {row.corrections.length > 0 && (
+        <ul className="metric-corrections" aria-label="Corrections">
+          {row.corrections.map((c) => (
+            <li key={c.field}>
+              {c.label} corrected from “{c.extracted}” (as extracted) to “{c.value}” by {whoWhen(c.author, c.at)}
+            </li>
+          ))}
+        </ul>
       )}
+      {row.addedBy && <p className="muted">Added from the source by {whoWhen(row.addedBy, row.addedAt)}.</p>}
+      {row.warning && <MetricWarning key={row.id} row={row} onDismiss={onDismissWarning} />}
       <figure className="metric-quote">
         <blockquote>{row.quote}</blockquote>
         <figcaption>

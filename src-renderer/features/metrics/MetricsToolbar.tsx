@@ -48,15 +48,12 @@ export function MetricsToolbar({ filters, onChange, reports, summary, children }
         </select>
       </div>
       <div className="metrics-field">
-        <label htmlFor={`${id}-verified`}>Verified</label>
-        <select
-          id={`${id}-verified`}
-          value={filters.verified}
-          onChange={(e) => set({ verified: e.target.value as MetricsFilters['verified'] })}
-        >
-          <option value="">Verified or not</option>
-          <option value="no">Not yet verified</option>
-          <option value="yes">Verified</option>
+        <label htmlFor={`${id}-check`}>Checked</label>
+        <select id={`${id}-check`} value={filters.check} onChange={(e) => set({ check: e.target.value as MetricsFilters['check'] })}>
+          <option value="">Checked or not</option>
+          <option value="unverified">Not yet verified</option>
+          <option value="verified">Verified</option>
+          <option value="corrected">Corrected</option>
         </select>
       </div>
       <p className="metrics-summary" aria-live="polite">

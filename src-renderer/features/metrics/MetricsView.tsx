@@ -23,6 +23,17 @@ import { useHistory } from '../../shared/history/use-history';
 import { sentence } from '../../shared/text/words';
 import { metricsExportSpec } from './metrics-export';
 import { plural } from '../../../src-core/text/plural';
+import { measureText } from '../../../src-core/text/display';
+import type { KeyboardEvent } from 'react';
+import { CorrectDialog, type CorrectChange } from '../../shared/corrections/CorrectDialog';
+import { SourcePanel } from '../../shared/source/SourcePanel';
+import { SourceScope } from '../../shared/source/SourceScope';
+import { useSourcePanel } from '../../shared/source/source-context';
+import type { SourceSelection } from '../../shared/source/source-target';
+import { AddFigureDialog, type NewFigure } from './AddFigureDialog';
+import { checkMetricField, metricCorrectFields } from './metric-correction';
+import { metricSource } from './MetricDetail';
+import { nextToCheck } from './verify-next';
 
 /**
  * Every figure in the workspace against England and Wales: checked against its quote, verified,
@@ -34,7 +45,10 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   const query = useMemo(() => toQuery({ ...filters, search }), [filters, search]);
   // Undo and redo can change any metric; the view reads them all again then.
   const undoTick = useUndoTick(client);
-  const { all, shown, searching, patch } = useMetrics(client, `${version}:${undoTick}`, query);
+  // The analyst's check against the source (corrections, figures added, warnings dismissed) changes
+  // values the query works out (difference, ratio, warning state), so the rows are read again.
+  const [checkTick, setCheckTick] = useState(0);
+  const { all, shown, searching, patch } = useMetrics(client, `${version}:${undoTick}:${checkTick}`, query);
   const allRows = useMemo(() => (all.status === 'ready' ? all.rows : []), [all]);
 
   // null until the analyst chooses: then the default (Force in numbers of the first report) applies.
@@ -67,13 +81,119 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
         return false;
       }
       setProblem(null);
-      patch(row.id, metricPatch(change, result.value));
+      patch(row.id, metricPatch(change, result.value, row));
       setRevision((r) => r + 1);
       return true;
     },
     [client, patch],
   );
   const verify = useCallback((row: MetricRow, value: boolean) => annotate(row, { field: 'verified', value }), [annotate]);
+
+  const sourcePanel = useSourcePanel();
+  const [correcting, setCorrecting] = useState<MetricRow | null>(null);
+  const [adding, setAdding] = useState<SourceSelection | null>(null);
+  const [selection, setSelection] = useState<SourceSelection | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const checked = useCallback(() => {
+    setCheckTick((t) => t + 1);
+    setRevision((r) => r + 1);
+  }, []);
+
+  const saveCorrections = useCallback(
+    async (row: MetricRow, changes: CorrectChange[]) => {
+      for (const c of changes) {
+        const result = await client.edit('item.correct', { target: 'metric', id: row.id, field: c.field, value: c.value });
+        if (!result.ok) {
+          checked();
+          return `${sentence(result.error.message)}${changes.length > 1 ? ' The fields before it were saved.' : ''}`;
+        }
+      }
+      checked();
+      return null;
+    },
+    [client, checked],
+  );
+
+  const gridOrder = useCallback((): MetricRow[] => {
+    const rowsInOrder: MetricRow[] = [];
+    gridApi.current?.forEachNodeAfterFilterAndSort((n) => n.data && rowsInOrder.push(n.data));
+    return rowsInOrder;
+  }, []);
+
+  const goTo = useCallback(
+    (row: MetricRow) => {
+      setFocusedId(row.id);
+      const grid = gridApi.current;
+      const node = grid?.getRowNode(String(row.id));
+      if (grid && node && node.rowIndex !== null) {
+        grid.ensureNodeVisible(node);
+        grid.setFocusedCell(node.rowIndex, 'measure');
+      }
+      sourcePanel.show(metricSource(row));
+    },
+    [sourcePanel],
+  );
+
+  const verifyAndNext = useCallback(
+    async (row: MetricRow) => {
+      const next = nextToCheck(gridOrder(), row);
+      // A corrected figure is checked already: the tick would say nothing more.
+      if (row.check === 'unverified' && !(await annotate(row, { field: 'verified', value: true }))) return;
+      if (next) {
+        setNotice(null);
+        goTo(next);
+      } else setNotice(`Every figure of ${row.report} shown in the grid is now verified or corrected.`);
+    },
+    [annotate, goTo, gridOrder],
+  );
+
+  const dismissWarning = useCallback(
+    async (row: MetricRow, reason: string) => {
+      if (row.warningId === null) return false;
+      const result = await client.edit('warning.check', { warningId: row.warningId, checked: true, reason });
+      if (!result.ok) {
+        setProblem(`The warning on “${row.label}” was not dismissed. ${sentence(result.error.message)}`);
+        return false;
+      }
+      checked();
+      return true;
+    },
+    [client, checked],
+  );
+
+  const removeFigure = useCallback(
+    async (row: MetricRow) => {
+      const result = await client.edit('metric.remove', { metricId: row.id });
+      if (!result.ok) setProblem(`“${row.label}” was not removed. ${sentence(result.error.message)}`);
+      else {
+        setFocusedId(null);
+        checked();
+      }
+    },
+    [client, checked],
+  );
+
+  const addFigure = useCallback(
+    async (figure: NewFigure, where: SourceSelection) => {
+      const result = await client.edit('metric.add', {
+        reportId: where.reportId,
+        label: figure.label,
+        unit: figure.unit,
+        period: figure.period,
+        force: figure.force,
+        englandWales: figure.englandWales,
+        quote: figure.quote,
+        page: where.page,
+        line: where.line ?? 1,
+      });
+      if (!result.ok) return sentence(result.error.message);
+      checked();
+      setNotice(`“${figure.label}” was added to the metrics, marked as added by you.`);
+      return null;
+    },
+    [client, checked],
+  );
+  const correctFields = useMemo(() => (correcting ? metricCorrectFields(correcting) : []), [correcting]);
   const context = useMemo<MetricsGridContext>(
     () => ({ verify, includeInBrief: (row, value) => annotate(row, { field: 'includeInBrief', value }) }),
     [verify, annotate],
@@ -102,55 +222,113 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   }
 
   const rows = shown.status === 'ready' ? shown.rows : [];
-  const verified = rows.filter((r) => r.verified).length;
-  const flagged = rows.filter((r) => r.warning).length;
+  const verified = rows.filter((r) => r.check === 'verified').length;
+  const corrected = rows.filter((r) => r.check === 'corrected').length;
+  const flagged = rows.filter((r) => r.warningState === 'open').length;
   const summary = searching
     ? 'Searching…'
-    : `${plural(rows.length, 'metric')} · ${verified} verified${flagged ? ` · ${plural(flagged, 'warning')} to check` : ''}`;
+    : `${plural(rows.length, 'metric')} · ${verified} verified${corrected ? ` · ${corrected} corrected` : ''}${flagged ? ` · ${plural(flagged, 'warning')} to check` : ''}`;
   const detail = allRows.find((m) => m.id === focusedId) ?? null;
   const reports = reportsOf(allRows);
 
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // V: Verify and next, from the grid or the detail panel, never while typing or in a dialog.
+    if (e.key !== 'v' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || !detail) return;
+    const t = e.target as HTMLElement;
+    if (t.closest('input, textarea, select, [contenteditable="true"], dialog, [data-source-panel]')) return;
+    e.preventDefault();
+    void verifyAndNext(detail);
+  };
+
   return (
-    <div className="view metrics-view">
-      <MetricsToolbar filters={filters} onChange={setFilters} reports={reports} summary={summary}>
-        <ExportGridMenu
-          host={host}
-          client={client}
-          spec={() => metricsExportSpec(gridApi.current, query, { report: (id) => reports.find((r) => r.id === id)?.name })}
-          rowsText={shown.status === 'ready' ? plural(rows.length, 'metric') : null}
+    <SourceScope panel={sourcePanel}>
+      <div className="view metrics-view" onKeyDown={onKeyDown}>
+        <MetricsToolbar filters={filters} onChange={setFilters} reports={reports} summary={summary}>
+          <ExportGridMenu
+            host={host}
+            client={client}
+            spec={() => metricsExportSpec(gridApi.current, query, { report: (id) => reports.find((r) => r.id === id)?.name })}
+            rowsText={shown.status === 'ready' ? plural(rows.length, 'metric') : null}
+          />
+        </MetricsToolbar>
+        {problem && (
+          <p className="inline-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {notice && (
+          <p className="metrics-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {shown.status === 'error' && (
+          <p className="inline-problem" role="alert">
+            The filtered metrics could not be read. {sentence(shown.message)} Clear the filters to see every metric.
+          </p>
+        )}
+        {shown.status === 'ready' && rows.length === 0 ? (
+          <p className="empty metrics-none">
+            No metrics match these filters. Try other words, or choose “All reports” and “All sources”; Clear filters shows every metric.
+          </p>
+        ) : (
+          <MetricsGrid
+            rows={rows}
+            showReport={reports.length > 1}
+            selected={selected}
+            onSelectionChange={onSelectionChange}
+            onFocusRow={setFocusedId}
+            context={context}
+            onReady={(grid) => {
+              gridApi.current = grid;
+            }}
+          />
+        )}
+        <div className={`metrics-lower${sourcePanel.target ? ' metrics-lower--source' : ''}`}>
+          {sourcePanel.target ? (
+            <div className="metrics-source">
+              <div className="metrics-source-actions">
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!selection || selection.reportId !== sourcePanel.target.reportId}
+                  onClick={() => setAdding(selection)}
+                >
+                  Add figure from the source…
+                </button>
+                <span className="muted">
+                  {selection?.text
+                    ? `Selected: “${selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text}”`
+                    : 'Select the figure’s words in the source first (on a page of pictures, pick the page).'}
+                </span>
+              </div>
+              <SourcePanel panel={sourcePanel} onSelection={setSelection} />
+            </div>
+          ) : (
+            <MetricsChart metrics={charted} onClear={() => setChosen(new Set())} onDefault={() => setChosen(defaultSelection(allRows))} />
+          )}
+          <MetricDetail
+            row={detail}
+            history={history}
+            client={client}
+            onVerify={verify}
+            onAnnotate={annotate}
+            onCorrect={setCorrecting}
+            onVerifyAndNext={(row) => void verifyAndNext(row)}
+            onDismissWarning={dismissWarning}
+            onRemove={(row) => void removeFigure(row)}
+          />
+        </div>
+        <CorrectDialog
+          open={correcting !== null}
+          title={correcting ? `Correct “${measureText(correcting.label)}”` : 'Correct'}
+          quote={correcting?.quote}
+          fields={correctFields}
+          check={checkMetricField}
+          onSubmit={(changes) => (correcting ? saveCorrections(correcting, changes) : Promise.resolve(null))}
+          onClose={() => setCorrecting(null)}
         />
-      </MetricsToolbar>
-      {problem && (
-        <p className="inline-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      {shown.status === 'error' && (
-        <p className="inline-problem" role="alert">
-          The filtered metrics could not be read. {sentence(shown.message)} Clear the filters to see every metric.
-        </p>
-      )}
-      {shown.status === 'ready' && rows.length === 0 ? (
-        <p className="empty metrics-none">
-          No metrics match these filters. Try other words, or choose “All reports” and “All sources”; Clear filters shows every metric.
-        </p>
-      ) : (
-        <MetricsGrid
-          rows={rows}
-          showReport={reports.length > 1}
-          selected={selected}
-          onSelectionChange={onSelectionChange}
-          onFocusRow={setFocusedId}
-          context={context}
-          onReady={(grid) => {
-            gridApi.current = grid;
-          }}
-        />
-      )}
-      <div className="metrics-lower">
-        <MetricsChart metrics={charted} onClear={() => setChosen(new Set())} onDefault={() => setChosen(defaultSelection(allRows))} />
-        <MetricDetail row={detail} history={history} client={client} onVerify={verify} onAnnotate={annotate} />
+        <AddFigureDialog selection={adding} onSubmit={addFigure} onClose={() => setAdding(null)} />
       </div>
-    </div>
+    </SourceScope>
   );
 }

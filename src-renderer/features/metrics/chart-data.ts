@@ -63,15 +63,28 @@ export function barLabel(m: MetricRow, severalReports: boolean, width = 24): str
     } else line = line ? `${line} ${w}` : w;
   }
   if (line) lines.push(line);
-  // A flagged figure is marked where it is drawn too, so no one briefs from the bar alone.
-  return [...lines, ...(severalReports ? [`(${m.report})`] : []), ...(m.warning ? ['⚠ check the source'] : [])];
+  // A flagged or corrected figure is marked where it is drawn too, so no one briefs from the bar alone.
+  return [...lines, ...(severalReports ? [`(${m.report})`] : []), ...figureMarks(m)];
+}
+
+/** What a bar says of the analyst's check: an open warning, or a value corrected from the extracted one. */
+export function figureMarks(m: MetricRow): string[] {
+  return [
+    ...(m.warningState === 'open' ? ['⚠ check the source'] : []),
+    ...(m.corrections.length > 0
+      ? [`✎ corrected (${m.corrections.map((c) => `${c.label.toLowerCase()} was ${c.extracted}`).join('; ')})`]
+      : []),
+  ];
 }
 
 /** The chart's text alternative: every value it draws, in words. */
 export function groupSummary(group: UnitGroup, forceLabel: string, severalReports: boolean): string {
   const items = group.metrics.map((m) => {
     const who = severalReports ? m.report : forceLabel;
-    const flag = m.warning ? ' Extraction warning: check the source.' : '';
+    const flag = [
+      m.warningState === 'open' ? ' Extraction warning: check the source.' : '',
+      ...m.corrections.map((c) => ` ${c.label} corrected from ${c.extracted} as extracted.`),
+    ].join('');
     return `${measureText(m.label)}: ${who} ${m.forceText || numberText(m.force ?? 0)}, England and Wales ${m.ewText || numberText(m.englandWales ?? 0)}.${flag}`;
   });
   return `${group.unit}. ${items.join(' ')}`;

@@ -7,6 +7,9 @@ import { capitalised, differenceText, ratioText } from '../../../src-core/text/d
 import { positionText } from './metric-format';
 import { MetricTextCell } from './MetricTextCell';
 import { VerifiedCell } from './VerifiedCell';
+import { FigureCell } from './FigureCell';
+import { correctionNote } from './metric-correction';
+import { checkText, warningText } from '../../../src-core/text/check';
 import { WarningFlagCell } from './WarningFlagCell';
 
 const numeric = { type: 'rightAligned', width: 94, sortable: true } as const;
@@ -38,7 +41,16 @@ export const METRIC_COLUMNS: ColDef<MetricRow>[] = [
     valueFormatter: (p) => p.value ?? 'Not stated',
     tooltip: true,
   },
-  { ...numeric, colId: 'force', field: 'force', headerName: 'Force', width: 76, valueFormatter: (p) => p.data?.forceText ?? '' },
+  {
+    ...numeric,
+    colId: 'force',
+    field: 'force',
+    headerName: 'Force',
+    width: 76,
+    valueFormatter: (p) => p.data?.forceText ?? '',
+    cellRenderer: FigureCell,
+    tooltip: (p) => (p.data ? (correctionNote(p.data, 'force') ?? undefined) : undefined),
+  },
   {
     ...numeric,
     colId: 'englandWales',
@@ -48,6 +60,8 @@ export const METRIC_COLUMNS: ColDef<MetricRow>[] = [
     headerTooltip: 'The England and Wales figure the report sets against the force’s; “—” where it states the figure alone',
     // A figure the text states without a comparator: a dash says "none given", not "not loaded".
     valueFormatter: (p) => (p.data ? p.data.ewText || '—' : ''),
+    cellRenderer: FigureCell,
+    tooltip: (p) => (p.data ? (correctionNote(p.data, 'englandWales') ?? undefined) : undefined),
   },
   {
     ...numeric,
@@ -74,17 +88,24 @@ export const METRIC_COLUMNS: ColDef<MetricRow>[] = [
     width: 120,
     sortable: true,
     cellRenderer: WarningFlagCell,
-    tooltip: (p) => p.data?.warning ?? undefined,
+    tooltip: (p) => (p.data ? warningText(p.data) || undefined : undefined),
   },
   {
     colId: 'verified',
-    field: 'verified',
-    headerName: 'Verified',
-    width: 90,
+    // Sorted by where the check stands: corrected, then unverified, then verified.
+    field: 'check',
+    headerName: 'Checked',
+    width: 104,
     sortable: true,
     cellRenderer: VerifiedCell,
     tooltip: (p) =>
-      p.data?.verified ? `Verified by ${whoWhen(p.data.verifiedBy, p.data.verifiedAt)}` : 'Not yet verified against the source',
+      !p.data
+        ? undefined
+        : p.data.check === 'corrected'
+          ? checkText(p.data)
+          : p.data.verified
+            ? `Verified by ${whoWhen(p.data.verifiedBy, p.data.verifiedAt)}`
+            : 'Not yet verified against the source',
   },
   {
     colId: 'status',
@@ -116,5 +137,5 @@ export const DEFAULT_METRIC_COLUMN: ColDef<MetricRow> = {
 
 /** A figure extraction flagged stands out before anyone charts or briefs it. */
 export const METRIC_ROW_CLASSES: RowClassRules<MetricRow> = {
-  'metric-row--warning': (p) => !!p.data?.warning,
+  'metric-row--warning': (p) => p.data?.warningState === 'open',
 };

@@ -5,10 +5,11 @@ export interface MetricsFilters {
   /** A report id as the select holds it; '' for every report. */
   report: string;
   source: '' | MetricRow['source'];
-  verified: '' | 'yes' | 'no';
+  /** Where the analyst's check stands: '' for any. */
+  check: '' | NonNullable<MetricsQuery['check']>;
 }
 
-export const NO_FILTERS: MetricsFilters = { search: '', report: '', source: '', verified: '' };
+export const NO_FILTERS: MetricsFilters = { search: '', report: '', source: '', check: '' };
 
 /** The filters as the query the worker runs; empty when nothing is filtered. */
 export function toQuery(f: MetricsFilters): MetricsQuery {
@@ -16,7 +17,7 @@ export function toQuery(f: MetricsFilters): MetricsQuery {
   if (f.search.trim()) q.search = f.search.trim();
   if (f.report) q.reportIds = [Number(f.report)];
   if (f.source) q.source = f.source;
-  if (f.verified) q.verified = f.verified === 'yes';
+  if (f.check) q.check = f.check;
   return q;
 }
 

@@ -1,11 +1,13 @@
 import {
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
   ModuleRegistry,
   RowApiModule,
   RowSelectionModule,
   RowStyleModule,
+  ScrollApiModule,
   TooltipModule,
   ValidationModule,
   type Module,
@@ -34,6 +36,9 @@ export function registerMetricsGridModules(): void {
     RowStyleModule,
     CellStyleModule,
     ColumnApiModule,
+    // Verify and next walks the rows in the grid's order and brings the next one into view.
+    ClientSideRowModelApiModule,
+    ScrollApiModule,
   ];
   if (import.meta.env.DEV) modules.push(ValidationModule);
   ModuleRegistry.registerModules(modules);

@@ -52,6 +52,7 @@ export function metricsFilterText(q: MetricsQuery, labels: FilterLabels = {}): s
   if (q.reportIds?.length) parts.push(`Report: ${reports(q.reportIds, labels)}`);
   if (q.source) parts.push(`Source: ${q.source === 'text' ? 'Report text' : 'Force in numbers'}`);
   if (q.verified !== undefined) parts.push(q.verified ? 'Verified' : 'Not yet verified');
+  if (q.check) parts.push({ verified: 'Verified', unverified: 'Not yet verified', corrected: 'Corrected' }[q.check]);
   if (q.includeInBrief !== undefined) parts.push(q.includeInBrief ? 'Included in the brief' : 'Not included in the brief');
   return parts.length ? parts.join('; ') : 'No filter: every metric';
 }

@@ -31,6 +31,13 @@ function metric(over: Partial<MetricRow>): MetricRow {
     note: '',
     includeInBrief: false,
     warning: null,
+    warningId: null,
+    warningState: null,
+    warningReason: null,
+    corrections: [],
+    check: 'unverified',
+    addedBy: null,
+    addedAt: null,
     ...over,
   };
 }
@@ -77,12 +84,33 @@ describe('the metrics chart data', () => {
       forceText: '1',
       ewText: '15',
       warning: 'ten times apart',
+      warningState: 'open',
     });
     expect(barLabel(flagged, false)).toEqual(['Domestic abuse incidents', 'per 1,000 population', '⚠ check the source']);
     const s = chartSelection([metric({}), flagged]);
     expect(groupSummary(s.groups[0]!, s.forceLabel, false)).toBe(
       'per 1,000 population. Incidents per 1,000 population: Gwent Police 2017 338, England and Wales 282. ' +
         'Domestic abuse incidents per 1,000 population: Gwent Police 2017 1, England and Wales 15. Extraction warning: check the source.',
+    );
+  });
+
+  it('marks a corrected figure where it is drawn and in words, and drops a warning the check has settled', () => {
+    const corrected = metric({
+      label: 'Domestic abuse incidents per 1,000 population',
+      force: 12,
+      forceText: '12',
+      ewText: '15',
+      warning: 'ten times apart',
+      warningState: 'corrected',
+      check: 'corrected',
+      corrections: [
+        { field: 'force', label: 'Force value', extracted: '1', value: '12', author: 'A. Analyst', at: '2026-12-07T10:00:00.000Z' },
+      ],
+    });
+    expect(barLabel(corrected, false)).toEqual(['Domestic abuse incidents', 'per 1,000 population', '✎ corrected (force value was 1)']);
+    const s = chartSelection([corrected]);
+    expect(groupSummary(s.groups[0]!, s.forceLabel, false)).toBe(
+      'per 1,000 population. Domestic abuse incidents per 1,000 population: Gwent Police 2017 12, England and Wales 15. Force value corrected from 1 as extracted.',
     );
   });
 
