@@ -2,6 +2,7 @@ import type { Host, OpenedWorkspace, Result } from '../../src-core/host/contract
 import { callMethod, isStorageCall } from '../../src-core/host/methods';
 import type { FindingsQuery } from '../../src-core/query/model/findings';
 import type { MetricsQuery } from '../../src-core/query/model/metrics';
+import type { HistoryTarget } from '../../src-core/query/model/history';
 import type { SampleField } from '../../src-core/samples/fields';
 import type { PackDefinition } from '../../src-core/brief/definition';
 import { budgetInWords, STATEMENT_BUDGET_MS, statementBudgetFor } from '../../src-core/db/statement-watch';
@@ -245,6 +246,16 @@ export class DbClient {
     return this.request({ type: 'metrics.history', metricId });
   }
 
+  /** Any item's audit trail, newest first (a grade's, a report's, an area for improvement's), corrections included. */
+  history(target: HistoryTarget, id: number) {
+    return this.request({ type: 'history', target, id });
+  }
+
+  /** How far the check against the source has gone, per report (every report when none are named). */
+  coverage(reportIds?: number[]) {
+    return this.request({ type: 'coverage', reportIds });
+  }
+
   /**
    * Resolves once the edit's journal record is durable (or with the reason it is not), with who
    * and when it was recorded under: the client stamps every edit, so its callers never do.
@@ -273,6 +284,11 @@ export class DbClient {
   /** One finding with its footnotes, neighbours and audit history; null when it is not there. */
   findingDetail(id: number) {
     return this.request({ type: 'findings.detail', id });
+  }
+
+  /** Where a report's original file is kept (its hash), its name and format, for the Source panel; null when there is no such report. */
+  reportSource(reportId: number) {
+    return this.request({ type: 'report.source', reportId });
   }
 
   tagSuggestions(prefix: string, limit?: number) {
@@ -317,10 +333,18 @@ export class DbClient {
     return this.checkpoints.flush();
   }
 
-  /** Extracts and imports a report in the worker; the bytes are handed over, not copied. */
-  importReport(name: string, bytes: Uint8Array, onProgress?: (progress: ImportProgress) => void) {
+  /**
+   * Extracts and imports a report in the worker; the bytes are handed over, not copied. With
+   * `replace`, the report it is a new reading of is replaced, keeping the analyst's checks.
+   */
+  importReport(name: string, bytes: Uint8Array, onProgress?: (progress: ImportProgress) => void, opts: { replace?: boolean } = {}) {
     const progress = onProgress && ((p: WorkerProgress) => onProgress(p as ImportProgress));
-    return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), progress));
+    if (!opts.replace) return this.tracked(this.request({ type: 'import', name, bytes }, transferable(bytes), progress));
+    return this.tracked(
+      this.stamp().then(({ author }) =>
+        this.request({ type: 'import', name, bytes, replace: true, author }, transferable(bytes), progress),
+      ),
+    );
   }
 
   /** A page of case-file review samples with their annotations, for the File review grid. */

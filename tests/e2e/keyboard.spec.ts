@@ -151,7 +151,7 @@ test('the views are tabs the arrow keys move between; every header dialog opens,
   await expect(page.locator('details[open]')).toHaveCount(0);
 });
 
-test('Reports by keyboard: import a report and tick a warning as checked', async ({ page }) => {
+test('Reports by keyboard: import a report and dismiss its warnings, each with a reason', async ({ page }) => {
   test.setTimeout(90_000);
   await start(page);
   const importButton = page.getByRole('button', { name: 'Import report' });
@@ -167,14 +167,25 @@ test('Reports by keyboard: import a report and tick a warning as checked', async
   await expect(importButton).toBeFocused();
 
   const warnings = page.getByRole('region', { name: /^Extraction warnings \(2\) — check against gwent/ });
-  const first = warnings.getByRole('checkbox').first();
+  // A warning is dismissed with a reason (issue 17): the button opens a dialog whose Reason is required.
+  const dismiss = async (reason: string) => {
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Dismiss the warning' });
+    await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeFocused();
+    await page.keyboard.type(reason);
+    await tabTo(page, dialog.getByRole('button', { name: 'Dismiss warning' }), { max: 5 });
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+  };
+  const first = warnings.getByRole('button', { name: 'Dismiss warning' }).first();
   await tabTo(page, first);
-  await page.keyboard.press('Space');
-  await expect(first).toBeChecked();
+  await dismiss('Checked against the report: it prints 1.');
   await expect(warnings).toContainText('1 of 2 still to check');
   await expect(warnings.getByRole('listitem').first()).toContainText(/Analyst, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+  // Focus moved to the first warning's Reopen, which replaced the button pressed; the next Tab reaches the second.
+  await expect(warnings.getByRole('listitem').first().getByRole('button', { name: 'Reopen the warning' })).toBeFocused();
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
+  await dismiss('The published report has no footnote 14 either.');
   await expect(warnings).toContainText('All checked.');
 });
 

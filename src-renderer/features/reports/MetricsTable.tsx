@@ -31,6 +31,7 @@ export function MetricsTable({ force, metrics }: { force: string; metrics: Overv
             <th scope="row">
               {m.category && <span className="measure-category">{m.category}</span>}
               <span className="measure-label">{sentenceStart(m.label)}</span>
+              {m.check !== 'unverified' && <span className={`check-mark check-mark--${m.check}`}>{m.check}</span>}
             </th>
             <td className={m.period ? undefined : 'muted'}>{m.period ?? 'Not stated'}</td>
             <td className="num value">{m.forceText}</td>

@@ -1,16 +1,24 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { DbClient } from '../../db/db-client';
-import type { OverviewWarning } from '../../../src-core/query/model/overview';
+import type { OverviewJudgment, OverviewWarning } from '../../../src-core/query/model/overview';
+import { CorrectDialog, type CorrectChange } from '../../shared/corrections/CorrectDialog';
 import { StatusNotice } from '../../ui/StatusNotice';
-import { useUndoTick } from '../../ui/use-undo-tick';
 import { ImportReport } from './ImportReport';
 import { sentence } from '../../shared/text/words';
+import { DismissDialog } from './DismissDialog';
+import type { ReportActions } from './report-actions';
+import { changeValue, checkCorrection, type CorrectionRequest } from './report-corrections';
 import { ReportSection } from './ReportSection';
+import { useChangeTick } from './use-change-tick';
+import { useCoverage } from './use-coverage';
 import { useFileDrop } from './use-file-drop';
 import type { ImportState } from './use-report-import';
 import { useReportsOverview } from './use-reports-overview';
 import '../../ui/empty-state.css';
 import './reports.css';
+import { useSourcePanel } from '../../shared/source/source-context';
+import { SourcePanel } from '../../shared/source/SourcePanel';
+import { SourceScope } from '../../shared/source/SourceScope';
 
 interface Props {
   client: DbClient;
@@ -21,26 +29,74 @@ interface Props {
   onDropFiles: (files: File[]) => void;
 }
 
-/** Every report in the open workspace: judgments, warnings and figures, and the way to add more (button or drop). */
+/**
+ * Every report in the open workspace: judgments, warnings, figures and areas for improvement, the
+ * analyst's check of them (verify, correct, dismiss, with the coverage line), and the way to add
+ * more reports (button or drop).
+ */
 export function ReportsView({ client, version, importState, onImport, onDropFiles }: Props) {
-  const undoTick = useUndoTick(client);
-  const { overview, patchWarning } = useReportsOverview(client, `${version}:${undoTick}`);
+  const tick = useChangeTick(client);
+  const overview = useReportsOverview(client, `${version}:${tick}`);
+  const coverage = useCoverage(client, `${version}:${tick}`);
   const [problem, setProblem] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<CorrectionRequest | null>(null);
+  const [dismissing, setDismissing] = useState<OverviewWarning | null>(null);
+  const [focusWarning, setFocusWarning] = useState<ReportActions['focusWarning']>(null);
+  const focused = useCallback(() => setFocusWarning(null), []);
+  // The Source panel, beside the reports when a grade's or an area's Show source is pressed.
+  const source = useSourcePanel();
   const drop = useFileDrop(onDropFiles, importState.phase !== 'running');
 
-  const checkWarning = useCallback(
-    async (w: OverviewWarning, checked: boolean) => {
-      const r = await client.edit('warning.check', { warningId: w.id, checked });
-      if (!r.ok) {
-        setProblem(`The tick on “${w.message}” was not saved. ${sentence(r.error.message)} Nothing was changed; try again.`);
-        return false;
-      }
-      setProblem(null);
-      patchWarning(w.id, { checked, checkedBy: checked ? r.value.author : null, checkedAt: checked ? r.value.at : null });
-      return true;
+  const verifyGrade = useCallback(
+    async (j: OverviewJudgment, verified: boolean) => {
+      const r = await client.edit('judgment.verify', { judgmentId: j.id, verified });
+      setProblem(
+        r.ok
+          ? null
+          : `The tick on the grade for “${j.question}” was not saved. ${sentence(r.error.message)} Nothing was changed; try again.`,
+      );
+      return r.ok;
     },
-    [client, patchWarning],
+    [client],
   );
+
+  const reopen = useCallback(
+    async (w: OverviewWarning) => {
+      const r = await client.edit('warning.check', { warningId: w.id, checked: false });
+      setProblem(r.ok ? null : `“${w.message}” was not reopened. ${sentence(r.error.message)} Nothing was changed; try again.`);
+      if (r.ok) setFocusWarning({ id: w.id, from: 'dismissed' });
+      return r.ok;
+    },
+    [client],
+  );
+
+  const actions = useMemo<ReportActions>(
+    () => ({ client, revision: tick, correct: setCorrecting, verifyGrade, dismiss: setDismissing, reopen, focusWarning, focused }),
+    [client, tick, verifyGrade, reopen, focusWarning, focused],
+  );
+
+  /** Each changed field is its own journaled edit; the first the worker refuses stops the rest, and says which were kept. */
+  const saveCorrection = async (changes: CorrectChange[]): Promise<string | null> => {
+    if (!correcting) return null;
+    const saved: string[] = [];
+    for (const c of changes) {
+      const value = c.value === null ? null : changeValue(correcting, c.field, c.value);
+      const r = await client.edit('item.correct', { target: correcting.target, id: correcting.id, field: c.field, value });
+      const label = correcting.fields.find((f) => f.name === c.field)?.label ?? c.field;
+      if (!r.ok) {
+        const kept = saved.length ? ` ${saved.join(', ')} ${saved.length === 1 ? 'was' : 'were'} saved.` : ' Nothing was changed.';
+        return `${label} was not saved: ${sentence(r.error.message)}${kept}`;
+      }
+      saved.push(label);
+    }
+    return null;
+  };
+
+  const saveDismissal = async (w: OverviewWarning, reason: string): Promise<string | null> => {
+    const r = await client.edit('warning.check', { warningId: w.id, checked: true, reason });
+    if (r.ok) setFocusWarning({ id: w.id, from: 'open' });
+    return r.ok ? null : `The warning was not dismissed: ${sentence(r.error.message)} Nothing was changed; try again.`;
+  };
 
   return (
     <div className="view reports-view" {...drop.handlers}>
@@ -68,12 +124,29 @@ export function ReportsView({ client, version, importState, onImport, onDropFile
         </div>
       )}
       {overview.status === 'ready' && overview.reports.length > 0 && (
-        <div className="reports">
-          {overview.reports.map((r) => (
-            <ReportSection key={r.id} report={r} onCheckWarning={checkWarning} />
-          ))}
-        </div>
+        <SourceScope panel={source}>
+          <div className={source.target ? 'source-beside' : undefined}>
+            <div className="reports">
+              {overview.reports.map((r) => (
+                <ReportSection key={r.id} report={r} coverage={coverage?.get(r.id)} actions={actions} />
+              ))}
+            </div>
+            <SourcePanel panel={source} />
+          </div>
+        </SourceScope>
       )}
+      <CorrectDialog
+        open={correcting !== null}
+        title={correcting?.title ?? ''}
+        {...(correcting?.quote ? { quote: correcting.quote } : {})}
+        fields={correcting?.fields ?? NO_FIELDS}
+        check={(field, input) => (correcting ? checkCorrection(correcting, field, input) : null)}
+        onSubmit={saveCorrection}
+        onClose={() => setCorrecting(null)}
+      />
+      <DismissDialog warning={dismissing} onSubmit={saveDismissal} onClose={() => setDismissing(null)} />
     </div>
   );
 }
+
+const NO_FIELDS: [] = [];

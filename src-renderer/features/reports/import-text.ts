@@ -28,11 +28,27 @@ export function countsText(result: Extract<ImportResult, { status: 'imported' }>
   ].join(', ');
 }
 
+/** What a replace carried over ("Kept 5 checks and annotations."). */
+export function keptText(kept: number): string {
+  return kept === 1 ? 'Kept 1 check or annotation.' : `Kept ${kept} checks and annotations.`;
+}
+
+/** The lead-in to what a replace could not carry over, which the report's history also keeps. */
+export function reviewText(n: number): string {
+  return `${n === 1 ? '1 item no longer matches' : `${n} items no longer match`} the new reading: review ${n === 1 ? 'it' : 'them'} (${n === 1 ? 'it is' : 'each is'} also kept in the report’s history).`;
+}
+
 /** A several-file import in one line ("3 files: 1 imported, 1 duplicate, 1 not imported"), before the per-file outcomes. */
-export function batchText(outcomes: { status: 'done' | 'failed'; result?: { status: ImportResult['status'] } }[]): string {
+export function batchText(outcomes: { status: 'done' | 'failed'; result?: { status: ImportResult['status'] | 'replaced' } }[]): string {
   const imported = outcomes.filter((o) => o.status === 'done' && o.result?.status === 'imported').length;
+  const replaced = outcomes.filter((o) => o.status === 'done' && o.result?.status === 'replaced').length;
   const duplicates = outcomes.filter((o) => o.status === 'done' && o.result?.status === 'duplicate').length;
   const failed = outcomes.filter((o) => o.status === 'failed').length;
-  const parts = [`${imported} imported`, duplicates > 0 && plural(duplicates, 'duplicate'), failed > 0 && `${failed} not imported`];
+  const parts = [
+    `${imported} imported`,
+    replaced > 0 && `${replaced} replaced`,
+    duplicates > 0 && plural(duplicates, 'duplicate'),
+    failed > 0 && `${failed} not imported`,
+  ];
   return `${outcomes.length} files: ${parts.filter(Boolean).join(', ')}.`;
 }

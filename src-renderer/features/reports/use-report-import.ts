@@ -1,12 +1,21 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImportResult } from '../../../src-core/db/import-report';
+import type { ReplaceResult } from '../../../src-core/db/reimport';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
 import type { ImportProgress } from '../../../src-core/service/protocol';
 import { refusal } from './report-files';
 import { visible } from '../../../src-core/text/visible';
 
-export type ImportOutcome = { name: string } & ({ status: 'done'; result: ImportResult } | { status: 'failed'; message: string });
+export type ImportOutcome = { name: string } & (
+  | {
+      status: 'done';
+      result: ImportResult | ReplaceResult;
+      /** A duplicate's offer: replace the report with this file, keeping the analyst's checks. */
+      replace?: () => void;
+    }
+  | { status: 'failed'; message: string; /** It was to replace a report: nothing was replaced. */ replacing?: boolean }
+);
 
 export type ImportState =
   | { phase: 'idle' }
@@ -26,6 +35,52 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function useReportImport(host: Host, client: DbClient, onImported: () => void) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const running = useRef(false);
+  /** The last batch's outcomes, shown again (one of them changed) after a replace. */
+  const shown = useRef<ImportOutcome[]>([]);
+  const finish = useCallback((outcomes: ImportOutcome[], problem: string | null = null) => {
+    shown.current = outcomes;
+    setState({ phase: 'finished', outcomes, problem });
+  }, []);
+
+  const exclusive = useCallback(async (work: () => Promise<void>) => {
+    if (running.current) return;
+    running.current = true;
+    try {
+      await work();
+    } finally {
+      running.current = false;
+    }
+  }, []);
+
+  /**
+   * Replaces the report a duplicate's file is a new reading of (src-core/db/reimport.ts), keeping
+   * the analyst's checks; its outcome then says what was kept and what is left to review.
+   */
+  const replace = useCallback(
+    (index: number, name: string, read: () => Promise<Uint8Array>) =>
+      exclusive(async () => {
+        const settle = (next: ImportOutcome) => finish(shown.current.map((o, i) => (i === index ? next : o)));
+        const at = { name, index: 0, total: 1 };
+        setState({ phase: 'running', ...at, progress: null });
+        let bytes: Uint8Array;
+        try {
+          bytes = await read();
+        } catch (e) {
+          settle({ name, status: 'failed', replacing: true, message: `The file could not be read again: ${errorText(e)}` });
+          return;
+        }
+        const result = await client.importReport(name, bytes, (progress) => setState({ phase: 'running', ...at, progress }), {
+          replace: true,
+        });
+        settle(
+          result.ok
+            ? { name, status: 'done', result: result.value }
+            : { name, status: 'failed', replacing: true, message: result.error.message },
+        );
+        if (result.ok) onImported();
+      }),
+    [client, exclusive, finish, onImported],
+  );
 
   const run = useCallback(
     async (files: Queued[]) => {
@@ -45,27 +100,24 @@ export function useReportImport(host: Host, client: DbClient, onImported: () => 
           continue;
         }
         const result = await client.importReport(file.name, bytes, (progress) => setState({ phase: 'running', ...at, progress }));
+        const i = outcomes.length;
         outcomes.push(
           result.ok
-            ? { name: file.name, status: 'done', result: result.value }
+            ? {
+                name: file.name,
+                status: 'done',
+                result: result.value,
+                // Only a duplicate keeps its file, to be read again if the analyst replaces the report with it.
+                ...(result.value.status === 'duplicate' && { replace: () => void replace(i, file.name, file.read) }),
+              }
             : { name: file.name, status: 'failed', message: result.error.message },
         );
         if (result.ok && result.value.status === 'imported') onImported();
       }
-      setState({ phase: 'finished', outcomes, problem: null });
+      finish(outcomes);
     },
-    [client, onImported],
+    [client, finish, onImported, replace],
   );
-
-  const exclusive = useCallback(async (work: () => Promise<void>) => {
-    if (running.current) return;
-    running.current = true;
-    try {
-      await work();
-    } finally {
-      running.current = false;
-    }
-  }, []);
 
   /** Asks the host for report files (a native dialog in Electron, a file input in the browser). */
   const start = useCallback(
@@ -73,13 +125,14 @@ export function useReportImport(host: Host, client: DbClient, onImported: () => 
       exclusive(async () => {
         const picked = await host.pickReports();
         if (!picked.ok) {
-          setState({ phase: 'finished', outcomes: [], problem: picked.error.message });
+          finish([], picked.error.message);
           return;
         }
         if (picked.value.length === 0) return;
-        await run(picked.value.map((f) => ({ name: f.name, read: () => Promise.resolve(f.bytes) })));
+        // Each read is a copy: the bytes sent to the worker are handed over, and a duplicate's may be read again.
+        await run(picked.value.map((f) => ({ name: f.name, read: () => Promise.resolve(f.bytes.slice()) })));
       }),
-    [exclusive, host, run],
+    [exclusive, finish, host, run],
   );
 
   /** Files dropped on the Reports view; wrong types and oversized files are refused unread. */

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DbClient } from '../../db/db-client';
-import type { ReportOverview, OverviewWarning } from '../../../src-core/query/model/overview';
+import type { ReportOverview } from '../../../src-core/query/model/overview';
 
 export type OverviewState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; reports: ReportOverview[] };
 
-export type WarningPatch = Pick<OverviewWarning, 'checked' | 'checkedBy' | 'checkedAt'>;
-
-/** Reads the overview through the DB worker; again whenever `version` changes (another workspace, an import). */
-export function useReportsOverview(client: DbClient, version: string) {
+/**
+ * Reads the overview through the DB worker; again whenever `version` changes (another workspace,
+ * an import, an edit, an undo). Until the answer for this version arrives, the previous one stays
+ * on screen (no flash on import, and a ticked box stays ticked).
+ */
+export function useReportsOverview(client: DbClient, version: string): OverviewState {
   const [state, setState] = useState<OverviewState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
@@ -19,16 +21,5 @@ export function useReportsOverview(client: DbClient, version: string) {
       live = false;
     };
   }, [client, version]);
-
-  /** Shows a durable tick without reading every report again. */
-  const patchWarning = useCallback((id: number, patch: WarningPatch) => {
-    setState((s) =>
-      s.status === 'ready'
-        ? { ...s, reports: s.reports.map((r) => ({ ...r, warnings: r.warnings.map((w) => (w.id === id ? { ...w, ...patch } : w)) })) }
-        : s,
-    );
-  }, []);
-
-  // Until the answer for this version arrives, the previous one stays on screen (no flash on import).
-  return { overview: state, patchWarning };
+  return state;
 }
