@@ -60,8 +60,12 @@ describe('the text view finds every item of the seed where the extractor read it
 
   it('highlights the item’s line whole when its words are not in the source (a corrected text, say)', () => {
     const rows: TextRow[] = ['# Title', '', 'Gwent Police', '**1**'].map((text, i) => ({ text, line: i + 1 }));
-    expect(textMarks(rows, 'words the analyst wrote instead', 3)).toEqual([{ segment: 2, start: 0, end: 12 }]);
-    expect(textMarks(rows, null, 4)).toEqual([{ segment: 3, start: 0, end: 5 }]);
+    const lineOnly = textMarks(rows, 'words the analyst wrote instead', 3);
+    expect([...lineOnly]).toEqual([{ segment: 2, start: 0, end: 12 }]);
+    // Said to be the line only, so the panel draws it apart and says the words were not found.
+    expect(lineOnly.lineOnly).toBe(true);
+    expect([...textMarks(rows, null, 4)]).toEqual([{ segment: 3, start: 0, end: 5 }]);
+    expect(textMarks(rows, 'Gwent Police', 3).lineOnly).toBeUndefined();
     expect(textMarks(rows, null, null)).toEqual([]);
   });
 
@@ -108,7 +112,9 @@ describe('the PDF view finds every item of the seed on its page and line', () =>
     expect(lineOfItem(page, 1)).toBe(1);
     expect(lineOfItem({ items: [' '], lines: [null], order: [] }, 0)).toBeNull();
     // No words found: every item on the item's line is marked.
-    expect(pageMarks(page, 'not on this page at all', 2)).toEqual([{ segment: 2, start: 0, end: 9 }]);
+    const lineOnly = pageMarks(page, 'not on this page at all', 2);
+    expect([...lineOnly]).toEqual([{ segment: 2, start: 0, end: 9 }]);
+    expect(lineOnly.lineOnly).toBe(true);
   });
 });
 
