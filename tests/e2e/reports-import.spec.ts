@@ -76,25 +76,35 @@ test('reports dropped on the view are imported one after the other, each with it
   await expect(page.getByText(/^49 metrics/)).toBeVisible();
 });
 
-test('an extraction warning ticked Checked stays checked after a reload, with who checked it', async ({ page }, testInfo) => {
+test('an extraction warning dismissed with a reason stays dismissed after a reload, with who dismissed it and why', async ({
+  page,
+}, testInfo) => {
   await page.goto('/');
   const warnings = page.getByRole('region', { name: /^Extraction warnings \(2\)/ });
   await expect(warnings).toContainText('2 of 2 still to check');
-  const domestic = warnings.getByRole('checkbox', { name: /^Checked: line 151: "Domestic abuse incidents per 1,000 population"/ });
-  await expect(domestic).not.toBeChecked();
-  await domestic.check();
-  await expect(domestic).toBeChecked();
+  const domestic = warnings.getByRole('listitem').filter({ hasText: 'Domestic abuse incidents per 1,000 population' });
+  await expect(domestic).toContainText('Open');
+  // Dismissed with a reason (issue 17): the reason is required and kept with the warning.
+  await domestic.getByRole('button', { name: 'Dismiss warning' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Dismiss the warning' });
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('Checked against the published report: it prints 1.');
+  await dialog.getByRole('button', { name: 'Dismiss warning' }).click();
+  await expect(dialog).toBeHidden();
   await expect(warnings).toContainText('1 of 2 still to check');
-  await expect(warnings.getByRole('listitem').first()).toContainText(/Analyst, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+  await expect(domestic).toContainText(/Analyst, \d+ \w+ \d{4}, \d{2}:\d{2}/);
+  await expect(domestic).toContainText('Checked against the published report: it prints 1.');
   await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
   await warnings.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('reports-warnings.png') });
 
   await page.reload();
-  await expect(domestic).toBeChecked();
-  await expect(warnings.getByRole('checkbox', { name: /^Checked: line 331: Footnote 14/ })).not.toBeChecked();
-
-  await warnings.getByRole('checkbox', { name: /^Checked: line 331/ }).check();
+  await expect(domestic).toContainText('Checked against the published report: it prints 1.');
+  await expect(domestic.getByRole('button', { name: 'Reopen the warning' })).toBeVisible();
+  const footnote = warnings.getByRole('listitem').filter({ hasText: 'Footnote 14' });
+  await expect(footnote.getByRole('button', { name: 'Dismiss warning' })).toBeVisible();
+  await footnote.getByRole('button', { name: 'Dismiss warning' }).click();
+  await dialog.getByRole('textbox', { name: 'Reason' }).fill('The published report has no footnote 14 either.');
+  await dialog.getByRole('button', { name: 'Dismiss warning' }).click();
   await expect(warnings).toContainText('All checked.');
 });
 

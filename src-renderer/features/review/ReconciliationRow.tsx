@@ -40,8 +40,8 @@ export function ReconciliationRow({ client, row }: { client: DbClient; row: Reco
         </td>
         <td>
           {row.findingId !== null ? (
-            <>
-              <ShowSourceButton target={() => statementTarget(client, row.findingId, row.statement)} />{' '}
+            <div className="reconcile-links">
+              <ShowSourceButton target={() => statementTarget(client, row.findingId, row.statement)} of={`of “${row.label}”`} />
               <button
                 type="button"
                 className="link-button"
@@ -51,7 +51,7 @@ export function ReconciliationRow({ client, row }: { client: DbClient; row: Reco
               >
                 {open ? 'Hide paragraph' : 'Show paragraph'}
               </button>
-            </>
+            </div>
           ) : (
             <span className="muted">{row.footnote !== null ? `Footnote ${row.footnote}` : 'Not linked'}</span>
           )}
