@@ -140,3 +140,29 @@ test('a figure added from a selection in the source appears in Metrics, marked a
   await cell(added, 'measure').click();
   await expect(detail).toContainText('Added from the source by Analyst');
 });
+
+test('a finding filed under the wrong section is corrected, with the extracted section in its history', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Findings' }).click();
+  await page.getByRole('searchbox', { name: 'Search findings' }).fill('county lines');
+  await expect(page.getByText('2 findings matching “county lines”')).toBeVisible();
+  const grid = page.getByRole('region', { name: 'Findings' });
+  await grid.getByRole('gridcell').first().click();
+  const detail = page.getByRole('region', { name: 'Finding detail' });
+  const where = detail.getByRole('heading', { level: 2 });
+  await expect(where).toContainText('Tackling serious and organised crime');
+  await detail.getByRole('button', { name: 'Correct section…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Correct the finding’s section' });
+  const section = dialog.getByRole('textbox', { name: 'Section' });
+  await section.fill('   ');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The section cannot be empty.');
+  await section.fill('Protecting vulnerable people');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(where).toContainText('Protecting vulnerable people');
+  await expect(detail.getByRole('region', { name: 'History' })).toContainText(
+    'Section corrected from Tackling serious and organised crime to Protecting vulnerable people',
+  );
+  await page.screenshot({ path: testInfo.outputPath('check-6-finding-section.png') });
+});

@@ -6,6 +6,7 @@ import { historyLine } from '../../shared/history/history-format';
 import { capitalised } from '../../../src-core/text/display';
 import { FindingAnnotation } from './FindingAnnotation';
 import { ShowSourceButton } from '../../shared/source/ShowSourceButton';
+import { CorrectSection } from './CorrectSection';
 import type { DetailState } from './use-finding-detail';
 
 interface Props {
@@ -79,7 +80,8 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
                   quote: state.detail.finding.text,
                   label: `Finding: ${state.detail.finding.section}, paragraph ${state.detail.finding.paragraph}`,
                 }}
-              />
+              />{' '}
+              <CorrectSection client={client} findingId={state.detail.finding.id} section={state.detail.finding.section} />
             </p>
           </header>
           {state.detail.before && (
