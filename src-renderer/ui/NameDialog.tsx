@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from './DialogFooter';
 
 interface Props {
   open: boolean;
@@ -53,19 +54,7 @@ export function NameDialog({ open, title, initial, confirm, onSubmit, onClose, h
         <label htmlFor={fieldId}>Name</label>
         <input id={fieldId} type="text" value={name} maxLength={200} autoComplete="off" onChange={(e) => setName(e.target.value)} />
         {hint && <p className="muted dialog-hint">{hint}</p>}
-        {problem && (
-          <p className="inline-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : confirm}
-          </button>
-        </div>
+        <DialogFooter failure={problem} busy={busy} confirm={confirm} onCancel={onClose} />
       </form>
     </dialog>
   );

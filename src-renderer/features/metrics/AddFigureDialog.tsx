@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../ui/DialogFooter';
 import { parseFigure, parseFigurePeriod, parseText } from '../../../src-core/corrections/values';
 import type { SourceSelection } from '../../shared/source/source-target';
 
@@ -130,19 +131,7 @@ export function AddFigureDialog({ selection, onSubmit, onClose }: Props) {
             </div>
           );
         })}
-        {failure && (
-          <p className="inline-problem" role="alert">
-            {failure}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Add figure'}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={busy} confirm="Add figure" onCancel={onClose} />
       </form>
     </dialog>
   );

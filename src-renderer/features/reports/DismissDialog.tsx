@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../ui/DialogFooter';
 import type { OverviewWarning } from '../../../src-core/query/model/overview';
 import { dismissalReason, MAX_REASON } from './warning-state';
 
@@ -78,14 +79,7 @@ export function DismissDialog({ warning, onSubmit, onClose }: Props) {
             {problem}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Dismiss warning'}
-          </button>
-        </div>
+        <DialogFooter busy={busy} confirm="Dismiss warning" onCancel={onClose} />
       </form>
     </dialog>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DialogFooter } from '../../ui/DialogFooter';
 import type { CorrectChange, CorrectField } from './correct-field';
 import './corrections.css';
 
@@ -145,19 +146,7 @@ export function CorrectDialog({ open, title, quote, fields, check, onSubmit, onC
             </div>
           );
         })}
-        {failure && (
-          <p className="inline-problem" role="alert">
-            {failure}
-          </p>
-        )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save correction'}
-          </button>
-        </div>
+        <DialogFooter failure={failure} busy={busy} confirm="Save correction" onCancel={onClose} />
       </form>
     </dialog>
   );
