@@ -107,6 +107,18 @@ function derive(db: SqlDatabase, target: string, id: number, reportId: number) {
   if (target === 'judgment' || target === 'report') syncOverallGrade(db, reportId);
 }
 
+/** Each change applied in turn in the session's one transaction; the undo takes them back in the reverse order. */
+export function correctMany(db: SqlDatabase, p: EditParams<'item.correctMany'>): UnstampedEdit {
+  const fields = new Set(p.changes.map((c) => c.field));
+  if (fields.size !== p.changes.length) throw new EditError('A field is corrected once in one step.');
+  const undone = p.changes.map((c) => {
+    const inverse = correctItem(db, { target: p.target, id: p.id, field: c.field, value: c.value, was: c.was, author: p.author, at: p.at });
+    const { field, value, was } = inverse.params as { field: string; value: string | null; was?: { author: string; at: string } };
+    return { field, value, ...(was ? { was } : {}) };
+  });
+  return { op: 'item.correctMany', params: { target: p.target, id: p.id, changes: undone.reverse() } };
+}
+
 /**
  * A report's overall grade is its overall judgment's, chosen as the import chose it
  * (src-core/db/import-report.ts): its own pillar's, else the first pillar's it states. Worked out

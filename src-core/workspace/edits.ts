@@ -11,7 +11,7 @@ import {
 } from '../annotations/fields';
 import { audit, EditError } from './edit-support';
 import { CORRECTION_TARGETS } from '../corrections/fields';
-import { addFigure, correctItem, removeFigure, verifyJudgment } from '../corrections/apply';
+import { addFigure, correctItem, correctMany, removeFigure, verifyJudgment } from '../corrections/apply';
 
 /**
  * The edits an analyst can make, as data: each is validated, applied in one SQL transaction and
@@ -48,6 +48,19 @@ export const EDIT_SCHEMAS = {
     value: z.string().max(4000).nullable(),
     /** Undo only: who made the correction being put back, and when (the audit row still names the undoer). */
     was: z.object(stamp).optional(),
+    ...stamp,
+  }),
+  /**
+   * Several fields of one item corrected together (a value and its unit, say): one transaction, one
+   * journal record, one undo step. All are applied or none is.
+   */
+  'item.correctMany': z.object({
+    target: z.enum(CORRECTION_TARGETS),
+    id: z.number().int().positive(),
+    changes: z
+      .array(z.object({ field: z.string().min(1).max(50), value: z.string().max(4000).nullable(), was: z.object(stamp).optional() }))
+      .min(1)
+      .max(12),
     ...stamp,
   }),
   'judgment.verify': z.object({ judgmentId: z.number().int().positive(), verified: z.boolean(), ...stamp }),
@@ -267,6 +280,7 @@ const APPLY: { [O in EditOp]: (db: SqlDatabase, p: EditParams<O>) => UnstampedEd
   'metric.verify': verifyMetric,
   'warning.check': checkWarning,
   'item.correct': correctItem,
+  'item.correctMany': correctMany,
   'judgment.verify': verifyJudgment,
   'metric.add': addFigure,
   'metric.remove': removeFigure,

@@ -101,13 +101,9 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
 
   const saveCorrections = useCallback(
     async (row: MetricRow, changes: CorrectChange[]) => {
-      for (const c of changes) {
-        const result = await client.edit('item.correct', { target: 'metric', id: row.id, field: c.field, value: c.value });
-        if (!result.ok) {
-          checked();
-          return `${sentence(result.error.message)}${changes.length > 1 ? ' The fields before it were saved.' : ''}`;
-        }
-      }
+      // Every field changed in the dialog is one edit: saved together, undone together, or refused together.
+      const result = await client.edit('item.correctMany', { target: 'metric', id: row.id, changes });
+      if (!result.ok) return `${sentence(result.error.message)} Nothing was changed.`;
       checked();
       return null;
     },

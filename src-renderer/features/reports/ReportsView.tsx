@@ -75,21 +75,12 @@ export function ReportsView({ client, version, importState, onImport, onDropFile
     [client, tick, verifyGrade, reopen, focusWarning, focused],
   );
 
-  /** Each changed field is its own journaled edit; the first the worker refuses stops the rest, and says which were kept. */
+  /** Every field changed in the dialog is one journaled edit: saved together, undone together, or refused together. */
   const saveCorrection = async (changes: CorrectChange[]): Promise<string | null> => {
     if (!correcting) return null;
-    const saved: string[] = [];
-    for (const c of changes) {
-      const value = c.value === null ? null : changeValue(correcting, c.field, c.value);
-      const r = await client.edit('item.correct', { target: correcting.target, id: correcting.id, field: c.field, value });
-      const label = correcting.fields.find((f) => f.name === c.field)?.label ?? c.field;
-      if (!r.ok) {
-        const kept = saved.length ? ` ${saved.join(', ')} ${saved.length === 1 ? 'was' : 'were'} saved.` : ' Nothing was changed.';
-        return `${label} was not saved: ${sentence(r.error.message)}${kept}`;
-      }
-      saved.push(label);
-    }
-    return null;
+    const sent = changes.map((c) => ({ field: c.field, value: c.value === null ? null : changeValue(correcting, c.field, c.value) }));
+    const r = await client.edit('item.correctMany', { target: correcting.target, id: correcting.id, changes: sent });
+    return r.ok ? null : `${sentence(r.error.message)} Nothing was changed.`;
   };
 
   const saveDismissal = async (w: OverviewWarning, reason: string): Promise<string | null> => {

@@ -236,4 +236,46 @@ describe('a correction of an extracted figure', () => {
     edit(db, 'item.correct', { target: 'metric', id: twin.id, field: 'force', value: '3' });
     expect(readCoverage(db)[0]!.openWarnings.map((w) => w.line)).toEqual([331]);
   });
+
+  it('corrects several fields in one step: all or none, and one undo takes them all back', async () => {
+    const db = await seeded();
+    const m = metric(db);
+    expect(() =>
+      edit(db, 'item.correctMany', {
+        target: 'metric',
+        id: m.id,
+        changes: [
+          { field: 'force', value: '12' },
+          { field: 'period', value: 'lately' },
+        ],
+      }),
+    ).toThrow(/is not a period/);
+    // The force value, valid on its own, was not kept either.
+    expect(metric(db)).toEqual(m);
+    const inverse = edit(db, 'item.correctMany', {
+      target: 'metric',
+      id: m.id,
+      changes: [
+        { field: 'force', value: '12' },
+        { field: 'unit', value: 'per 1,000 people' },
+      ],
+    });
+    expect([metric(db).forceText, metric(db).unit, metric(db).corrections.map((c) => c.field)]).toEqual([
+      '12',
+      'per 1,000 people',
+      ['force', 'unit'],
+    ]);
+    undo(db, inverse);
+    expect(metric(db)).toEqual(m);
+    expect(() =>
+      edit(db, 'item.correctMany', {
+        target: 'metric',
+        id: m.id,
+        changes: [
+          { field: 'force', value: '2' },
+          { field: 'force', value: '3' },
+        ],
+      }),
+    ).toThrow(/corrected once in one step/);
+  });
 });
