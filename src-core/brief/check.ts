@@ -1,4 +1,4 @@
-import type { CheckCounts } from '../query/model/coverage';
+import { checkState, type CheckCounts } from '../query/model/coverage';
 import type { Correction } from '../query/model/metrics';
 import { plural } from '../text/plural';
 import { longDate } from './dates';
@@ -34,7 +34,7 @@ export const CHECK_WORDS: Record<CheckState, string> = {
 
 /** A judgment's check, as MetricRow.check says a metric's. */
 export function checkOf(verified: boolean, corrections: readonly Correction[]): CheckState {
-  return corrections.length ? 'corrected' : verified ? 'verified' : 'unverified';
+  return checkState(corrections.length > 0, verified);
 }
 
 /** The Check cell: the state, then each corrected field with its extracted value, then an open warning. */

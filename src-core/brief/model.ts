@@ -33,7 +33,8 @@ export interface SourceRef {
 }
 
 /** Where the analyst's check of a figure or grade stands: a correction outranks a tick. */
-export type CheckState = 'verified' | 'unverified' | 'corrected';
+import type { CheckState } from '../query/model/coverage';
+export type { CheckState };
 
 export interface PackJudgment {
   question: string;

@@ -15,7 +15,8 @@ import { parseFigure, parseFigurePeriod, parseText } from './values';
 const pick = (row: Record<string, SqlValue>, columns: readonly string[]): Columns =>
   Object.fromEntries(columns.map((c) => [c, row[c] ?? null]));
 
-function setColumns(db: SqlDatabase, table: string, id: number, cols: Columns) {
+/** Sets an item's columns; a clash with another report's identity is refused in words. */
+export function setColumns(db: SqlDatabase, table: string, id: number, cols: Columns) {
   const names = Object.keys(cols);
   try {
     db.run(`UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...names.map((c) => cols[c] ?? null), id]);
@@ -99,7 +100,7 @@ const sameColumns = (a: Columns, b: Columns) => Object.keys(a).every((k) => (a[k
  * stored as a correction of its own, so withdrawing one of them cannot bring back a title built from
  * the other's old value), and its overall grade from its judgments.
  */
-function derive(db: SqlDatabase, target: string, id: number, reportId: number) {
+export function derive(db: SqlDatabase, target: string, id: number, reportId: number) {
   if (target === 'report') {
     const r = one<{ programme: string; period: string }>(db, 'SELECT programme, period FROM reports WHERE id = ?', [id]);
     if (r) db.run('UPDATE reports SET title = ? WHERE id = ?', [titleOf(String(r.programme), String(r.period)), id]);
@@ -135,17 +136,35 @@ export function syncOverallGrade(db: SqlDatabase, reportId: number) {
   if (overall) db.run('UPDATE reports SET overall_grade = ? WHERE id = ?', [overall.grade, reportId]);
 }
 
-export function verifyJudgment(db: SqlDatabase, p: EditParams<'judgment.verify'>): UnstampedEdit {
-  const before = one(db, 'SELECT verified FROM judgments WHERE id = ?', [p.judgmentId]);
-  if (!before) throw new EditError(`There is no grade ${p.judgmentId} in this workspace.`);
-  db.run('UPDATE judgments SET verified = ?, verified_by = ?, verified_at = ? WHERE id = ?', [
+/**
+ * An item ticked verified against the source, or the tick taken back, with who and when: a figure
+ * (metric.verify, src-core/workspace/edits.ts) or a grade. Resolves whether it was ticked before.
+ */
+export function setVerified(
+  db: SqlDatabase,
+  item: { table: 'metrics' | 'judgments'; target: 'metric' | 'judgment'; id: number; missing: string },
+  p: { verified: boolean; author: string; at: string },
+): boolean {
+  const before = one(db, `SELECT verified FROM ${item.table} WHERE id = ?`, [item.id]);
+  if (!before) throw new EditError(item.missing);
+  db.run(`UPDATE ${item.table} SET verified = ?, verified_by = ?, verified_at = ? WHERE id = ?`, [
     p.verified ? 1 : 0,
     p.verified ? p.author : null,
     p.verified ? p.at : null,
-    p.judgmentId,
+    item.id,
   ]);
-  audit(db, p, 'judgment', p.judgmentId, 'verified', before.verified, p.verified ? 1 : 0);
-  return { op: 'judgment.verify', params: { judgmentId: p.judgmentId, verified: before.verified === 1 } };
+  audit(db, p, item.target, item.id, 'verified', before.verified, p.verified ? 1 : 0);
+  return before.verified === 1;
+}
+
+export function verifyJudgment(db: SqlDatabase, p: EditParams<'judgment.verify'>): UnstampedEdit {
+  const item = {
+    table: 'judgments',
+    target: 'judgment',
+    id: p.judgmentId,
+    missing: `There is no grade ${p.judgmentId} in this workspace.`,
+  } as const;
+  return { op: 'judgment.verify', params: { judgmentId: p.judgmentId, verified: setVerified(db, item, p) } };
 }
 
 /** A figure read off the source by the analyst: its values are checked as a correction's are. */

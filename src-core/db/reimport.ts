@@ -1,4 +1,5 @@
-import { syncOverallGrade } from '../corrections/apply';
+import { derive, setColumns } from '../corrections/apply';
+import { EditError } from '../workspace/edit-support';
 import { CORRECTABLE, fieldSpec, type Columns, type CorrectionTarget, type ItemRow } from '../corrections/fields';
 import type { Extraction } from '../extract/types';
 import { sourceHash, sourceSize, writeReport, type ImportSource, type RowIds } from './import-report';
@@ -349,12 +350,15 @@ function reapplyCorrection(db: SqlDatabase, target: CorrectionTarget, id: number
   const parsed = field.parse(c.input, row);
   if (!parsed.ok) return parsed.message;
   const extracted = Object.fromEntries(field.columns.map((col) => [col, row[col] ?? null]));
-  const names = Object.keys(parsed.value);
-  db.run(`UPDATE ${spec.table} SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`, [
-    ...names.map((n) => parsed.value[n] ?? null),
-    id,
-  ]);
-  if (target === 'judgment') syncOverallGrade(db, Number(row[spec.reportColumn]));
+  // As a correction is applied (../corrections/apply.ts): its columns, then what is worked out from
+  // them (a report's title, its overall grade); a clash with another report is said, not thrown.
+  try {
+    setColumns(db, spec.table, id, parsed.value);
+  } catch (e) {
+    if (e instanceof EditError) return e.message;
+    throw e;
+  }
+  derive(db, target, id, Number(row[spec.reportColumn]));
   insertCorrection(db, Number(row[spec.reportColumn]), {
     ...c,
     target_id: id,

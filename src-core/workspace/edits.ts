@@ -11,7 +11,7 @@ import {
 } from '../annotations/fields';
 import { audit, EditError } from './edit-support';
 import { CORRECTION_TARGETS } from '../corrections/fields';
-import { addFigure, correctItem, correctMany, removeFigure, verifyJudgment } from '../corrections/apply';
+import { addFigure, correctItem, correctMany, removeFigure, setVerified, verifyJudgment } from '../corrections/apply';
 
 /**
  * The edits an analyst can make, as data: each is validated, applied in one SQL transaction and
@@ -176,16 +176,13 @@ function setAnnotation(db: SqlDatabase, edit: EditParams<'annotation.set'>): Uns
 }
 
 function verifyMetric(db: SqlDatabase, p: EditParams<'metric.verify'>): UnstampedEdit {
-  const before = one(db, 'SELECT verified FROM metrics WHERE id = ?', [p.metricId]);
-  if (!before) throw new EditError(`There is no metric ${p.metricId} in this workspace`);
-  db.run('UPDATE metrics SET verified = ?, verified_by = ?, verified_at = ? WHERE id = ?', [
-    p.verified ? 1 : 0,
-    p.verified ? p.author : null,
-    p.verified ? p.at : null,
-    p.metricId,
-  ]);
-  audit(db, p, 'metric', p.metricId, 'verified', before.verified, p.verified ? 1 : 0);
-  return { op: 'metric.verify', params: { metricId: p.metricId, verified: before.verified === 1 } };
+  const item = {
+    table: 'metrics',
+    target: 'metric',
+    id: p.metricId,
+    missing: `There is no metric ${p.metricId} in this workspace`,
+  } as const;
+  return { op: 'metric.verify', params: { metricId: p.metricId, verified: setVerified(db, item, p) } };
 }
 
 function checkWarning(db: SqlDatabase, p: EditParams<'warning.check'>): UnstampedEdit {

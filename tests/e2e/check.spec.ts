@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, test } from './offline';
+import { cell, openMetrics, rowWith } from './metrics-grid';
 
 /**
  * Issue 17's "Done when", as an analyst does it: the figure the extractor flagged is shown beside
@@ -8,15 +8,6 @@ import { expect, test } from './offline';
  * a briefing pack; Verify and next walks the report; a figure read off the source is added.
  */
 
-async function openMetrics(page: Page): Promise<Locator> {
-  await page.getByRole('tab', { name: 'Metrics' }).click();
-  const grid = page.getByRole('region', { name: 'Metrics' });
-  await expect(grid.getByRole('row').nth(1)).toBeVisible();
-  return grid;
-}
-
-const rowWith = (grid: Locator, text: string | RegExp) => grid.getByRole('row').filter({ hasText: text });
-const cell = (row: Locator, colId: string) => row.locator(`[col-id="${colId}"]`);
 const DOMESTIC = 'Domestic abuse incidents per 1,000 population';
 
 test('the flagged figure: shown beside its source, corrected, and corrected everywhere after a reload', async ({ page }, testInfo) => {
@@ -32,7 +23,10 @@ test('the flagged figure: shown beside its source, corrected, and corrected ever
   const source = page.getByRole('region', { name: 'Source' });
   await expect(source).toBeVisible();
   await expect(source.locator('mark').first()).toContainText('Domestic abuse');
-  await expect(source).toContainText('151');
+  await expect(source).toContainText('gwent-peel-effectiveness-2017.md · line 151');
+  // Scrolled to inside the panel: with the panel on screen, so is the quote.
+  await source.scrollIntoViewIfNeeded();
+  await expect(source.locator('mark').first()).toBeInViewport();
   await source.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('check-1-source.png') });
 
@@ -88,21 +82,37 @@ test('the flagged figure: shown beside its source, corrected, and corrected ever
 test('Verify and next walks the report’s unverified figures with their source shown, by button and by V', async ({ page }, testInfo) => {
   await page.goto('/');
   const grid = await openMetrics(page);
-  await cell(rowWith(grid, 'Incidents per 1,000 population').first(), 'measure').click();
-  const detail = page.getByRole('region', { name: 'Metric detail' });
-  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Incidents per 1,000 population');
-  await detail.getByRole('button', { name: 'Verify and next' }).click();
-  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Anti-social behaviour (ASB) incidents per 1,000 population');
-  const source = page.getByRole('region', { name: 'Source' });
-  await expect(source.locator('mark').first()).toContainText('Anti-social behaviour');
+  // A figure's row by its Verified box, named by its exact label ("Incidents per 1,000" is in other labels too).
+  const box = (label: string) => page.getByRole('checkbox', { name: `Verified: ${label} (Gwent Police 2017)`, exact: true });
+  const tick = (label: string) => grid.locator(box(label));
+  const row = (label: string) => grid.getByRole('row').filter({ has: box(label) });
+  // Checked already: Verify and next passes it by.
+  await tick('Change in ASB incidents').check();
   await expect(page.getByText('24 metrics · 1 verified · 1 warning to check')).toBeVisible();
-  // From the grid, the V key does the same.
-  await cell(rowWith(grid, 'Anti-social behaviour (ASB) incidents per 1,000 population'), 'measure').click();
-  await page.keyboard.press('v');
-  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Change in ASB incidents');
+
+  await cell(row('Incidents per 1,000 population'), 'measure').click();
+  const detail = page.getByRole('region', { name: 'Metric detail' });
+  const heading = detail.getByRole('heading', { level: 2 });
+  await expect(heading).toHaveText('Incidents per 1,000 population');
+  await detail.getByRole('button', { name: 'Verify and next' }).click();
+  await expect(heading).toHaveText('Anti-social behaviour (ASB) incidents per 1,000 population');
+  const source = page.getByRole('region', { name: 'Source' });
+  await expect(source).toContainText('gwent-peel-effectiveness-2017.md · line 59');
+  await expect(source.locator('mark').first()).toContainText('Anti-social behaviour');
   await expect(page.getByText('24 metrics · 2 verified · 1 warning to check')).toBeVisible();
+  await expect(tick('Incidents per 1,000 population')).toBeChecked();
+
+  // From the grid, the V key does the same, past the figure already verified, to the next one with its source.
+  await cell(row('Anti-social behaviour (ASB) incidents per 1,000 population'), 'measure').click();
+  await page.keyboard.press('v');
+  await expect(heading).toHaveText('Crimes recorded per 1,000 population');
+  await expect(source).toContainText('gwent-peel-effectiveness-2017.md · line 88');
+  await expect(source.locator('mark').first()).toContainText('Crimes recorded');
   await source.scrollIntoViewIfNeeded();
-  await expect(cell(rowWith(grid, 'Incidents per 1,000 population').first(), 'verified').getByRole('checkbox')).toBeChecked();
+  await expect(source.locator('mark').first()).toBeInViewport();
+  await expect(page.getByText('24 metrics · 3 verified · 1 warning to check')).toBeVisible();
+  await expect(tick('Anti-social behaviour (ASB) incidents per 1,000 population')).toBeChecked();
+  await source.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('check-4-verify-next.png') });
 });
 
@@ -139,6 +149,13 @@ test('a figure added from a selection in the source appears in Metrics, marked a
   await expect(cell(added, 'force')).toHaveText('12');
   await cell(added, 'measure').click();
   await expect(detail).toContainText('Added from the source by Analyst');
+  // Its quote and place are the selection's, and it is there after a reload.
+  await expect(detail.locator('blockquote')).toContainText('Domestic abuse incidents per 1,000 population');
+  await expect(detail).toContainText('line 151');
+  await page.reload();
+  await openMetrics(page);
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('checked');
+  await expect(cell(added, 'force')).toHaveText('12');
 });
 
 test('a finding filed under the wrong section is corrected, with the extracted section in its history', async ({ page }, testInfo) => {

@@ -1,17 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { cell, openMetrics as openGrid, rowWith } from './metrics-grid';
 
 async function openMetrics(page: Page): Promise<Locator> {
   await page.goto('/');
-  await page.getByRole('tab', { name: 'Metrics' }).click();
-  const grid = page.getByRole('region', { name: 'Metrics' });
-  await expect(grid.getByRole('row').nth(1)).toBeVisible();
-  return grid;
+  return openGrid(page);
 }
-
-/** A grid row by what it says (the grid renders only rows near the viewport; the seed's 24 all fit its buffer). */
-const rowWith = (grid: Locator, text: string | RegExp) => grid.getByRole('row').filter({ hasText: text });
-const cell = (row: Locator, colId: string) => row.locator(`[col-id="${colId}"]`);
 
 // Runs in the page (a string, as the tests compile without the DOM library): the colours drawn on a canvas.
 const CANVAS_COLOURS = (label: string) => `(() => {

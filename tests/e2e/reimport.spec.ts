@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { cell, openMetrics, rowWith } from './metrics-grid';
 
 /**
  * Re-importing a report (issue 17): the same report from another file is a duplicate, and the
@@ -8,16 +8,6 @@ import { expect, test } from './offline';
 
 const DOMESTIC = 'Domestic abuse incidents per 1,000 population';
 const IMPORT_TIMEOUT = 90_000;
-
-async function openMetrics(page: Page): Promise<Locator> {
-  await page.getByRole('tab', { name: 'Metrics' }).click();
-  const grid = page.getByRole('region', { name: 'Metrics' });
-  await expect(grid.getByRole('row').nth(1)).toBeVisible();
-  return grid;
-}
-
-const rowWith = (grid: Locator, text: string | RegExp) => grid.getByRole('row').filter({ hasText: text });
-const cell = (row: Locator, colId: string) => row.locator(`[col-id="${colId}"]`);
 
 test('the same report from its PDF replaces the Markdown one, keeping the correction', async ({ page }) => {
   test.setTimeout(180_000);
@@ -41,7 +31,7 @@ test('the same report from its PDF replaces the Markdown one, keeping the correc
   await expect(outcome).toContainText('Duplicate detected: gwent-2017.pdf was not imported.', { timeout: IMPORT_TIMEOUT });
   const replace = outcome.getByRole('button', { name: 'Replace with this file (keeps your checks)' });
   await expect(replace).toHaveAccessibleDescription('Duplicate detected: gwent-2017.pdf was not imported.');
-  await page.screenshot({ path: '/tmp/h17/reimport-1-duplicate.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('reimport-1-duplicate.png'), fullPage: true });
 
   await replace.click();
   await expect(outcome).toContainText('Replaced PEEL: Police effectiveness 2017 – Gwent Police with gwent-2017.pdf.', {
@@ -50,7 +40,7 @@ test('the same report from its PDF replaces the Markdown one, keeping the correc
   await expect(outcome).toContainText('Kept 1 check or annotation. Nothing to review: every check still matches.');
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
-  await page.screenshot({ path: '/tmp/h17/reimport-2-replaced.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('reimport-2-replaced.png'), fullPage: true });
 
   // The same file again (as a newer version of the workbench would read it): offered to be read again.
   const again = page.waitForEvent('filechooser');
@@ -64,5 +54,5 @@ test('the same report from its PDF replaces the Markdown one, keeping the correc
   const after = await openMetrics(page);
   await expect(cell(rowWith(after, DOMESTIC), 'force')).toHaveText('12 ✎, corrected from 1');
   await rowWith(after, DOMESTIC).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/h17/reimport-3-metrics.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('reimport-3-metrics.png'), fullPage: true });
 });

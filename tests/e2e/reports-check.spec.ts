@@ -5,15 +5,13 @@ import { expect, test } from './offline';
 /**
  * The analyst's check in the Reports view (issue 17): each report's coverage line, a grade verified
  * and corrected (refused first when off the report's scale), its history after a reload, the report's
- * own facts corrected, and a warning dismissed with its reason. Screenshots go to SHOTS when it is set.
+ * own facts corrected, and a warning dismissed with its reason. Each step's screenshot is kept with the test's results.
  */
-const SHOTS = process.env.REPORTS_SHOTS;
 
 /** The view scrolls inside its own pane, so a full-page shot would miss it: the part in question is scrolled into view. */
 async function shot(page: Page, name: string, at?: Locator) {
-  if (!SHOTS) return;
   await at?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/reports-${name}.png` });
+  await page.screenshot({ path: test.info().outputPath(`reports-${name}.png`) });
 }
 
 async function openReports(page: Page) {

@@ -71,7 +71,7 @@ test('lists what extraction could not vouch for, with where to look', async ({ p
   const warnings = page.getByRole('region', { name: /^Extraction warnings \(2\)/ });
   await expect(warnings.getByRole('listitem')).toHaveText([
     /^line 151: "Domestic abuse incidents per 1,000 population": Gwent Police 1 against England and Wales 15 is more than ten times apart/,
-    /^line 331: Footnote 14 is cited \(line 331\) but never defined\s*Open\s*Dismiss warning$/,
+    /^line 331: Footnote 14 is cited \(line 331\) but never defined\s*Open\s*Dismiss warning: line 331$/,
   ]);
   const metrics = page.getByRole('table', { name: 'Force in numbers and text metrics for Gwent Police' });
   await expect(

@@ -12,7 +12,6 @@ import { expect, test } from './offline';
 const SEED_PDF = 'tests/fixtures/gwent-2017.pdf';
 const SEED_MD = 'data/gwent-peel-effectiveness-2017.md';
 const CONCERN = 'The force needs to improve its response to';
-const SHOTS = '/tmp/h17';
 
 async function openFinding(page: Page, search: string, text: string): Promise<Locator> {
   await page.getByRole('tab', { name: 'Findings' }).click();
@@ -74,7 +73,7 @@ test('Show source beside a finding: the seed’s lines with the finding highligh
   await expect(line.locator('mark').first()).toContainText(`${CONCERN} 'county lines'`);
   await expect(line).toContainText(position);
   await expect(line.locator('mark').first()).toBeInViewport();
-  await page.screenshot({ path: `${SHOTS}/source-findings-text.png` });
+  await page.screenshot({ path: test.info().outputPath('source-findings-text.png') });
 
   // Find in source: Ctrl+F in the panel goes to its find box, not the browser's.
   await page.keyboard.press('Control+f');
@@ -92,7 +91,7 @@ test('Show source beside a finding: the seed’s lines with the finding highligh
   await expect(source.locator('mark.source-mark--current')).toBeInViewport();
   await find.fill('no such words anywhere');
   await expect(source.getByText('No matches', { exact: true })).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/source-findings-find.png` });
+  await page.screenshot({ path: test.info().outputPath('source-findings-find.png') });
 
   // A footnote's own Show source moves the panel to the footnote.
   await detail
@@ -120,7 +119,7 @@ test('Show source beside a grade and an area for improvement in Reports, and a s
   await expect(source).toContainText(/gwent-peel-effectiveness-2017\.md · line \d+/);
   await expect(source.locator('mark').first()).toContainText(said.slice(0, 60));
   await expect(source.locator('mark').first()).toBeInViewport();
-  await page.screenshot({ path: `${SHOTS}/source-reports-grade.png` });
+  await page.screenshot({ path: test.info().outputPath('source-reports-grade.png') });
 
   const area = report
     .getByRole('listitem')
@@ -131,7 +130,7 @@ test('Show source beside a grade and an area for improvement in Reports, and a s
     'The force should improve the quality of investigations involving vulnerable people',
   );
   await expect(source).toContainText('· line 335');
-  await page.screenshot({ path: `${SHOTS}/source-reports-area.png` });
+  await page.screenshot({ path: test.info().outputPath('source-reports-area.png') });
   await source.getByRole('button', { name: 'Close' }).click();
   await expect(source).toBeHidden();
 
@@ -145,7 +144,7 @@ test('Show source beside a grade and an area for improvement in Reports, and a s
   await row.getByRole('button', { name: 'Show source' }).click();
   await expect(source.locator('mark').first()).toContainText(statement.slice(0, 30));
   await expect(source.locator('mark').first()).toBeInViewport();
-  await page.screenshot({ path: `${SHOTS}/source-review.png` });
+  await page.screenshot({ path: test.info().outputPath('source-review.png') });
 });
 
 test('the seed printed to PDF: its page drawn with the finding highlighted in the text layer; a missing original says so and can be located', async ({
@@ -180,7 +179,7 @@ test('the seed printed to PDF: its page drawn with the finding highlighted in th
   await expect(source.locator('.source-page canvas')).toHaveCount(0);
   await expect(source.getByRole('figure')).toContainText(CONCERN);
   await expect(source.getByRole('figure')).toContainText(/Page \d+, line \d+/);
-  await page.screenshot({ path: `${SHOTS}/source-pdf-missing.png` });
+  await page.screenshot({ path: test.info().outputPath('source-pdf-missing.png') });
 
   // Another file is refused in words; the original, located, is kept and drawn.
   let chooser = page.waitForEvent('filechooser');
@@ -203,7 +202,7 @@ test('the seed printed to PDF: its page drawn with the finding highlighted in th
   await expect(marked.first()).toBeAttached();
   expect((await marked.allTextContents()).join(' ')).toContain('The force needs to improve its response to');
   await expect(marked.first()).toBeInViewport();
-  await page.screenshot({ path: `${SHOTS}/source-pdf-findings.png` });
+  await page.screenshot({ path: test.info().outputPath('source-pdf-findings.png') });
 
   // Pages and zoom.
   await source.getByRole('button', { name: 'Next page' }).click();
@@ -224,5 +223,5 @@ test('the seed printed to PDF: its page drawn with the finding highlighted in th
   await expect(source.getByText(/^1 of \d+$/)).toBeVisible();
   await expect(source.locator('.textLayer mark.source-mark--current').first()).toBeAttached();
   await expect(pageField).not.toHaveValue('1');
-  await page.screenshot({ path: `${SHOTS}/source-pdf-find.png` });
+  await page.screenshot({ path: test.info().outputPath('source-pdf-find.png') });
 });

@@ -1,3 +1,11 @@
+/** Where the analyst's check of a figure or grade stands. */
+export type CheckState = 'verified' | 'unverified' | 'corrected';
+
+/** A correction outranks a tick: a figure checked and changed is corrected, not also verified. One rule for every view, count and pack. */
+export function checkState(corrected: boolean, verified: boolean): CheckState {
+  return corrected ? 'corrected' : verified ? 'verified' : 'unverified';
+}
+
 /**
  * How far the analyst's check of a report has gone (../sql/coverage.ts reads it): its figures and
  * grades, each unverified, verified or corrected, and the extractor's warnings still open.

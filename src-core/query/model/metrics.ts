@@ -1,3 +1,4 @@
+import type { CheckState } from './coverage';
 import { z } from 'zod';
 
 /** What the Metrics grid asks for and the row it gets back (sql/metrics.ts reads them). */
@@ -52,7 +53,7 @@ export interface MetricRow {
   /** The analyst's corrections of this figure: what was extracted, what is in force, who and when. */
   corrections: Correction[];
   /** Where the check stands: a correction outranks a tick (a corrected figure was checked and changed). */
-  check: 'verified' | 'unverified' | 'corrected';
+  check: CheckState;
   /** A figure the analyst added from the source, not the extractor: who and when. */
   addedBy: string | null;
   addedAt: string | null;

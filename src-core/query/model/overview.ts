@@ -8,7 +8,8 @@ import type { Correction, WarningState } from './metrics';
  */
 
 /** Where the analyst's check of a figure or grade stands: a correction outranks a tick. */
-export type CheckState = 'verified' | 'unverified' | 'corrected';
+import type { CheckState } from './coverage';
+export type { CheckState };
 
 export interface OverviewJudgment {
   id: number;

@@ -1,6 +1,6 @@
 import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
 import type { CheckCounts, ReportCoverage } from '../model/coverage';
-import { warningOpen } from './warning-figures';
+import { itemCorrected, warningOpen } from './warning-figures';
 
 const counts = (r: Record<string, SqlValue> | undefined): CheckCounts => ({
   total: Number(r?.total ?? 0),
@@ -8,9 +8,8 @@ const counts = (r: Record<string, SqlValue> | undefined): CheckCounts => ({
   corrected: Number(r?.corrected ?? 0),
 });
 
-// A correction outranks a tick: a corrected item counts as corrected, not also as verified.
-const corrected = (target: string, alias: string) =>
-  `EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = '${target}' AND c.target_id = ${alias}.id)`;
+// A correction outranks a tick (checkState): a corrected item counts as corrected, not also as verified.
+const corrected = itemCorrected;
 
 /** Each report's check, in report order; only these reports when ids are given. */
 export function readCoverage(db: SqlDatabase, reportIds?: readonly number[]): ReportCoverage[] {

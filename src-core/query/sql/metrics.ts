@@ -1,6 +1,7 @@
 import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
 import type { MetricRow, MetricsQuery, WarningState } from '../model/metrics';
 import { readCorrections } from './corrections';
+import { checkState } from '../model/coverage';
 import { figureAtWarning, figureCorrected } from './warning-figures';
 
 const str = (v: SqlValue | undefined) => (v === null || v === undefined ? null : String(v));
@@ -113,7 +114,7 @@ export function readMetrics(db: SqlDatabase, q: MetricsQuery = {}): MetricRow[] 
       warningState: r.warning_id === null ? null : warningState(r),
       warningReason: str(r.warning_reason),
       corrections: corrections.get(Number(r.id)) ?? [],
-      check: r.corrected === 1 ? 'corrected' : r.verified === 1 ? 'verified' : 'unverified',
+      check: checkState(r.corrected === 1, r.verified === 1),
       addedBy: str(r.added_by),
       addedAt: str(r.added_at),
     };

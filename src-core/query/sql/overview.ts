@@ -1,4 +1,5 @@
-import { figureAtWarning } from './warning-figures';
+import { figureAtWarning, itemCorrected } from './warning-figures';
+import { checkState } from '../model/coverage';
 import { all, type SqlDatabase, type SqlValue } from '../../db/sql-db';
 import type { CheckState, OverviewArea, OverviewJudgment, OverviewMetric, OverviewWarning, ReportOverview } from '../model/overview';
 import type { WarningState } from '../model/metrics';
@@ -16,12 +17,10 @@ function position(page: SqlValue | undefined, line: SqlValue | undefined): strin
   return p === null ? `line ${l}` : `page ${p}, line ${l}`;
 }
 
-/** Whether the item (alias t) has a correction of any of its fields: one index probe. */
-const corrected = (target: string) =>
-  `EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = '${target}' AND c.target_id = t.id) AS corrected`;
+/** Whether the item (alias t) has a correction of any of its fields, as a column. */
+const corrected = (target: string) => `${itemCorrected(target, 't')} AS corrected`;
 
-// A correction outranks a tick, as in the coverage (./coverage.ts) and the metrics grid (./metrics.ts).
-const check = (r: Record<string, SqlValue>): CheckState => (r.corrected === 1 ? 'corrected' : r.verified === 1 ? 'verified' : 'unverified');
+const check = (r: Record<string, SqlValue>): CheckState => checkState(r.corrected === 1, r.verified === 1);
 
 /** The ids of the rows with a correction: only theirs are read. */
 const correctedIds = (rows: Record<string, SqlValue>[]) => rows.filter((r) => r.corrected === 1).map((r) => Number(r.id));

@@ -11,9 +11,14 @@ export function figureAtWarning(m: string, w: string): string {
     AND ${m}.line = ${w}.line AND coalesce(${m}.page, -1) = coalesce(${w}.page, -1)`;
 }
 
+/** An item (a figure, a grade, a report, an area) with a correction of any of its fields: one index probe. */
+export function itemCorrected(target: string, alias: string): string {
+  return `EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = '${target}' AND c.target_id = ${alias}.id)`;
+}
+
 /** A figure corrected by the analyst (a correction outranks a tick). */
 export function figureCorrected(m: string): string {
-  return `EXISTS (SELECT 1 FROM corrections c WHERE c.target_type = 'metric' AND c.target_id = ${m}.id)`;
+  return itemCorrected('metric', m);
 }
 
 /** A figure neither verified nor corrected. */

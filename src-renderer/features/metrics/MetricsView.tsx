@@ -5,7 +5,7 @@ import type { MetricRow } from '../../../src-core/query/model/metrics';
 import type { DbClient } from '../../db/db-client';
 import { StatusNotice } from '../../ui/StatusNotice';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
-import { useUndoTick } from '../../ui/use-undo-tick';
+import { useDataTick } from '../../ui/use-undo-tick';
 import { defaultSelection } from './chart-data';
 import { annotationEdit, type AnnotationChange } from '../../../src-core/annotations/annotation-edit';
 import { metricPatch } from './metric-edits';
@@ -35,6 +35,9 @@ import { checkMetricField, metricCorrectFields } from './metric-correction';
 import { metricSource } from './MetricDetail';
 import { nextToCheck } from './verify-next';
 
+/** The edits of the check against the source: the rows are read again after them (see dataTick). */
+const RE_READ_AFTER = new Set(['item.correct', 'item.correctMany', 'metric.add', 'metric.remove', 'warning.check']);
+
 /**
  * Every figure in the workspace against England and Wales: checked against its quote, verified,
  * annotated like a finding, and charted for the metrics the analyst selects.
@@ -43,12 +46,11 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   const [filters, setFilters] = useState<MetricsFilters>(NO_FILTERS);
   const search = useDebouncedValue(filters.search, 250);
   const query = useMemo(() => toQuery({ ...filters, search }), [filters, search]);
-  // Undo and redo can change any metric; the view reads them all again then.
-  const undoTick = useUndoTick(client);
-  // The analyst's check against the source (corrections, figures added, warnings dismissed) changes
-  // values the query works out (difference, ratio, warning state), so the rows are read again.
-  const [checkTick, setCheckTick] = useState(0);
-  const { all, shown, searching, patch } = useMetrics(client, `${version}:${undoTick}:${checkTick}`, query);
+  // Undo and redo can change any metric, and the check against the source (corrections, figures
+  // added, warnings dismissed) changes values the query works out (difference, ratio, warning state):
+  // the rows are read again after either. A tick or an annotation is patched into the rows instead.
+  const dataTick = useDataTick(client, (c) => c.cause !== 'edit' || RE_READ_AFTER.has(c.op));
+  const { all, shown, searching, patch } = useMetrics(client, `${version}:${dataTick}`, query);
   const allRows = useMemo(() => (all.status === 'ready' ? all.rows : []), [all]);
 
   // null until the analyst chooses: then the default (Force in numbers of the first report) applies.
@@ -68,7 +70,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
 
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [revision, setRevision] = useState(0);
-  const history = useHistory(client, 'metric', focusedId, revision + undoTick);
+  const history = useHistory(client, 'metric', focusedId, revision + dataTick);
   const [problem, setProblem] = useState<string | null>(null);
   const gridApi = useRef<GridApi<MetricRow> | null>(null);
 
@@ -94,20 +96,15 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   const [adding, setAdding] = useState<SourceSelection | null>(null);
   const [selection, setSelection] = useState<SourceSelection | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const checked = useCallback(() => {
-    setCheckTick((t) => t + 1);
-    setRevision((r) => r + 1);
-  }, []);
 
   const saveCorrections = useCallback(
     async (row: MetricRow, changes: CorrectChange[]) => {
       // Every field changed in the dialog is one edit: saved together, undone together, or refused together.
       const result = await client.edit('item.correctMany', { target: 'metric', id: row.id, changes });
       if (!result.ok) return `${sentence(result.error.message)} Nothing was changed.`;
-      checked();
       return null;
     },
-    [client, checked],
+    [client],
   );
 
   const gridOrder = useCallback((): MetricRow[] => {
@@ -151,10 +148,9 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
         setProblem(`The warning on “${row.label}” was not dismissed. ${sentence(result.error.message)}`);
         return false;
       }
-      checked();
       return true;
     },
-    [client, checked],
+    [client],
   );
 
   const removeFigure = useCallback(
@@ -163,10 +159,9 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
       if (!result.ok) setProblem(`“${row.label}” was not removed. ${sentence(result.error.message)}`);
       else {
         setFocusedId(null);
-        checked();
       }
     },
-    [client, checked],
+    [client],
   );
 
   const addFigure = useCallback(
@@ -183,11 +178,10 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
         line: where.line ?? 1,
       });
       if (!result.ok) return sentence(result.error.message);
-      checked();
       setNotice(`“${figure.label}” was added to the metrics, marked as added by you.`);
       return null;
     },
-    [client, checked],
+    [client],
   );
   const correctFields = useMemo(() => (correcting ? metricCorrectFields(correcting) : []), [correcting]);
   const context = useMemo<MetricsGridContext>(

@@ -66,9 +66,18 @@ export function ReportSection({ report, coverage, actions }: Props) {
           </p>
           <span className="item-actions">
             <button type="button" className="link-button" onClick={() => actions.correct(reportCorrection(report))}>
-              Correct…<span className="visually-hidden"> the report’s force, programme, period or publication date</span>
+              Correct…
+              <span className="visually-hidden">
+                {' '}
+                the report’s force, programme, period or publication date ({report.force} {report.period})
+              </span>
             </button>
-            <HistoryToggle open={showHistory} controls={historyId} what="the report" onToggle={() => setShowHistory((s) => !s)} />
+            <HistoryToggle
+              open={showHistory}
+              controls={historyId}
+              what={`the report ${report.force} ${report.period}`}
+              onToggle={() => setShowHistory((s) => !s)}
+            />
           </span>
         </div>
         {showHistory && <ItemHistory id={historyId} target="report" itemId={report.id} actions={actions} />}

@@ -40,7 +40,7 @@ export function WarningItem({ warning: w, actions }: Props) {
         {state === 'dismissed' && <span className="checked-by">{whoWhen(w.checkedBy, w.checkedAt)}</span>}
         {state === 'open' && (
           <button ref={control} type="button" className="button button--small" onClick={() => actions.dismiss(w)}>
-            Dismiss warning
+            Dismiss warning<span className="visually-hidden">: {w.where ?? w.message}</span>
           </button>
         )}
         {state === 'dismissed' && (
@@ -51,7 +51,7 @@ export function WarningItem({ warning: w, actions }: Props) {
             aria-busy={reopening.pending || undefined}
             onClick={() => void reopening.run('open', () => actions.reopen(w))}
           >
-            Reopen<span className="visually-hidden"> the warning</span>
+            Reopen<span className="visually-hidden"> the warning: {w.where ?? w.message}</span>
           </button>
         )}
       </span>

@@ -117,15 +117,3 @@ export function checkCorrection(req: CorrectionRequest, name: string, input: str
     return `That is the ${spec.label.toLowerCase()} already: nothing to correct.`;
   return null;
 }
-
-/**
- * What to send for a changed field: the value as typed, or null (withdraw the correction) when it
- * comes back to what was extracted, so that no "correction" holds the extracted value itself.
- */
-export function changeValue(req: CorrectionRequest, name: string, input: string): string | null {
-  const f = req.fields.find((x) => x.name === name);
-  const spec = fieldSpec(req.target, name);
-  if (!f || f.extracted === undefined || !spec) return input;
-  const parsed = spec.parse(input, req.row);
-  return parsed.ok && spec.show(parsed.value) === (f.extracted === '' ? '—' : f.extracted) ? null : input;
-}

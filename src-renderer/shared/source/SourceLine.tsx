@@ -1,8 +1,13 @@
+import { memo } from 'react';
 import type { TextRow } from './locate';
 import { piecesOf, type KindedMark } from './mark-pieces';
 
 /** One line of a text original, its number and its text, with any highlighted stretches as <mark>s. */
-export function SourceLine({ row, marks }: { row: TextRow; marks: KindedMark[] | undefined }) {
+/**
+ * Memoised: a text original is thousands of lines, and finding in it changes the marks of a few, so
+ * only those lines render again as the analyst types.
+ */
+export const SourceLine = memo(function SourceLine({ row, marks }: { row: TextRow; marks: KindedMark[] | undefined }) {
   return (
     <li className="source-line" data-line={row.line}>
       <span className="source-line-number">{row.line}</span>
@@ -21,4 +26,4 @@ export function SourceLine({ row, marks }: { row: TextRow; marks: KindedMark[] |
       </span>
     </li>
   );
-}
+});

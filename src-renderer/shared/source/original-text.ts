@@ -2,12 +2,6 @@ import { decodeInput } from '../../../src-core/extract/decode';
 import { visible } from '../../../src-core/text/visible';
 import type { TextRow } from './locate';
 
-/** SHA-256 of the bytes, as 64 lowercase hex digits (reports.content_hash). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * The rows the text view shows for an original, numbered as the extractor numbered the positions it
  * recorded; null for a PDF (drawn by pdf.js instead). The bytes are sniffed as the extractor sniffed

@@ -1,7 +1,8 @@
 import type { Host, HostError } from '../../../src-core/host/contract';
 import type { ReportSource } from '../../../src-core/query/model/report-source';
 import type { DbClient } from '../../db/db-client';
-import { readOriginalText, sha256Hex } from './original-text';
+import { sha256Hex } from '../../../src-core/db/hash';
+import { readOriginalText } from './original-text';
 import type { TextRow } from './locate';
 import type { PDFDocumentProxy } from './pdf-document';
 

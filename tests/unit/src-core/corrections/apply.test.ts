@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { importReport } from '../../../../src-core/db/import-report';
 import { one, type SqlDatabase } from '../../../../src-core/db/sql-db';
 import { readCoverage } from '../../../../src-core/query/sql/coverage';
 import { coverageText } from '../../../../src-core/query/model/coverage';
 import { readHistory } from '../../../../src-core/query/sql/history';
 import { readMetrics } from '../../../../src-core/query/sql/metrics';
 import { applyEdit, EditError, parseEdit, type UnstampedEdit } from '../../../../src-core/workspace/edits';
-import { extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
-import { freshWorkspace } from '../../../helpers/workspace';
+import { ANALYST, editAs, seededWorkspace } from '../../../helpers/edits';
 
-async function seeded(): Promise<SqlDatabase> {
-  const db = await freshWorkspace();
-  await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
-  return db;
-}
-
-const stamp = { author: 'A. Analyst', at: '2026-12-07T10:00:00.000Z' };
+const seeded = seededWorkspace;
+const stamp = ANALYST;
 /** One edit as the session applies it (one transaction), returning the edit that undoes it. */
-function edit(db: SqlDatabase, op: string, params: object): UnstampedEdit {
-  const e = parseEdit(op, { ...params, ...stamp });
-  db.exec('BEGIN');
-  try {
-    const inverse = applyEdit(db, e.op, e.params);
-    db.exec('COMMIT');
-    return inverse;
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
-  }
-}
+const edit = (db: SqlDatabase, op: string, params: object): UnstampedEdit => editAs(db, op, params);
 const undo = (db: SqlDatabase, inverse: UnstampedEdit) => edit(db, inverse.op, inverse.params);
 
 const DOMESTIC = 'Domestic abuse incidents per 1,000 population';
@@ -179,6 +161,15 @@ describe('a correction of an extracted figure', () => {
     expect(() => edit(db, 'item.correct', { target: 'metric', id: metric(db).id, field: 'englandWales', value: '15' })).toThrow(
       /as extracted: there is nothing to correct/,
     );
+  });
+
+  it('takes a grade typed back to the extracted one, in any case, as withdrawing its correction', async () => {
+    const db = await seeded();
+    const grade = Number(one(db, "SELECT id FROM judgments WHERE question = 'Protecting vulnerable people'")!.id);
+    edit(db, 'item.correct', { target: 'judgment', id: grade, field: 'grade', value: 'Good' });
+    edit(db, 'item.correctMany', { target: 'judgment', id: grade, changes: [{ field: 'grade', value: 'requires improvement' }] });
+    expect(one(db, 'SELECT grade FROM judgments WHERE id = ?', [grade])!.grade).toBe('Requires improvement');
+    expect(one(db, "SELECT count(*) AS n FROM corrections WHERE target_type = 'judgment'")!.n).toBe(0);
   });
 
   it('works a report’s title out again from its programme and period, whichever correction is withdrawn', async () => {

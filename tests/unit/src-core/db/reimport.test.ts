@@ -4,24 +4,14 @@ import { NOT_CARRIED_OVER, replaceReport, ReplaceError } from '../../../../src-c
 import { all, one, type SqlDatabase } from '../../../../src-core/db/sql-db';
 import type { Extraction } from '../../../../src-core/extract/types';
 import { readMetrics } from '../../../../src-core/query/sql/metrics';
-import { applyEdit, parseEdit } from '../../../../src-core/workspace/edits';
 import { extractBytes, extractSeed, readFixture, SEED_FILES } from '../../../helpers/seed';
 import { freshWorkspace } from '../../../helpers/workspace';
+import { editAs } from '../../../helpers/edits';
 
 const stamp = { author: 'A. Analyst', at: '2026-12-07T10:00:00.000Z' };
 const replacer = { author: 'B. Analyst', at: '2026-12-08T09:00:00.000Z' };
 
-function edit(db: SqlDatabase, op: string, params: object) {
-  const e = parseEdit(op, { ...params, ...stamp });
-  db.exec('BEGIN');
-  try {
-    applyEdit(db, e.op, e.params);
-    db.exec('COMMIT');
-  } catch (err) {
-    db.exec('ROLLBACK');
-    throw err;
-  }
-}
+const edit = (db: SqlDatabase, op: string, params: object) => void editAs(db, op, params, stamp);
 
 const DOMESTIC = 'Domestic abuse incidents per 1,000 population';
 const GRADE = 'Preventing crime and tackling anti-social behaviour';
@@ -135,5 +125,18 @@ describe('replacing a report with a new extraction of it', () => {
     await expect(
       replaceReport(db, await extractSeed('pdf'), { name: 'gwent-2017.pdf', bytes: readFixture(SEED_FILES.pdf) }, replacer),
     ).rejects.toThrow(ReplaceError);
+  });
+
+  it('works a carried-over report correction through as a correction does: the title follows the corrected period', async () => {
+    const db = await freshWorkspace();
+    const md = readFixture(SEED_FILES.markdown);
+    await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: md });
+    const report = Number(one(db, 'SELECT id FROM reports')!.id);
+    edit(db, 'item.correct', { target: 'report', id: report, field: 'period', value: '2017/18' });
+    expect(one(db, 'SELECT title FROM reports')!.title).toBe('PEEL: Police effectiveness 2017/18');
+    // The same file read again (a newer extractor): the correction is carried over, and so is what follows from it.
+    const result = await replaceReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: md }, replacer);
+    expect(result.toReview).toEqual([]);
+    expect(one(db, 'SELECT period, title FROM reports')).toEqual({ period: '2017/18', title: 'PEEL: Police effectiveness 2017/18' });
   });
 });

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { importReport } from '../../../../../src-core/db/import-report';
 import type { SqlDatabase } from '../../../../../src-core/db/sql-db';
 import { readCoverage } from '../../../../../src-core/query/sql/coverage';
 import { readOverview } from '../../../../../src-core/query/sql/overview';
-import { applyEdit, parseEdit, type UnstampedEdit } from '../../../../../src-core/workspace/edits';
-import { extractSeed, readFixture, SEED_FILES } from '../../../../helpers/seed';
-import { freshWorkspace } from '../../../../helpers/workspace';
+import type { UnstampedEdit } from '../../../../../src-core/workspace/edits';
+import { ANALYST, editAs, seededWorkspace } from '../../../../helpers/edits';
 
-async function seeded(): Promise<SqlDatabase> {
-  const db = await freshWorkspace();
-  await importReport(db, await extractSeed('markdown'), { name: 'gwent.md', bytes: readFixture(SEED_FILES.markdown) });
-  return db;
-}
-
-const stamp = { author: 'A. Analyst', at: '2026-12-07T10:00:00.000Z' };
-function edit(db: SqlDatabase, op: string, params: object): UnstampedEdit {
-  const e = parseEdit(op, { ...params, ...stamp });
-  return applyEdit(db, e.op, e.params);
-}
+const seeded = seededWorkspace;
+const stamp = ANALYST;
+const edit = (db: SqlDatabase, op: string, params: object): UnstampedEdit => editAs(db, op, params);
 
 const report = (db: SqlDatabase) => readOverview(db)[0]!;
 const judgment = (db: SqlDatabase, question: string) => report(db).judgments.find((j) => j.question === question)!;

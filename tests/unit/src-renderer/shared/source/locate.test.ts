@@ -11,7 +11,8 @@ import {
   type PageText,
   type TextRow,
 } from '../../../../../src-renderer/shared/source/locate';
-import { readOriginalText, sha256Hex } from '../../../../../src-renderer/shared/source/original-text';
+import { readOriginalText } from '../../../../../src-renderer/shared/source/original-text';
+import { sha256Hex } from '../../../../../src-core/db/hash';
 import { extractSeed, readFixture, SEED_FILES } from '../../../../helpers/seed';
 
 interface Item {
@@ -150,6 +151,7 @@ describe('an original’s text as the panel shows it', () => {
     expect(await readOriginalText('report.txt', readFixture(SEED_FILES.pdf))).toBeNull();
   });
 
+  // The panel checks an original with core's hash, the one the import recorded (src-core/db/hash.ts).
   it('hashes the bytes as the workspace records them', async () => {
     const bytes = readFixture(SEED_FILES.markdown);
     expect(await sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
