@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export const VIEWS = [
   { id: 'reports', label: 'Reports' },
   { id: 'findings', label: 'Findings' },
@@ -10,3 +12,6 @@ export type ViewId = (typeof VIEWS)[number]['id'];
 
 export const tabId = (view: ViewId) => `tab-${view}`;
 export const panelId = (view: ViewId) => `panel-${view}`;
+
+/** The current view as remembered per workspace: one of the views, or nothing. */
+export const VIEW_SCHEMA = z.enum(VIEWS.map((v) => v.id) as [ViewId, ...ViewId[]]);
