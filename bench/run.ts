@@ -9,7 +9,8 @@
 //   --browser-reports N  also open a generated N-report workspace in the browser (reused if present)
 //   --only 1,3,5 run only these items (1 seed, 2 build, 3 queries, 4 journal, 5 browser, 6 brief, 7 memory,
 //                8 the CLI: a folder of 100 report PDFs, start-up, 9 time and memory at each input limit,
-//                10 Show source: the seed's lines and its PDF page on screen)
+//                10 Show source: the seed's lines and its PDF page on screen, 11 switching views and
+//                reopening with the remembered desk)
 // Progress goes to stderr; the table (or JSON) to stdout, and both to bench/out/last-run.{md,json}.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { readPdfText } from '../src-main/node/pdf-text';
 import { loadSqlEngine } from '../src-main/node/sqljs';
 import { benchBrowser, buildWeb } from './browser';
 import { benchSource } from './source';
+import { benchUi } from './ui';
 import { benchBounds } from './bounds';
 import { benchBuildFolder } from './build-folder';
 import { generateLarge } from './gen-large';
@@ -265,6 +267,20 @@ async function main(): Promise<void> {
     await section('10. Show source: the seed as Markdown and as PDF, in headless Chromium', async () => {
       if (only && !only.includes(5)) await buildWeb();
       return benchSource({ port: port + 1, samples: quick ? 8 : 21, log });
+    });
+  }
+
+  // 11. The docked UI (bench/ui.ts): view switches, the remembered desk on opening, first rows.
+  if (!flag('no-browser')) {
+    await section('11. switching views and reopening with the remembered desk, in headless Chromium', async () => {
+      if (only && !only.includes(5) && !only.includes(10)) await buildWeb();
+      // The bundled workspace as it ships when item 2 has not written its copy (the app migrates it on open).
+      const seed = existsSync(dflt) ? dflt : path.join(ROOT, 'data/default-workspace.sqlite');
+      const cases = [{ label: 'default', file: seed, firstRowsTarget: 1000 }];
+      // The large workspace when item 2 has built it (or --reuse found it).
+      if (existsSync(large)) cases.push({ label: `large (${reports} reports)`, file: large, firstRowsTarget: 2000 });
+      else log(`  ${path.basename(large)} not built: the default workspace only (run item 2 too)`);
+      return benchUi(cases, { port: port + 2, runs: quick ? 5 : 9, log });
     });
   }
 

@@ -1,6 +1,18 @@
 import type { SourcePos } from './types';
 
-export type ExtractErrorCode = 'empty' | 'too-large' | 'binary' | 'bad-encoding' | 'bad-pdf' | 'bad-html' | 'not-a-peel-report';
+export type ExtractErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'bad-encoding'
+  /** Not a PDF pdf.js can read: truncated or damaged. */
+  | 'bad-pdf'
+  /** A PDF locked with a password. */
+  | 'pdf-encrypted'
+  /** A PDF with no text in it: a scan. */
+  | 'pdf-no-text'
+  | 'bad-html'
+  | 'not-a-peel-report';
 
 /** A place in a text file: line and column (in characters), and the byte offset for tools that seek. */
 export type TextPos = SourcePos & { column: number; byte: number };

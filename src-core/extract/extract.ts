@@ -77,7 +77,7 @@ export async function extractReport(
     const reason = e instanceof Error ? e.message : String(e);
     if (e instanceof Error && (e.name === 'PasswordException' || /password/i.test(reason))) {
       throw new ExtractError(
-        'bad-pdf',
+        'pdf-encrypted',
         `${name} is an encrypted (password-protected) PDF; open it with its password, save an unprotected copy, and import that`,
       );
     }
@@ -88,7 +88,7 @@ export async function extractReport(
   }
   const lines = pdfToLines(pages);
   if (!lines.some((l) => l.text.trim())) {
-    throw new ExtractError('bad-pdf', `${name} has no text layer (a scanned PDF?); export the report as text and import that instead`);
+    throw new ExtractError('pdf-no-text', `${name} has no text layer (a scanned PDF?); export the report as text and import that instead`);
   }
   return extractFromLines(name, lines, 'pdf', overrides);
 }

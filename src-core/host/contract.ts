@@ -55,6 +55,8 @@ export const HOST_ERROR_CODES: readonly HostErrorCode[] = [
 export interface HostError {
   code: HostErrorCode;
   message: string;
+  /** Why a file was refused, as a stable code the page words for the analyst ('not-sqlite'; see shared/errors). */
+  reason?: string;
 }
 
 /** Crosses process boundaries instead of exceptions, which IPC would flatten to bare strings. */
@@ -64,8 +66,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: HostErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function err<T = never>(code: HostErrorCode, message: string, reason?: string): Result<T> {
+  return { ok: false, error: { code, message, ...(reason !== undefined && { reason }) } };
 }
 
 export const MENU_COMMANDS = [
@@ -74,9 +76,12 @@ export const MENU_COMMANDS = [
   'file.saveCopy',
   'file.importReport',
   'file.openRecent',
+  'file.backups',
   'edit.undo',
   'edit.redo',
   'edit.preferences',
+  'view.commandPalette',
+  'help.shortcuts',
   'help.about',
 ] as const;
 export type MenuCommandName = (typeof MENU_COMMANDS)[number];

@@ -57,6 +57,17 @@ export const exportNameSchema = z
   .max(200)
   .refine((name) => !/^\.|[/\\:*?"<>|]/.test(name) && [...name].every((c) => c.charCodeAt(0) >= 0x20), 'not a bare file name');
 
+/**
+ * The name the analyst gives a new workspace: shown in the app and, on the desktop, offered as the
+ * file name in the save dialog. Text only: no control characters, and no longer than a file name.
+ */
+export const workspaceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'is empty')
+  .max(120, 'is longer than 120 characters')
+  .refine((name) => [...name].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f), 'has a control character');
+
 /** An export the renderer made (a briefing pack, a grid's rows) for the host to save where the user says. */
 export const exportFileSchema = z
   .object({

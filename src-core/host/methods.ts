@@ -18,6 +18,7 @@ import {
   sha256Schema,
   snapshotSchema,
   workspaceInfoSchema,
+  workspaceNameSchema,
 } from './ipc-schema';
 import type { WorkspaceStorage } from '../workspace/storage';
 
@@ -72,11 +73,14 @@ export const HOST_METHODS = {
     failure: { code: 'read-failed', action: 'Opening the workspace' },
     shown: 'workspace-name',
   },
-  /** Asks where to create a new workspace (a save dialog); null when the user cancels. */
+  /**
+   * Creates a new workspace under the name the analyst typed. The desktop then asks where (a save
+   * dialog offering that name); null when the user cancels. The browser keeps it under that name.
+   */
   create: {
     channel: 'workspace.create',
     scope: 'workspace',
-    args: none,
+    args: z.tuple([workspaceNameSchema]),
     reply: opened.nullable(),
     failure: { code: 'write-failed', action: 'Creating the workspace' },
     shown: 'workspace-name',

@@ -17,6 +17,15 @@ export interface SampleListRow {
   rag: string | null;
   annotationNote: string;
   includeInBrief: boolean;
+  /** Where the scoring came from: the sample file's name and its row (the header is row 1), when recorded. */
+  sourceName: string | null;
+  sourceRow: number | null;
+}
+
+/** A case file's place in the file it was imported from, as the Source column and exports show it. */
+export function sampleSourceText(row: Pick<SampleListRow, 'sourceName' | 'sourceRow'>): string {
+  if (row.sourceRow === null) return row.sourceName ?? '';
+  return row.sourceName ? `${row.sourceName}, row ${row.sourceRow}` : `Row ${row.sourceRow}`;
 }
 
 const SORTS = {
@@ -66,6 +75,8 @@ export function readSamples(
       rag: r.a_rag === null ? null : text(r.a_rag),
       annotationNote: text(r.a_note),
       includeInBrief: Number(r.a_include) === 1,
+      sourceName: r.source_name === null || r.source_name === undefined ? null : text(r.source_name),
+      sourceRow: typeof r.source_row === 'number' ? r.source_row : null,
     };
   });
 }

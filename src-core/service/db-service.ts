@@ -369,10 +369,11 @@ function transferOf(value: unknown): ArrayBuffer[] {
 function asDbError(e: unknown): DbError {
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof Refusal) return { code: e.code, message };
-  if (e instanceof WorkspaceError) return { code: 'workspace-refused', message };
-  if (e instanceof ExtractError || e instanceof ReplaceError) return { code: 'report-refused', message };
+  if (e instanceof WorkspaceError) return { code: 'workspace-refused', message, reason: e.code };
+  if (e instanceof ExtractError) return { code: 'report-refused', message, reason: e.code };
+  if (e instanceof ReplaceError) return { code: 'report-refused', message, reason: 'replace' };
   if (e instanceof EditError) return { code: 'invalid-edit', message };
-  if (e instanceof SampleFileError) return { code: 'sample-refused', message };
+  if (e instanceof SampleFileError) return { code: 'sample-refused', message, reason: e.code };
   if (e instanceof StorageError) return { code: 'storage-failed', message };
   if (e instanceof Error && EXPORT_ERRORS.has(e.name)) return { code: 'export-failed', message };
   return { code: 'internal', message: `The database worker failed: ${message}` };

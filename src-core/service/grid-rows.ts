@@ -3,7 +3,7 @@ import type { FindingRow } from '../query/model/findings';
 import { compileFindingsPage, toFindingRow } from '../query/sql/findings';
 import type { MetricRow } from '../query/model/metrics';
 import { readMetrics } from '../query/sql/metrics';
-import { readSamples, type SampleListRow } from '../samples/queries';
+import { readSamples, sampleSourceText, type SampleListRow } from '../samples/queries';
 import { CRITERIA, type CriterionKey } from '../samples/fields';
 import { capitalised, dateText, differenceText, measureText, ratioText, scoreText } from '../text/display';
 import type { GridExportSource } from './protocol';
@@ -22,6 +22,8 @@ export class UnknownColumnError extends Error {
 type Cells<T> = Record<string, (row: T) => string>;
 
 import { checkText, warningText } from '../text/check';
+import { positionOrder, positionText } from '../text/position';
+import { categoryText } from '../text/category';
 
 const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
 
@@ -37,11 +39,13 @@ const FINDING_CELLS: Cells<FindingRow> = {
   rag: (r) => capitalised(r.rag),
   includeInBrief: (r) => yesNo(r.includeInBrief),
   note: (r) => r.note,
+  source: (r) => positionText(r.page, r.line),
 };
 
 /** What each metrics column shows (metrics-columns.ts): figures as the report prints them. */
 const METRIC_CELLS: Cells<MetricRow> = {
   report: (r) => r.report,
+  category: (r) => categoryText(r),
   measure: (r) => measureText(r.label),
   period: (r) => r.period ?? 'Not stated',
   force: (r) => r.forceText,
@@ -54,11 +58,13 @@ const METRIC_CELLS: Cells<MetricRow> = {
   status: (r) => capitalised(r.status),
   rag: (r) => capitalised(r.rag),
   includeInBrief: (r) => yesNo(r.includeInBrief),
+  source: (r) => positionText(r.page, r.line),
 };
 
 /** The values the metrics grid sorts by (its columns' fields): numbers as numbers, so 9 comes before 10. */
 const METRIC_SORT_VALUES: Record<string, (row: MetricRow) => string | number | boolean | null> = {
   report: (r) => r.report,
+  category: (r) => categoryText(r),
   measure: (r) => r.label,
   period: (r) => r.period,
   force: (r) => r.force,
@@ -71,6 +77,7 @@ const METRIC_SORT_VALUES: Record<string, (row: MetricRow) => string | number | b
   status: (r) => r.status,
   rag: (r) => r.rag,
   includeInBrief: (r) => r.includeInBrief,
+  source: (r) => positionOrder(r.page, r.line),
 };
 
 const SAMPLE_CELLS: Cells<SampleListRow> = {
@@ -86,6 +93,7 @@ const SAMPLE_CELLS: Cells<SampleListRow> = {
   status: (r) => capitalised(r.status),
   rag: (r) => capitalised(r.rag),
   includeInBrief: (r) => yesNo(r.includeInBrief),
+  source: (r) => sampleSourceText(r),
 };
 
 /** AG Grid's default comparator: empty values first, then by value (so the file is in the grid's order). */

@@ -335,6 +335,11 @@ export type DbErrorCode =
 export interface DbError {
   code: DbErrorCode;
   message: string;
+  /**
+   * Why a file or workspace was refused, as the thrower's own code (ExtractError, SampleFileError,
+   * WorkspaceError): the page says it in the analyst's words from this, never by reading the message.
+   */
+  reason?: string;
 }
 
 export type DbResult<T> = { ok: true; value: T } | { ok: false; error: DbError };

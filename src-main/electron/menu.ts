@@ -10,8 +10,24 @@ export interface MenuFacts {
   recent: readonly WorkspaceInfo[];
   /** Delivers a command to the main window's renderer (MENU_EVENT). */
   send: (command: MenuCommand) => void;
-  showShortcuts: () => void;
 }
+
+/**
+ * The accelerators, as the renderer's command list (src-renderer/app/commands.ts) has the same
+ * commands' keys: the page answers to those keys itself, and a test holds the two lists together.
+ */
+export const MENU_KEYS = {
+  'file.new': 'CmdOrCtrl+N',
+  'file.open': 'CmdOrCtrl+O',
+  'file.backups': 'CmdOrCtrl+Shift+B',
+  'file.saveCopy': 'CmdOrCtrl+Shift+S',
+  'file.importReport': 'CmdOrCtrl+I',
+  'edit.preferences': 'CmdOrCtrl+,',
+  'edit.undo': 'CmdOrCtrl+Z',
+  'edit.redo': 'CmdOrCtrl+Shift+Z',
+  'view.commandPalette': 'CmdOrCtrl+K',
+  'help.shortcuts': 'CmdOrCtrl+/',
+} as const satisfies Partial<Record<MenuCommandName, string>>;
 
 /**
  * The application menu as data, so it can be tested without Electron. Items that act on the
@@ -19,37 +35,38 @@ export interface MenuFacts {
  * asks main for dialogs through the same checked API as everything else.
  */
 export function menuTemplate(f: MenuFacts): MenuItemConstructorOptions[] {
-  const command = (label: string, name: MenuCommandName, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => f.send({ command: name }),
-  });
+  const command = (label: string, name: MenuCommandName): MenuItemConstructorOptions => {
+    const accelerator = (MENU_KEYS as Partial<Record<MenuCommandName, string>>)[name];
+    return { label, ...(accelerator ? { accelerator } : {}), click: () => f.send({ command: name }) };
+  };
   const mac = f.platform === 'darwin';
   const recent: MenuItemConstructorOptions[] = f.recent.length
     ? f.recent.map((w) => ({ label: visible(w.name), click: () => f.send({ command: 'file.openRecent', handle: w.handle }) }))
     : [{ label: 'No recent workspaces', enabled: false }];
+  // The same items as the browser's File menu (src-renderer/app/FileMenu.tsx), in the same order.
   const file: MenuItemConstructorOptions[] = [
-    command('New Workspace…', 'file.new', 'CmdOrCtrl+N'),
-    command('Open Workspace…', 'file.open', 'CmdOrCtrl+O'),
+    command('New Workspace…', 'file.new'),
+    command('Open Workspace…', 'file.open'),
     { label: 'Open Recent', submenu: recent },
+    command('Backups…', 'file.backups'),
     { type: 'separator' },
-    command('Save a Copy…', 'file.saveCopy', 'CmdOrCtrl+Shift+S'),
-    command('Import Report…', 'file.importReport', 'CmdOrCtrl+I'),
+    command('Save a Copy…', 'file.saveCopy'),
+    command('Import Report…', 'file.importReport'),
+    { type: 'separator' },
+    command('Preferences…', 'edit.preferences'),
     // On macOS Quit lives in the application menu.
     ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
   ];
   // Undo and Redo are the workbench's (annotation edits), not the text field's: the renderer
   // decides what they undo, so these send commands rather than using the undo/redo roles.
   const edit: MenuItemConstructorOptions[] = [
-    command('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
-    command('Redo', 'edit.redo', 'CmdOrCtrl+Shift+Z'),
+    command('Undo', 'edit.undo'),
+    command('Redo', 'edit.redo'),
     { type: 'separator' },
     { role: 'cut' },
     { role: 'copy' },
     { role: 'paste' },
     { role: 'selectAll' },
-    { type: 'separator' },
-    command('Preferences…', 'edit.preferences', 'CmdOrCtrl+,'),
   ];
   const view: MenuItemConstructorOptions[] = [
     // Reloading a packaged app would drop unsaved UI state for no benefit; DevTools stay for developers.
@@ -62,9 +79,12 @@ export function menuTemplate(f: MenuFacts): MenuItemConstructorOptions[] {
     { type: 'separator' },
     { role: 'togglefullscreen' },
   ];
+  // The renderer shows the palette and the shortcuts (every key, the views' own included).
   const help: MenuItemConstructorOptions[] = [
+    command('Command Palette…', 'view.commandPalette'),
+    command('Keyboard Shortcuts', 'help.shortcuts'),
+    { type: 'separator' },
     command(`About ${PRODUCT_NAME}`, 'help.about'),
-    { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: () => f.showShortcuts() },
   ];
   return [
     ...(mac ? [{ role: 'appMenu' } as const] : []),

@@ -18,7 +18,8 @@ export function nativeDialogs(parent: () => BrowserWindow | null): WorkspaceDial
     return r.canceled ? [] : r.filePaths;
   };
   return {
-    newWorkspacePath: () => save({ title: 'New workspace', filters: WORKSPACE_FILTERS, properties: ['createDirectory'] }),
+    newWorkspacePath: (suggestedName) =>
+      save({ title: 'New workspace', defaultPath: suggestedName, filters: WORKSPACE_FILTERS, properties: ['createDirectory'] }),
     workspaceToOpen: async () => (await open({ title: 'Open workspace', filters: WORKSPACE_FILTERS, properties: ['openFile'] }))[0] ?? null,
     copyPath: (suggestedName) =>
       save({

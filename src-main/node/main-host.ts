@@ -1,6 +1,6 @@
 import { err, ok, type AboutInfo } from '../../src-core/host/contract';
 import type { HostApi } from '../../src-core/host/methods';
-import { copyName, withWorkspaceExtension, type WorkspaceDialogs } from './workspace/dialogs';
+import { copyName, withWorkspaceExtension, workspaceFileName, type WorkspaceDialogs } from './workspace/dialogs';
 import type { HandleRegistry } from './workspace/handles';
 import type { WorkspaceOpener } from './workspace/opener';
 import { readReports } from './workspace/reports';
@@ -29,8 +29,8 @@ export interface MainHostDeps {
 export function createMainHost({ registry, opener, writes, dialogs, about, preferences, exportDialog }: MainHostDeps): MainHostApi {
   return {
     openLast: () => opener.openLast(),
-    create: async () => {
-      const file = await dialogs.newWorkspacePath();
+    create: async (name) => {
+      const file = await dialogs.newWorkspacePath(workspaceFileName(name));
       return file === null ? ok(null) : opener.create(withWorkspaceExtension(file));
     },
     open: async () => {

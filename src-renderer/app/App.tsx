@@ -1,12 +1,23 @@
-import { Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Host } from '../../src-core/host/contract';
+import { workspaceNameSchema } from '../../src-core/host/ipc-schema';
 import type { DbClient } from '../db/db-client';
 import { ReportsView } from '../features/reports/ReportsView';
 import { useReportImport } from '../features/reports/use-report-import';
 import type { FindingsFilter } from '../shared/grid-export/filter-text';
 import { preloadable } from '../ui/preloadable';
+import { NameDialog } from '../ui/NameDialog';
 import { StatusNotice } from '../ui/StatusNotice';
+import { refusalOf } from '../shared/errors/analyst-words';
+import { RefusalText } from '../shared/errors/RefusalText';
 import { AboutDialog } from './AboutDialog';
+import { BackupsDialog } from './BackupsDialog';
+import { CommandPalette, type PaletteActions } from './CommandPalette';
+import { commandById, type CommandId } from './commands';
+import { FileMenu, HelpMenu } from './FileMenu';
+import type { FindingsReveal } from './reveal';
+import { revealElement } from './reveal-element';
+import { useCommandKeys } from './use-command-keys';
 import { PreferencesDialog } from './PreferencesDialog';
 import { NavTabs } from './NavTabs';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -14,9 +25,8 @@ import { StatusBar } from './StatusBar';
 import { useMenuCommands } from './use-menu-commands';
 import { usePageLifecycle } from './use-page-lifecycle';
 import { useUndoRedo } from './use-undo-redo';
-import { panelId, tabId, type ViewId } from './views';
+import { panelId, tabId, VIEWS, type ViewId } from './views';
 import type { WorkspaceController } from './workspace-controller';
-import { WorkspaceActions } from './WorkspaceActions';
 import { browserStorage, UiStateStore } from '../ui/ui-state';
 import { UiStateProvider } from '../ui/use-persistent-state';
 import { VIEW_SCHEMA } from './views';
@@ -45,6 +55,12 @@ export function App({ host, client, controller }: Props) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [preferencesOpen, setPreferencesOpen] = useState(false);
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  const [naming, setNaming] = useState(false);
+  // What the palette asked the Findings view to show; the nonce makes asking again a new request.
+  const [reveal, setReveal] = useState<FindingsReveal | null>(null);
+  const nonce = useRef(0);
   // The Findings grid's filter as it last stood, for the Briefing view's "the Findings grid's
   // current filter" feed. Held here because it outlives the Findings view, which unmounts when
   // another tab is chosen; null until the Findings view has been opened.
@@ -55,7 +71,7 @@ export function App({ host, client, controller }: Props) {
     controller.start();
   }, [controller]);
   usePageLifecycle(client);
-  const { fromMenu: undoFromMenu } = useUndoRedo(client);
+  const { run: undoRun, fromMenu: undoFromMenu } = useUndoRedo(client);
 
   const ready = workspace.phase === 'ready' ? workspace : null;
   const isReady = ready !== null;
@@ -64,7 +80,13 @@ export function App({ host, client, controller }: Props) {
   const uiState = useMemo(() => new UiStateStore(browserStorage(), handle ?? ''), [handle]);
   const remembered = useMemo(() => uiState.read('view', VIEW_SCHEMA) ?? 'reports', [uiState]);
   const [chosen, setChosen] = useState<{ scope: string; view: ViewId } | null>(null);
-  const view = chosen?.scope === uiState.scope ? chosen.view : remembered;
+  // A view chosen while the first workspace was still opening (scope '') is that workspace's once it
+  // opens: a click on a tab during the open is not undone by it (state adjusted while rendering).
+  if (chosen?.scope === '' && uiState.scope !== '') {
+    setChosen({ scope: uiState.scope, view: chosen.view });
+    uiState.write('view', chosen.view);
+  }
+  const view = chosen && (chosen.scope === uiState.scope || chosen.scope === '') ? chosen.view : remembered;
   const setView = useCallback(
     (next: ViewId) => {
       setChosen({ scope: uiState.scope, view: next });
@@ -76,22 +98,49 @@ export function App({ host, client, controller }: Props) {
   const { state: importState, start: runImport, drop: dropReports } = useReportImport(host, client, onImported);
   const startImport = useCallback(() => void runImport(), [runImport]);
 
-  const menu = useMemo(
-    () => ({
-      'file.new': () => void controller.create(),
+  // Every command of commands.ts, run the same way from the File and Help menus, the palette, the
+  // keys and the Electron menu. Those that need a workspace do nothing without one.
+  const commands = useMemo((): Record<CommandId, () => void> => {
+    const go = Object.fromEntries(VIEWS.map((v) => [`go.${v.id}`, () => setView(v.id)])) as Record<`go.${ViewId}`, () => void>;
+    return {
+      ...go,
+      'file.new': () => setNaming(true),
       'file.open': () => void controller.open(),
+      'file.backups': () => setBackupsOpen(true),
       'file.saveCopy': () => void controller.saveCopy(),
-      'file.openRecent': (c: { handle?: string }) => void (c.handle && controller.openRecent(c.handle)),
       'file.importReport': () => {
         setView('reports');
         startImport();
       },
+      'edit.preferences': () => setPreferencesOpen(true),
+      'edit.undo': () => undoRun('undo'),
+      'edit.redo': () => undoRun('redo'),
+      'view.commandPalette': () => setPaletteOpen(true),
+      'help.shortcuts': () => setShortcutsOpen(true),
+      'help.about': () => setAboutOpen(true),
+    };
+  }, [controller, startImport, undoRun, setView]);
+  const run = useCallback(
+    (id: CommandId) => {
+      if (commandById(id).needsWorkspace && !isReady) return;
+      commands[id]();
+    },
+    [commands, isReady],
+  );
+  const keyHandlers = useMemo(
+    () => Object.fromEntries(Object.keys(commands).map((id) => [id, () => run(id as CommandId)])) as Record<CommandId, () => void>,
+    [commands, run],
+  );
+  useCommandKeys(host.kind, keyHandlers);
+  const menu = useMemo(
+    () => ({
+      ...keyHandlers,
+      'file.openRecent': (c: { handle?: string }) => void (c.handle && controller.openRecent(c.handle)),
+      // From the Electron menu, Undo in a text field is the field's own (the key handler leaves it there already).
       'edit.undo': () => undoFromMenu('undo'),
       'edit.redo': () => undoFromMenu('redo'),
-      'edit.preferences': () => setPreferencesOpen(true),
-      'help.about': () => setAboutOpen(true),
     }),
-    [controller, startImport, undoFromMenu, setView],
+    [keyHandlers, controller, undoFromMenu],
   );
   useMenuCommands(host, menu);
 
@@ -99,6 +148,35 @@ export function App({ host, client, controller }: Props) {
     if (!isReady) return;
     for (const view of [MetricsView, ReviewView, BriefingView]) void view.preload().catch(() => undefined);
   }, [isReady]);
+  const palette = useMemo(
+    (): PaletteActions => ({
+      command: run,
+      savedView: (id) => {
+        setView('findings');
+        setReveal({ kind: 'savedView', id, nonce: ++nonce.current });
+      },
+      finding: (id) => {
+        setView('findings');
+        setReveal({ kind: 'finding', id, nonce: ++nonce.current });
+      },
+      report: (id) => {
+        setView('reports');
+        revealElement(`report-${id}`);
+      },
+    }),
+    [run, setView],
+  );
+  const createNamed = useCallback(
+    async (name: string) => {
+      const checked = workspaceNameSchema.safeParse(name);
+      if (!checked.success) return `The name ${checked.error.issues[0]?.message ?? 'is not allowed'}.`;
+      // The dialog closes; the desktop asks where next, and cancelling there changes nothing either.
+      void controller.create(checked.data);
+      return null;
+    },
+    [controller],
+  );
+
   // Views reload when another workspace opens or its content changes.
   const version = ready ? `${ready.info.handle}:${ready.revision}` : '';
 
@@ -107,21 +185,33 @@ export function App({ host, client, controller }: Props) {
       <div className="app">
         <header className="app-header">
           <h1>PEEL Workbench</h1>
-          <WorkspaceActions
-            host={host}
-            controller={controller}
-            current={ready?.info.handle ?? null}
-            onAbout={() => setAboutOpen(true)}
-            onShortcuts={() => setShortcutsOpen(true)}
-            onPreferences={() => setPreferencesOpen(true)}
-          />
+          <div className="app-menus" role="group" aria-label="Menus">
+            <FileMenu host={host} current={ready?.info.handle ?? null} run={run} onOpenRecent={(h) => void controller.openRecent(h)} />
+            <HelpMenu host={host} run={run} />
+          </div>
+          {ready && (
+            <p className="app-workspace" title={ready.info.name}>
+              {ready.info.name}
+            </p>
+          )}
+          <button
+            type="button"
+            className="palette-button"
+            aria-label="Command palette: go to a view, run an action, find a report or finding"
+            aria-keyshortcuts="Control+K"
+            onClick={() => setPaletteOpen(true)}
+          >
+            <span aria-hidden="true">Find a view, action or finding…</span> <kbd aria-hidden="true">Ctrl+K</kbd>
+          </button>
         </header>
         <NavTabs current={view} onSelect={setView} />
         <main className="app-main">
           {workspace.phase === 'opening' && <StatusNotice tone="loading" title="Opening the workspace…" />}
           {workspace.phase === 'failed' && (
             <StatusNotice tone="error" title="The workspace could not be opened">
-              <p className="notice-message">{workspace.message}</p>
+              <div className="notice-message">
+                <RefusalText refusal={refusalOf('workspace', workspace)} />
+              </div>
             </StatusNotice>
           )}
           {ready?.problem && (
@@ -147,7 +237,7 @@ export function App({ host, client, controller }: Props) {
               )}
               {view === 'findings' && (
                 <Suspense fallback={<StatusNotice tone="loading" title="Loading the findings grid…" />}>
-                  <FindingsView key={version} host={host} client={client} onFilter={onFindingsFilter} />
+                  <FindingsView key={version} host={host} client={client} onFilter={onFindingsFilter} reveal={reveal} />
                 </Suspense>
               )}
               {view === 'metrics' && (
@@ -171,7 +261,34 @@ export function App({ host, client, controller }: Props) {
         <StatusBar host={host} client={client} workspace={workspace} />
         <AboutDialog host={host} open={aboutOpen} onClose={() => setAboutOpen(false)} />
         <PreferencesDialog host={host} open={preferencesOpen} onClose={() => setPreferencesOpen(false)} />
-        <ShortcutsDialog open={shortcutsOpen} onOpen={() => setShortcutsOpen(true)} onClose={() => setShortcutsOpen(false)} />
+        <ShortcutsDialog host={host.kind} open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+        <BackupsDialog
+          host={host}
+          handle={ready?.info.handle ?? null}
+          open={backupsOpen}
+          onClose={() => setBackupsOpen(false)}
+          onRestore={(id) => void controller.restoreBackup(id)}
+        />
+        <NameDialog
+          open={naming}
+          title="New workspace"
+          initial=""
+          confirm="Create"
+          hint={
+            host.kind === 'electron'
+              ? 'Next, choose the folder to keep it in. The workspace open now stays as it is.'
+              : 'It opens empty, ready for reports. The workspace open now stays as it is, under Open recent.'
+          }
+          onSubmit={createNamed}
+          onClose={() => setNaming(false)}
+        />
+        <CommandPalette
+          open={paletteOpen}
+          onClose={() => setPaletteOpen(false)}
+          host={host.kind}
+          client={isReady ? client : null}
+          actions={palette}
+        />
       </div>
     </UiStateProvider>
   );

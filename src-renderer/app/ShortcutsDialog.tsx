@@ -1,18 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { SHORTCUTS } from './shortcuts';
+import type { HostKind } from './commands';
+import { shortcutGroups } from './shortcuts';
 
-/** Every keyboard shortcut, by where it works; Ctrl+/ opens it (as Help › Keyboard Shortcuts does in the desktop app). */
-export function ShortcutsDialog({ open, onOpen, onClose }: { open: boolean; onOpen: () => void; onClose: () => void }) {
+/** Every keyboard shortcut, by where it works; Ctrl+/ (or Help › Keyboard shortcuts) opens it. */
+export function ShortcutsDialog({ host, open, onClose }: { host: HostKind; open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== '/' || !(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return;
-      e.preventDefault();
-      onOpen();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onOpen]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -22,7 +14,7 @@ export function ShortcutsDialog({ open, onOpen, onClose }: { open: boolean; onOp
   return (
     <dialog ref={ref} className="dialog shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      {SHORTCUTS.map((group) => (
+      {shortcutGroups(host).map((group) => (
         <section key={group.where} aria-label={group.where}>
           <h3>{group.where}</h3>
           <dl className="shortcut-list">

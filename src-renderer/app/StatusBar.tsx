@@ -17,6 +17,7 @@ function saveText(save: SaveState): string {
 /** Which workspace is open and whether everything in it is on disk: what an analyst checks before closing the lid. */
 export function StatusBar({ host, client, workspace }: { host: Host; client: DbClient; workspace: WorkspaceState }) {
   const save = useSyncExternalStore(client.subscribe, client.getSaveState);
+  const meta = `PEEL Workbench ${host.version} · ${host.kind === 'electron' ? 'desktop' : 'browser preview'} · Report text © Crown copyright (HMICFRS), Open Government Licence v3.0`;
   return (
     <footer className="status-bar">
       <p className="status-workspace">
@@ -31,9 +32,8 @@ export function StatusBar({ host, client, workspace }: { host: Host; client: DbC
       <p role="status" className={`save-state save-state--${save.status}`}>
         {workspace.phase === 'ready' || save.status !== 'saved' ? saveText(save) : ''}
       </p>
-      <p className="status-meta">
-        PEEL Workbench {host.version} · {host.kind === 'electron' ? 'desktop' : 'browser preview'} · Report text © Crown copyright
-        (HMICFRS), Open Government Licence v3.0
+      <p className="status-meta" title={meta}>
+        {meta}
       </p>
     </footer>
   );

@@ -4,6 +4,7 @@ import { DbClient } from '../db/db-client';
 import { pickHost } from '../host/host';
 import { SourceProvider } from '../shared/source/SourceProvider';
 import '../ui/app.css';
+import '../ui/focus.css';
 import { App } from './App';
 import { WorkspaceController } from './workspace-controller';
 

@@ -1,16 +1,11 @@
+import { COMMANDS, keysFor, type CommandGroup, type HostKind } from './commands';
+
 /**
- * The shortcuts the Keyboard shortcuts dialog lists. Written out here rather than gathered from
- * the handlers: the list is for people, and says where each key works and what it does.
+ * The keys that work inside one view or panel, which the Keyboard shortcuts dialog lists after the
+ * app's commands (those come from commands.ts, with the keys the app answers to). Written out here
+ * rather than gathered from the handlers: the list is for people, and says where each key works.
  */
 export const SHORTCUTS: { where: string; keys: { keys: string[]; does: string }[] }[] = [
-  {
-    where: 'Anywhere outside a text field',
-    keys: [
-      { keys: ['Ctrl+Z'], does: 'Undo the last change (in a text field, Ctrl+Z undoes typing)' },
-      { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'Redo the change undone last' },
-      { keys: ['Ctrl+/'], does: 'Show this list' },
-    ],
-  },
   {
     where: 'View tabs',
     keys: [{ keys: ['←', '→', 'Home', 'End'], does: 'Switch between Reports, Findings, Metrics and the other views' }],
@@ -49,3 +44,22 @@ export const SHORTCUTS: { where: string; keys: { keys: string[]; does: string }[
     ],
   },
 ];
+
+const GROUPS: { group: CommandGroup; where: string }[] = [
+  { group: 'Go to', where: 'Views' },
+  { group: 'File', where: 'Workspace' },
+  { group: 'Edit', where: 'Editing (outside a text field)' },
+  { group: 'Help', where: 'Help' },
+];
+
+/** The app's commands with keys (commands.ts), by group, then the keys of each view (shortcuts.ts). */
+export function shortcutGroups(host: HostKind): { where: string; keys: { keys: readonly string[]; does: string }[] }[] {
+  const commands = GROUPS.map(({ group, where }) => ({
+    where,
+    keys: COMMANDS.filter((c) => c.group === group && keysFor(c, host).length > 0).map((c) => ({
+      keys: keysFor(c, host),
+      does: c.help ?? c.title.replace(/…$/, ''),
+    })),
+  }));
+  return [...commands.filter((g) => g.keys.length > 0), ...SHORTCUTS];
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { DbClient } from '../db/db-client';
 import { isTextField } from '../ui/text-field';
 
@@ -14,25 +14,13 @@ export function undoDirection(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 }
 
 /**
- * The workbench's undo and redo of annotation edits, from the keyboard and the Edit menu. In a
- * text field they are left to the field's own text undo: Ctrl+Z while typing a note should take
- * back the last words, not the last saved change. Returns the Edit menu's handlers.
+ * The workbench's undo and redo of annotation edits. The keys are the command list's
+ * (commands.ts, run by use-command-keys.ts, which leaves Ctrl+Z in a text field to the field's
+ * own text undo); this gives the step itself, and the Edit menu's version of it.
  */
 export function useUndoRedo(client: DbClient) {
   // The client stamps each step with who took it and when, as it stamps edits.
   const run = useCallback((which: UndoDirection) => void (which === 'undo' ? client.undo() : client.redo()), [client]);
-
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      const which = undoDirection(e);
-      if (!which || e.defaultPrevented || isTextField(e.target)) return;
-      // Handled here, so Electron's Edit menu accelerator does not fire as well.
-      e.preventDefault();
-      run(which);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [run]);
 
   // The menu item also fires when a field has focus (a click on Edit › Undo): there it is the field's undo.
   const fromMenu = useCallback(

@@ -5,7 +5,7 @@ import { Sequencer } from '../../src-core/sequencer';
 
 export type WorkspaceState =
   | { phase: 'opening' }
-  | { phase: 'failed'; message: string }
+  | { phase: 'failed'; message: string; /** Why, as WorkspaceError's code: said in the analyst's words (shared/errors). */ reason?: string }
   | {
       phase: 'ready';
       info: WorkspaceInfo;
@@ -51,7 +51,8 @@ export class WorkspaceController {
     void this.openWith(() => this.host.workspace.openLast());
   }
 
-  create = () => this.openWith(() => this.host.workspace.create());
+  /** A new workspace under the name typed (the desktop then asks where); cancelling the dialog changes nothing. */
+  create = (name: string) => this.openWith(() => this.host.workspace.create(name));
   open = () => this.openWith(() => this.host.workspace.open());
   openRecent = (handle: string) => this.openWith(() => this.host.workspace.openRecent(handle));
 
@@ -109,14 +110,14 @@ export class WorkspaceController {
     const previous = this.state;
     // The dialog first, while the click that asked for it still counts as a user gesture.
     const opened = await ask();
-    if (!opened.ok) return this.refuse(previous, opened.error.message);
+    if (!opened.ok) return this.refuse(previous, opened.error.message, opened.error.reason);
     if (!opened.value) return; // cancelled
     // Whatever is pending goes to the old workspace before another replaces it.
     if (previous.phase === 'ready') await this.client.flushCheckpoint();
     else this.set({ phase: 'opening' });
     const { info, orphansRemoved } = opened.value;
     const result = await this.client.open(opened.value);
-    if (!result.ok) return this.refuse(previous, result.error.message);
+    if (!result.ok) return this.refuse(previous, result.error.message, result.error.reason);
     const notices = [
       result.value.discarded > 0 &&
         `${result.value.discarded} damaged journal record(s) at the end could not be applied; every edit before them was recovered.`,
@@ -125,9 +126,9 @@ export class WorkspaceController {
     this.set({ phase: 'ready', info, summary: result.value, revision: ++this.revisions, problem: null, notice: notices.join(' ') || null });
   }
 
-  private refuse(previous: WorkspaceState, message: string): void {
+  private refuse(previous: WorkspaceState, message: string, reason?: string): void {
     if (previous.phase === 'ready') this.set({ ...previous, problem: message, notice: null });
-    else this.set({ phase: 'failed', message });
+    else this.set({ phase: 'failed', message, ...(reason !== undefined && { reason }) });
   }
 
   private set(next: WorkspaceState): void {

@@ -20,12 +20,13 @@ const PEEL_APPLICATION_ID = [0x50, 0x45, 0x45, 0x4c];
  * Refuses bytes that are not a workbench file before they are stored as one, so a wrong pick
  * leaves nothing behind. The DB worker still runs the full checks (integrity, migrations).
  */
-function notAWorkspace(name: string, bytes: Uint8Array): string | null {
+function notAWorkspace(name: string, bytes: Uint8Array): Result<never> | null {
+  // The reason is WorkspaceError's code for the same refusal, so the page words both alike.
   if (bytes.length < 100 || [...SQLITE_HEADER].some((c, i) => bytes[i] !== c.charCodeAt(0))) {
-    return `${name} is not a SQLite database, so it cannot be a PEEL Workbench workspace`;
+    return err('refused', `${name} is not a SQLite database, so it cannot be a PEEL Workbench workspace`, 'not-sqlite');
   }
   if (PEEL_APPLICATION_ID.some((b, i) => bytes[68 + i] !== b)) {
-    return `${name} is a SQLite database but not a PEEL Workbench workspace; it has been left untouched`;
+    return err('refused', `${name} is a SQLite database but not a PEEL Workbench workspace; it has been left untouched`, 'foreign');
   }
   return null;
 }
@@ -102,8 +103,8 @@ function browserWorkspaceApi(): WorkspaceHostApi {
   async function openDefault(): Promise<Result<OpenedWorkspace>> {
     const fetched = await fetchDefaultWorkspace();
     if (!fetched.ok) return fetched;
-    const problem = notAWorkspace('The default workspace', fetched.value.bytes);
-    if (problem) return err('refused', problem);
+    const refused = notAWorkspace('The default workspace', fetched.value.bytes);
+    if (refused) return refused;
     // A private copy: the analyst's annotations never touch the bundled file.
     const info = { handle: newHandle(), name: 'Default workspace', isDefault: true };
     return ok(await (await workspaces()).add(info, fetched.value.bytes, fetched.value.blob));
@@ -120,12 +121,10 @@ function browserWorkspaceApi(): WorkspaceHostApi {
         return failure(e, 'read');
       }
     },
-    async create() {
+    async create(name) {
       try {
-        const stamp = new Date().toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-        return ok(
-          await (await workspaces()).add({ handle: newHandle(), name: `New workspace (${stamp})`, isDefault: false }, new Uint8Array()),
-        );
+        // A browser has no folders to choose: the name the analyst typed is the workspace's name.
+        return ok(await (await workspaces()).add({ handle: newHandle(), name, isDefault: false }, new Uint8Array()));
       } catch (e) {
         return failure(e, 'write');
       }
@@ -136,8 +135,8 @@ function browserWorkspaceApi(): WorkspaceHostApi {
       if (file.size > MAX_SNAPSHOT_BYTES) return err('refused', `${file.name} is ${mb(file.size)}, larger than a workspace can be`);
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const problem = notAWorkspace(file.name, bytes);
-        if (problem) return err('refused', problem);
+        const refused = notAWorkspace(file.name, bytes);
+        if (refused) return refused;
         const name = file.name.replace(/\.(sqlite|db)$/i, '');
         return ok(await (await workspaces()).add({ handle: newHandle(), name, isDefault: false }, bytes, file));
       } catch (e) {

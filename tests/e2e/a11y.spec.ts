@@ -1,4 +1,5 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { fromMenu } from './app-menus';
 import { checkA11y } from './axe';
 import { expect, test } from './offline';
 
@@ -179,6 +180,8 @@ test('File review: summary, reconciliation, agreement, a case file open, the map
   await expect(page.getByRole('region', { name: 'Case file detail' }).getByRole('heading', { level: 3 }).first()).toHaveText(
     /^Case GW-17-001/,
   );
+  // The reconciliation is a tab of the panel under the case files.
+  await page.getByRole('tab', { name: 'Reconciliation' }).click();
   const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
   await reconcile.getByRole('button', { name: 'Show paragraph' }).first().click();
   await expect(reconcile.locator('blockquote').first()).toBeVisible();
@@ -200,12 +203,12 @@ test('File review: summary, reconciliation, agreement, a case file open, the map
 test('Dialogs and menus of the header: Preferences, Keyboard shortcuts, About, Recent, Backups', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await openView(page, 'Reports');
-  for (const [button, title] of [
-    ['Preferences', 'Preferences'],
-    ['Keyboard shortcuts', 'Keyboard shortcuts'],
-    ['About', 'About PEEL Workbench'],
+  for (const [menu, item, title] of [
+    ['File', 'Preferences…', 'Preferences'],
+    ['Help', 'Keyboard shortcuts', 'Keyboard shortcuts'],
+    ['Help', 'About PEEL Workbench', 'About PEEL Workbench'],
   ] as const) {
-    await page.getByRole('button', { name: button, exact: true }).click();
+    await fromMenu(page, menu, item);
     const dialog = page.getByRole('dialog', { name: title });
     await expect(dialog).toBeVisible();
     if (title === 'About PEEL Workbench') await expect(dialog).toContainText('Version');
@@ -214,7 +217,7 @@ test('Dialogs and menus of the header: Preferences, Keyboard shortcuts, About, R
     await expect(dialog).toBeHidden();
   }
   // Preferences with its confirmation shown.
-  await page.getByRole('button', { name: 'Preferences' }).click();
+  await fromMenu(page, 'File', 'Preferences…');
   const prefs = page.getByRole('dialog', { name: 'Preferences' });
   await prefs.getByRole('textbox').fill('A. Analyst');
   await prefs.getByRole('button', { name: 'Save' }).click();
@@ -222,12 +225,22 @@ test('Dialogs and menus of the header: Preferences, Keyboard shortcuts, About, R
   await checkA11y(page, testInfo, 'Preferences dialog, saved');
   await page.keyboard.press('Escape');
 
-  for (const menu of ['Recent', 'Backups']) {
-    await page.getByText(menu, { exact: true }).click();
-    await expect(page.locator('details[open]')).toHaveCount(1);
-    await checkA11y(page, testInfo, `${menu} menu`);
-    await page.getByText(menu, { exact: true }).click();
-  }
+  // The File menu with its Open recent list, the Backups dialog, and the command palette.
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Open recent' }).click();
+  await expect(page.getByRole('menu', { name: 'Open recent' }).getByRole('menuitem').first()).toBeVisible();
+  await checkA11y(page, testInfo, 'File menu, Open recent');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await fromMenu(page, 'File', 'Backups…');
+  await expect(page.getByRole('dialog', { name: 'Backups' })).toBeVisible();
+  await checkA11y(page, testInfo, 'Backups dialog');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('gwent');
+  await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('option').first()).toBeVisible();
+  await checkA11y(page, testInfo, 'command palette');
+  await page.keyboard.press('Escape');
 });
 
 test('Briefing', async ({ page }, testInfo) => {
@@ -388,7 +401,8 @@ test('every control the Tab key reaches shows a focus indicator with 3:1 contras
   // A click that lands while the grid is still drawing its first rows selects nothing (seen once
   // on a loaded box): click until the finding is shown, then Enter.
   await expect(async () => {
-    await page.getByRole('region', { name: 'Findings' }).getByRole('gridcell').first().click();
+    // (Not the first cell: that is the brief checkbox's.)
+    await page.getByRole('region', { name: 'Findings' }).getByRole('gridcell').nth(1).click();
     await expect(page.getByRole('region', { name: 'Finding detail' }).getByRole('combobox', { name: 'Status' })).toBeVisible({
       timeout: 2000,
     });
@@ -405,12 +419,12 @@ test('every control the Tab key reaches shows a focus indicator with 3:1 contras
   await page.getByRole('button', { name: 'Columns' }).click();
   await measure('columns menu', 12);
   await page.keyboard.press('Escape');
-  for (const [button, title] of [
-    ['Preferences', 'Preferences'],
-    ['Keyboard shortcuts', 'Keyboard shortcuts'],
-    ['About', 'About PEEL Workbench'],
+  for (const [menu, item, title] of [
+    ['File', 'Preferences…', 'Preferences'],
+    ['Help', 'Keyboard shortcuts', 'Keyboard shortcuts'],
+    ['Help', 'About PEEL Workbench', 'About PEEL Workbench'],
   ] as const) {
-    await page.getByRole('button', { name: button, exact: true }).click();
+    await fromMenu(page, menu, item);
     await expect(page.getByRole('dialog', { name: title })).toBeVisible();
     await measure(`${title} dialog`, 6);
     await page.keyboard.press('Escape');

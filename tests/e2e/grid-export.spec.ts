@@ -87,7 +87,7 @@ test('the Findings grid exports its filtered rows and visible columns as CSV and
   await expect(detail.getByRole('status')).toHaveText('Note saved');
   // The note column shown, so the formula is in the export.
   await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('checkbox', { name: 'Note' }).check();
+  await page.getByRole('checkbox', { name: 'Note', exact: true }).check();
   await page.keyboard.press('Escape');
   const headers = await gridHeaders(grid);
   expect(headers).toContain('Note');
@@ -99,6 +99,10 @@ test('the Findings grid exports its filtered rows and visible columns as CSV and
   const csv = await exportFile(page, testInfo, 'CSV');
   expect(csv).toMatch(/Findings \d{4}-\d{2}-\d{2}\.csv$/);
   const csvData = checkTable(csvRows(csv), { marking: 'OFFICIAL-SENSITIVE', filter: 'Search: county lines', headers, count: 2 });
+  // Where each finding was read, as the grid's Source column says it.
+  const sourceAt = headers.indexOf('Source');
+  expect(sourceAt).toBeGreaterThanOrEqual(0);
+  expect(csvData.map((r) => r[sourceAt]).sort()).toEqual(['line 386', 'line 415']);
   const noteAt = headers.indexOf('Note');
   const notes = csvData.map((r) => r[noteAt] ?? '');
   expect(notes.some((n) => n.includes('HYPERLINK'))).toBe(true);

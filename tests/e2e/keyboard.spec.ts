@@ -98,30 +98,37 @@ test('the views are tabs the arrow keys move between; every header dialog opens,
   await page.keyboard.press('Tab');
   await expect(page.getByRole('tab', { name: 'Findings' })).not.toBeFocused();
 
-  for (const [button, title] of [
-    ['Preferences', 'Preferences'],
-    ['Keyboard shortcuts', 'Keyboard shortcuts'],
-    ['About', 'About PEEL Workbench'],
+  // The header's File and Help menus: Enter opens one on its first item, the arrow keys move,
+  // Enter chooses; the dialog keeps focus, and Escape gives it back to the menu's button.
+  for (const [menu, item, title] of [
+    ['File', 'Preferences…', 'Preferences'],
+    ['Help', 'Keyboard shortcuts', 'Keyboard shortcuts'],
+    ['Help', 'About PEEL Workbench', 'About PEEL Workbench'],
   ] as const) {
-    const opener = page.getByRole('button', { name: button, exact: true });
-    // From the previous dialog's opener, Shift+Tab wraps round the whole page to the next header button,
+    const opener = page.getByRole('button', { name: menu, exact: true });
+    // From the previous dialog's opener, Shift+Tab wraps round the whole page to the header,
     // through every control of the Reports view (each grade and area for improvement has Correct…,
     // History and Show source since issue 17).
     await tabTo(page, opener, { back: true, max: 160 });
     await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu', { name: menu })).toBeVisible();
+    await pressUntil(page, 'ArrowDown', page.getByRole('menuitem', { name: item, exact: true }));
+    await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: title });
     await expect(dialog).toBeVisible();
+    await expect(page.getByRole('menu', { name: menu })).toBeHidden();
     expect(await dialog.evaluate((d) => d.contains(document.activeElement)), `focus moves into ${title}`).toBe(true);
     await expectFocusKeptIn(page, dialog);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(opener, `focus returns to ${button} when ${title} closes`).toBeFocused();
+    await expect(opener, `focus returns to ${menu} when ${title} closes`).toBeFocused();
   }
 
   // Preferences: type a name and save it with Enter; close with its own button.
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('button', { name: 'Preferences' })).toBeFocused();
+  const file = page.getByRole('button', { name: 'File', exact: true });
+  await tabTo(page, file, { back: true });
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('menuitem', { name: 'Preferences…' })).toBeFocused();
   await page.keyboard.press('Enter');
   const prefs = page.getByRole('dialog', { name: 'Preferences' });
   await expect(prefs.getByRole('textbox')).toBeFocused();
@@ -132,7 +139,7 @@ test('the views are tabs the arrow keys move between; every header dialog opens,
   await tabTo(page, prefs.getByRole('button', { name: 'Close' }));
   await page.keyboard.press('Space');
   await expect(prefs).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Preferences' })).toBeFocused();
+  await expect(file).toBeFocused();
 
   // Ctrl+/ lists the shortcuts from anywhere; Escape closes the list.
   await page.keyboard.press('Control+/');
@@ -140,18 +147,30 @@ test('the views are tabs the arrow keys move between; every header dialog opens,
   await expect(shortcuts).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(shortcuts).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Preferences' })).toBeFocused();
+  await expect(file).toBeFocused();
 
-  // Recent and Backups open with Enter and list their entries in the tab order.
-  const recent = page.getByText('Recent', { exact: true });
-  await tabTo(page, recent, { back: true });
+  // Open recent: → opens the list of workspaces, ← and Escape close it, a second Escape the menu.
   await page.keyboard.press('Enter');
-  await expect(page.locator('details[open]')).toHaveCount(1);
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: /\(open\)$/ })).toBeVisible();
-  await page.keyboard.press('Shift+Tab');
+  await pressUntil(page, 'ArrowDown', page.getByRole('menuitem', { name: 'Open recent' }));
+  await page.keyboard.press('ArrowRight');
+  const recent = page.getByRole('menu', { name: 'Open recent' });
+  await expect(recent.getByRole('menuitem', { name: /\(open\)$/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(recent).toBeHidden();
+  await expect(page.getByRole('menuitem', { name: 'Open recent' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu', { name: 'File' })).toBeHidden();
+  await expect(file).toBeFocused();
+
+  // Backups…: a dialog listing them in the tab order; Escape closes it and focus is back on File.
   await page.keyboard.press('Enter');
-  await expect(page.locator('details[open]')).toHaveCount(0);
+  await pressUntil(page, 'ArrowDown', page.getByRole('menuitem', { name: 'Backups…' }));
+  await page.keyboard.press('Enter');
+  const backups = page.getByRole('dialog', { name: 'Backups' });
+  await expect(backups).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(backups).toBeHidden();
+  await expect(file).toBeFocused();
 });
 
 test('Reports by keyboard: import a report and dismiss its warnings, each with a reason', async ({ page }) => {
@@ -205,7 +224,7 @@ test('Findings by keyboard: search, move in the grid, open and annotate a findin
 
   // Into the grid: its header row is one tab stop and its body the next.
   const grid = page.getByRole('region', { name: 'Findings' });
-  const header = grid.getByRole('columnheader', { name: 'Report' });
+  const header = grid.getByRole('columnheader', { name: 'Include in brief' });
   const presses = await tabTo(page, header);
   expect(presses, 'Tab from the search to the grid passes the toolbar and the facets only').toBeLessThan(40);
   await page.keyboard.press('Tab');
@@ -302,7 +321,7 @@ test('Findings by keyboard: search, move in the grid, open and annotate a findin
   await page.keyboard.press('Enter');
   const columnsMenu = page.getByRole('group', { name: 'Visible columns' });
   await expect(columnsMenu).toBeVisible();
-  const noteColumn = page.getByRole('checkbox', { name: 'Note' });
+  const noteColumn = page.getByRole('checkbox', { name: 'Note', exact: true });
   await tabTo(page, noteColumn);
   await page.keyboard.press('Space');
   await expect(grid.getByRole('columnheader', { name: 'Note' })).toBeVisible();
@@ -399,18 +418,7 @@ test('File review by keyboard: show a source paragraph, open a case file, import
   test.setTimeout(120_000);
   await start(page);
   await switchTo(page, 'File review');
-  const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
-  const show = reconcile.getByRole('button', { name: 'Show paragraph' }).first();
-  await tabTo(page, show);
-  await page.keyboard.press('Enter');
-  await expect(reconcile.getByRole('button', { name: 'Hide paragraph' })).toHaveAttribute('aria-expanded', 'true');
-  await expect(reconcile.locator('blockquote').first()).toBeVisible();
-
-  const byType = page.getByRole('combobox', { name: 'Criterion by crime type' });
-  await tabTo(page, byType);
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('table', { name: /, by crime type$/ })).toBeVisible();
-
+  // The case files come first in the view; the sections (summary, reconciliation, agreement) are tabs under them.
   // A case file: into the grid, down a row, and its detail shows; annotate it.
   const grid = page.getByRole('region', { name: 'Case files' });
   await tabTo(page, grid.getByRole('columnheader').first());
@@ -422,6 +430,24 @@ test('File review by keyboard: show a source paragraph, open a case file, import
   await tabTo(page, brief);
   await page.keyboard.press('Space');
   await expect(brief).toBeChecked();
+
+  // The reconciliation: a tab of the panel under the case files, opened with the arrow keys.
+  await tabTo(page, page.getByRole('tab', { name: 'Summary' }), { back: true });
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Reconciliation' })).toBeFocused();
+  const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
+  const show = reconcile.getByRole('button', { name: 'Show paragraph' }).first();
+  await tabTo(page, show);
+  await page.keyboard.press('Enter');
+  await expect(reconcile.getByRole('button', { name: 'Hide paragraph' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(reconcile.locator('blockquote').first()).toBeVisible();
+
+  await tabTo(page, page.getByRole('tab', { name: 'Reconciliation' }), { back: true });
+  await page.keyboard.press('ArrowLeft');
+  const byType = page.getByRole('combobox', { name: 'Criterion by crime type' });
+  await tabTo(page, byType);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('table', { name: /, by crime type$/ })).toBeVisible();
 
   // Import a sample: the button, the file chooser, the mapping dialog, Import.
   const importButton = page.getByRole('button', { name: 'Import sample…' });

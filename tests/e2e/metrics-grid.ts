@@ -3,9 +3,12 @@ import { expect } from './offline';
 
 /** The Metrics view, its grid's first row drawn. */
 export async function openMetrics(page: Page): Promise<Locator> {
+  // The workspace open first: a tab chosen while it opens is the view of no workspace yet.
+  await expect(page.getByRole('contentinfo')).toContainText('Workspace:', { timeout: 30_000 });
   await page.getByRole('tab', { name: 'Metrics' }).click();
   const grid = page.getByRole('region', { name: 'Metrics' });
-  await expect(grid.getByRole('row').nth(1)).toBeVisible();
+  // The grid and Chart.js load with the view's first opening: on a busy machine that takes a while.
+  await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 20_000 });
   return grid;
 }
 

@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { cell, openMetrics as openGrid, rowWith } from './metrics-grid';
+import { controlNames } from './names';
 
 async function openMetrics(page: Page): Promise<Locator> {
   await page.goto('/');
@@ -87,7 +90,7 @@ test('a metric ticked Verified, and its annotations, survive a reload with who d
   await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
 
   await page.reload();
-  await page.getByRole('tab', { name: 'Metrics' }).click();
+  await openGrid(page);
   await expect(page.getByText('24 metrics · 1 verified · 1 warning to check')).toBeVisible();
   await expect(grid.getByRole('checkbox', { name: 'Verified: Incidents per 1,000 population (Gwent Police 2017)' })).toBeChecked();
   const calls = rowWith(grid, /Calls for assistance/);
@@ -116,7 +119,7 @@ test('selected metrics are charted against England and Wales, one chart per unit
 
   for (const text of [/Calls for assistance/, 'Crimes recorded per 1,000 population', 'Charged/summonsed']) {
     await rowWith(grid, text)
-      .getByRole('checkbox', { name: /toggle row selection/ })
+      .getByRole('checkbox', { name: /^Chart: / })
       .check();
   }
   await expect(chart.getByText('3 selected')).toBeVisible();
@@ -137,4 +140,171 @@ test('selected metrics are charted against England and Wales, one chart per unit
 
   await cell(rowWith(grid, 'Domestic abuse incidents per 1,000 population'), 'measure').click();
   await page.screenshot({ path: testInfo.outputPath('metrics-chart.png') });
+});
+
+// Issue 18: the window is the app. The view fills the main area, each panel scrolls inside itself,
+// and the check and the editor are in view as soon as a row is chosen.
+const DOCUMENT_FITS = `(() => {
+  const d = document.scrollingElement;
+  return { height: d.scrollHeight, inner: innerHeight, width: d.scrollWidth, innerWidth };
+})()`;
+
+for (const [width, height] of [
+  [1440, 900],
+  [1280, 800],
+  [1024, 700],
+] as const) {
+  test(`at ${width}×${height} the Metrics view never scrolls the page, and the check and the editor are in view`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const grid = await openMetrics(page);
+    const fits = async () => {
+      const m = (await page.evaluate(DOCUMENT_FITS)) as { height: number; inner: number; width: number; innerWidth: number };
+      expect(m.height, 'the document is as tall as the window').toBe(m.inner);
+      expect(m.width, 'nothing overflows to the right').toBe(m.innerWidth);
+    };
+    await fits();
+    await cell(rowWith(grid, 'Domestic abuse incidents per 1,000 population'), 'measure').click();
+    const detail = page.getByRole('region', { name: 'Metric detail' });
+    for (const control of [
+      detail.getByRole('combobox', { name: 'Status' }),
+      detail.getByRole('button', { name: 'Verify and next' }),
+      detail.getByRole('button', { name: 'Correct…' }),
+      detail.getByRole('checkbox', { name: 'Verified against the source' }),
+    ]) {
+      await expect(control).toBeInViewport({ ratio: 1 });
+    }
+    await fits();
+    // The wheel over the chart scrolls the chart's panel, not the page: the toolbar and grid stay put.
+    const chart = page.getByRole('region', { name: 'Force against England and Wales' });
+    const search = page.getByRole('searchbox', { name: 'Search metrics' });
+    const before = await search.boundingBox();
+    await chart.hover();
+    await page.mouse.wheel(0, 800);
+    await expect(search).toBeInViewport({ ratio: 1 });
+    expect(await search.boundingBox()).toEqual(before);
+    await fits();
+    // With the Source panel open in the chart's place, too.
+    await detail.getByRole('button', { name: 'Show source' }).click();
+    await expect(page.getByRole('region', { name: 'Source' }).locator('mark').first()).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Add figure from the source…' })).toBeInViewport();
+    await expect(detail.getByRole('combobox', { name: 'Status' })).toBeInViewport({ ratio: 1 });
+    await fits();
+    if (width !== 1280) await page.screenshot({ path: `/tmp/h18/metrics-${width}x${height}-source.png` });
+  });
+}
+
+test('every chart tick is named by its metric, the header’s by what it ticks, and no two controls share a name', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const grid = await openMetrics(page);
+  await expect(
+    rowWith(grid, /Calls for assistance/).getByRole('checkbox', {
+      name: 'Chart: Incidents per 1,000 population (Gwent Police 2017, 12 months to 30 June 2017)',
+    }),
+  ).toBeVisible();
+  await expect(grid.getByRole('checkbox', { name: /toggle row selection/ })).toHaveCount(0);
+  const all = grid.getByRole('checkbox', { name: 'Chart all 24 metrics in the table' });
+  await expect(all).toBeVisible();
+  // The header's tick acts on every row shown: all 24 charted, then none.
+  const chart = page.getByRole('region', { name: 'Force against England and Wales' });
+  await all.check();
+  await expect(chart.getByText('24 selected')).toBeVisible();
+  await all.uncheck();
+  await expect(chart).toContainText('No metrics are selected');
+
+  const names = await controlNames(page, page.locator('.metrics-view'));
+  const ticks = names.controls.filter((c) => c.role === 'checkbox' && c.name.startsWith('Chart: '));
+  expect(ticks.length).toBeGreaterThan(10);
+  expect(names.duplicates).toEqual([]);
+  expect(names.unnamed).toEqual([]);
+  await cell(rowWith(grid, /Calls for assistance/), 'measure').click();
+  const withDetail = await controlNames(page, page.locator('.metrics-view'));
+  expect(withDetail.duplicates).toEqual([]);
+});
+
+test('the filters, the metric open, the sort and the chart’s selection are restored after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const grid = await openMetrics(page);
+  await page.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Force in numbers' });
+  await expect(page.getByText(/^11 metrics · 0 verified/)).toBeVisible();
+  await cell(rowWith(grid, /Calls for assistance/), 'measure').click();
+  const detail = page.getByRole('region', { name: 'Metric detail' });
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Incidents per 1,000 population');
+  // Sorted by Force, largest first: two clicks on its header.
+  const force = grid.getByRole('columnheader', { name: 'Force', exact: true });
+  await force.click();
+  await force.click();
+  await expect(force).toHaveAttribute('aria-sort', 'descending');
+  const firstForce = cell(grid.getByRole('row').nth(1), 'force');
+  const largest = await firstForce.textContent();
+  // Two metrics on the chart, not the default eleven.
+  const chart = page.getByRole('region', { name: 'Force against England and Wales' });
+  await chart.getByRole('button', { name: 'Clear the selection' }).click();
+  await rowWith(grid, /Calls for assistance/)
+    .getByRole('checkbox', { name: /^Chart: / })
+    .check();
+  await rowWith(grid, 'Crimes recorded per 1,000 population')
+    .getByRole('checkbox', { name: /^Chart: / })
+    .check();
+  await expect(chart.getByText('2 selected')).toBeVisible();
+  // The metric open is the last one chosen.
+  await cell(rowWith(grid, /Calls for assistance/), 'measure').click();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Incidents per 1,000 population');
+  // The table scrolled to its end (the wheel over it), its first row, the largest force, out of sight.
+  const firstRow = rowWith(grid, /Calls for assistance/);
+  await cell(rowWith(grid, 'Crimes recorded per 1,000 population'), 'unit').hover();
+  await page.mouse.wheel(0, 2000);
+  await expect(firstRow).not.toBeInViewport();
+  await expect
+    .poll(() =>
+      page.evaluate('Object.keys(localStorage).filter((k) => k.endsWith(":metrics:top-row")).map((k) => localStorage.getItem(k))[0]'),
+    )
+    .not.toMatch(/^(0|undefined)?$/);
+
+  await page.reload();
+  await openGrid(page);
+  await expect(page.getByRole('combobox', { name: 'Source' })).toHaveValue('force-in-numbers');
+  await expect(page.getByText(/^11 metrics · 0 verified/)).toBeVisible();
+  await expect(detail.getByRole('heading', { level: 2 })).toHaveText('Incidents per 1,000 population');
+  await expect(grid.getByRole('columnheader', { name: 'Force', exact: true })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstForce).toHaveText(largest ?? '');
+  await expect(chart.getByText('2 selected')).toBeVisible();
+  await expect(rowWith(grid, /Calls for assistance/).getByRole('checkbox', { name: /^Chart: / })).toBeChecked();
+  // Scrolled where it was left.
+  await expect(firstRow).not.toBeInViewport();
+});
+
+test('the Source column says where each figure was read, in the grid and in its CSV export', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const grid = await openMetrics(page);
+  const domestic = rowWith(grid, 'Domestic abuse incidents per 1,000 population');
+  await expect(cell(domestic, 'source')).toHaveText('line 151');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('group', { name: 'Protective marking' }).getByRole('radio', { name: 'OFFICIAL', exact: true }).check();
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const file = testInfo.outputPath(d.suggestedFilename());
+  await d.saveAs(file);
+  const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  const header = rows.findIndex((r) => r.includes('Measure'));
+  expect(header).toBeGreaterThan(0);
+  const at = rows[header]?.indexOf('Source') ?? -1;
+  expect(at, 'a Source column in the file').toBeGreaterThan(-1);
+  const line = rows.find((r) => r.includes('Domestic abuse incidents per 1,000 population'));
+  expect(line?.[at]).toBe('line 151');
+  // Every figure says where it was read.
+  const data = rows.slice(header + 1).filter((r) => r.length === rows[header]?.length);
+  expect(data.length).toBe(24);
+  for (const r of data) expect(r[at]).toMatch(/^(page \d+, )?line \d+$/);
+});
+
+test('screenshots: a row selected at 1440×900 and 1024×700', async ({ page }) => {
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const grid = await openMetrics(page);
+    await cell(rowWith(grid, 'Domestic abuse incidents per 1,000 population'), 'measure').click();
+    await expect(page.getByRole('region', { name: 'Metric detail' }).getByRole('combobox', { name: 'Status' })).toBeInViewport();
+    await page.screenshot({ path: `/tmp/h18/metrics-${width}x${height}.png` });
+  }
 });

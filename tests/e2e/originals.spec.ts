@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { newWorkspace } from './app-menus';
 
 const GWENT_PDF = 'tests/fixtures/gwent-2017.pdf';
 const GWENT_MD = 'data/gwent-peel-effectiveness-2017.md';
@@ -45,7 +46,7 @@ test("an imported PDF's original is kept byte for byte in the browser, beside th
   const pdf = readFileSync(GWENT_PDF);
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
-  await page.getByRole('button', { name: 'New workspace' }).click();
+  await newWorkspace(page);
   await expect(page.getByText('This workspace has no reports yet.')).toBeVisible();
 
   await importFile(page, GWENT_PDF);

@@ -2,7 +2,8 @@ import { expect, test } from './offline';
 
 test('edits are recorded under the name set in Preferences, which survives a reload', async ({ page }, testInfo) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Preferences' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Preferences…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Preferences' });
   const name = dialog.getByRole('textbox', { name: /Your name/ });
   await expect(name).toHaveValue('Analyst');
@@ -23,7 +24,8 @@ test('edits are recorded under the name set in Preferences, which survives a rel
   await expect(history.first()).toContainText('Jo Smith (HMICFRS)');
 
   await page.reload();
-  await page.getByRole('button', { name: 'Preferences' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Preferences…' }).click();
   await expect(page.getByRole('dialog', { name: 'Preferences' }).getByRole('textbox', { name: /Your name/ })).toHaveValue(
     'Jo Smith (HMICFRS)',
   );

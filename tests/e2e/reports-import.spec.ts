@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { newWorkspace } from './app-menus';
 
 const TESTSHIRE_MD = 'tests/fixtures/synthetic-testshire-2017.md';
 const IMPORT_TIMEOUT = 60_000;
@@ -111,7 +112,7 @@ test('an extraction warning dismissed with a reason stays dismissed after a relo
 test('an empty workspace says what to do next in the Reports and Metrics views', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
-  await page.getByRole('button', { name: 'New workspace' }).click();
+  await newWorkspace(page);
   await expect(page.getByRole('heading', { name: 'This workspace has no reports yet.' })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: 'Reports' })).toContainText('choose Import report above, or drag the report’s PDF');
   await page.getByRole('tab', { name: 'Metrics' }).click();

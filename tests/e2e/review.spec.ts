@@ -7,6 +7,8 @@ const IMPORT_TIMEOUT = 60_000;
 
 async function openFileReview(page: Page): Promise<void> {
   await page.goto('/');
+  // Once the workspace is open (a view is shown): a tab chosen before that is not remembered (App.tsx).
+  await expect(page.getByRole('tabpanel').first()).toBeVisible({ timeout: 30_000 });
   await page.getByRole('tab', { name: 'File review' }).click();
   await expect(page.getByRole('region', { name: 'Summary' })).toBeVisible();
 }
@@ -40,7 +42,10 @@ test('shows the synthetic demo sample, labelled, with its summary, a matching re
   await summary.getByLabel('Criterion by crime type').selectOption({ label: 'Effective investigation' });
   await expect(summary.getByRole('table', { name: 'Effective investigation, by crime type' }).getByRole('row')).toHaveCount(8);
 
+  // The summary, reconciliation and agreement are tabs in the panel under the case files.
+  await summary.screenshot({ path: testInfo.outputPath('review-summary.png') });
   // Every figure the report states about its file review, against the sample: all match.
+  await page.getByRole('tab', { name: 'Reconciliation' }).click();
   const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
   await expect(reconcile.getByRole('status')).toContainText('All 4 stated figures match the sample.');
   await expect(reconcile.getByText('Matches', { exact: true })).toHaveCount(4);
@@ -54,12 +59,12 @@ test('shows the synthetic demo sample, labelled, with its summary, a matching re
     'Of the 16 files reviewed which had a vulnerable victim, 15 were allocated to the most appropriate team',
   );
 
+  await page.getByRole('tab', { name: 'Agreement' }).click();
   const agreement = page.getByRole('region', { name: 'Agreement between reviewers' });
   await expect(agreement).toContainText('10 case files scored by two reviewers');
   await expect(agreement.getByRole('table', { name: 'Cohen’s kappa by criterion' }).getByRole('row')).toHaveCount(9);
   // The view scrolls inside the shell: each panel is pictured on its own.
   await page.screenshot({ path: testInfo.outputPath('review-demo.png') });
-  await summary.screenshot({ path: testInfo.outputPath('review-summary.png') });
   await agreement.screenshot({ path: testInfo.outputPath('review-agreement.png') });
 
   // The case files, annotatable like findings, with who did it in the history.
@@ -150,6 +155,7 @@ test('flags the figure a sample disagrees with, beside the report’s own paragr
   // The view turns to the report the sample was imported for.
   await expect(page.getByLabel('Report', { exact: true }).locator('option:checked')).toHaveText(/Testshire/);
   await expect(page.getByRole('region', { name: 'Summary' })).toContainText('60 case files of Testshire Constabulary');
+  await page.getByRole('tab', { name: 'Reconciliation' }).click();
   const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
   await expect(reconcile.getByRole('status')).toContainText('1 of 4 stated figures do not match the sample.');
   const allocated = reconcileRow(reconcile, /^…of which allocated/);

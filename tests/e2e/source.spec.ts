@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { newWorkspace } from './app-menus';
 
 /**
  * The Source panel: Show source beside a finding, a footnote, a grade, an area for improvement and
@@ -135,6 +136,8 @@ test('Show source beside a grade and an area for improvement in Reports, and a s
   await expect(source).toBeHidden();
 
   await page.getByRole('tab', { name: 'File review' }).click();
+  // The reconciliation is a tab of the panel under the case files.
+  await page.getByRole('tab', { name: 'Reconciliation' }).click();
   const reconcile = page.getByRole('region', { name: 'Reconciliation with the report' });
   const row = reconcile
     .getByRole('row')
@@ -153,7 +156,7 @@ test('the seed printed to PDF: its page drawn with the finding highlighted in th
   test.setTimeout(240_000);
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
-  await page.getByRole('button', { name: 'New workspace' }).click();
+  await newWorkspace(page);
   await expect(page.getByRole('heading', { name: 'This workspace has no reports yet.' })).toBeVisible();
   await dropFiles(page, [{ name: 'gwent-2017.pdf', bytes: readFileSync(SEED_PDF) }]);
   await expect(page.getByRole('region', { name: 'Import reports' })).toContainText('Imported PEEL: Police effectiveness 2017', {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './offline';
+import { fromMenu } from './app-menus';
 
 // The browser host keeps each snapshot's seal (an HMAC under this profile's key, and the length,
 // src-core/workspace/seal.ts) in the workspace's IndexedDB row, written in the transaction that
@@ -214,7 +215,7 @@ test('rows from before seals, and restored backups, open with the full check, wh
   await expect(toggle(await openFindings(page), 2)).toBeChecked();
   await expect.poll(() => sealedAsStored(page)).toBe(true);
 
-  await page.getByText('Backups', { exact: true }).click();
+  await fromMenu(page, 'File', 'Backups…');
   await page.getByRole('list', { name: 'Backups, newest first' }).getByRole('button').first().click();
   const restored = await openFindings(page);
   await expect(toggle(restored, 1)).toBeChecked();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { fromMenu } from './app-menus';
 import { expect, test } from './offline';
 
 const GWENT_PDF = 'tests/fixtures/gwent-2017.pdf';
@@ -216,13 +217,15 @@ test('an edit is saved when its journal record is, checkpointed after a pause, a
 test('creates a new empty workspace and goes back to a recent one', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('article')).toHaveCount(1);
-  await page.getByRole('button', { name: 'New workspace' }).click();
+  await fromMenu(page, 'File', 'New workspace…');
+  const naming = page.getByRole('dialog', { name: 'New workspace' });
+  await naming.getByRole('textbox', { name: 'Name' }).fill('New workspace');
+  await naming.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByText('This workspace has no reports yet.')).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText('Workspace: New workspace');
   await expect(page.getByRole('contentinfo')).toContainText('All changes saved');
 
-  await page.getByText('Recent', { exact: true }).click();
-  await page.getByRole('button', { name: 'Default workspace' }).click();
+  await fromMenu(page, 'File', 'Default workspace', 'Open recent');
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('contentinfo')).toContainText('Workspace: Default workspace');
 
@@ -237,13 +240,13 @@ test('saves a copy as a download, opens it again, and refuses a file that is not
   await expect(page.getByRole('article')).toHaveCount(1);
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await fromMenu(page, 'File', 'Save a copy…');
   const copy = await download;
   expect(copy.suggestedFilename()).toMatch(/^peel-workspace-\d{4}-\d{2}-\d{2}\.sqlite$/);
   await expect(page.getByRole('status').filter({ hasText: 'Saved a copy as' })).toBeVisible();
 
   const refused = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open workspace…' }).click();
+  await fromMenu(page, 'File', 'Open workspace…');
   await (await refused).setFiles('tests/fixtures/random.txt');
   await expect(page.getByRole('alert')).toContainText('random.txt is not a SQLite database, so it cannot be a PEEL Workbench workspace');
   // Nothing changed: the same workspace is open.
@@ -251,7 +254,7 @@ test('saves a copy as a download, opens it again, and refuses a file that is not
   await expect(page.getByRole('article')).toHaveCount(1);
 
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open workspace…' }).click();
+  await fromMenu(page, 'File', 'Open workspace…');
   // The copy under the name it was offered as (Playwright keeps downloads under a random name).
   await (
     await chooser
@@ -262,7 +265,7 @@ test('saves a copy as a download, opens it again, and refuses a file that is not
 
 test('About names the version and the licences', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('button', { name: 'About' }).click();
+  await fromMenu(page, 'Help', 'About PEEL Workbench');
   const about = page.getByRole('dialog', { name: 'About PEEL Workbench' });
   await expect(about).toContainText('Version 0.1.0');
   await expect(about).toContainText('Open Government Licence v3.0');
@@ -286,7 +289,7 @@ test('keeps the last five snapshots as backups, and restores one without losing 
   // The current snapshot and five backups; the default copy it started from is gone.
   expect(await storeCounts(page)).toMatchObject({ snapshots: 6, backups: 5 });
 
-  await page.getByText('Backups', { exact: true }).click();
+  await fromMenu(page, 'File', 'Backups…');
   const restore = page.getByRole('list', { name: 'Backups, newest first' }).getByRole('button');
   await expect(restore).toHaveCount(5);
   await restore.first().click();

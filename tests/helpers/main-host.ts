@@ -35,7 +35,10 @@ export class ScriptedDialogs implements WorkspaceDialogs {
   readonly opens: (string | null)[] = [];
   readonly reports: string[][] = [];
   suggested: string | null = null;
-  newWorkspacePath = async () => this.saves.shift() ?? null;
+  newWorkspacePath = async (suggestedName: string) => {
+    this.suggested = suggestedName;
+    return this.saves.shift() ?? null;
+  };
   workspaceToOpen = async () => this.opens.shift() ?? null;
   copyPath = async (suggestedName: string) => {
     this.suggested = suggestedName;

@@ -7,8 +7,8 @@ import { REPORT_EXTENSIONS } from '../../../src-core/extract/formats';
  * renderer can act on comes back through one of these (or the recent list), never from the page.
  */
 export interface WorkspaceDialogs {
-  /** Where to create a new workspace; null when cancelled. */
-  newWorkspacePath(): Promise<string | null>;
+  /** Where to create a new workspace, offering the file name made of the name typed; null when cancelled. */
+  newWorkspacePath(suggestedName: string): Promise<string | null>;
   /** Which existing workspace to open; null when cancelled. */
   workspaceToOpen(): Promise<string | null>;
   /** Where to save a copy; null when cancelled. */
@@ -39,4 +39,19 @@ export function withWorkspaceExtension(file: string): string {
 
 export function copyName(workspaceName: string): string {
   return `${workspaceName.replace(/\.sqlite$/i, '')} copy.sqlite`;
+}
+
+/**
+ * The file name a save dialog offers for a workspace the analyst named: the name with the characters
+ * a file name cannot hold (folder separators, Windows' reserved ones, controls) made hyphens and no
+ * leading dots, so a name like "../Gwent: 2017" cannot steer where the file goes.
+ */
+export function workspaceFileName(name: string): string {
+  const safe = [...name]
+    .map((c) => (/[/\\:*?"<>|]/.test(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '-' : c))
+    .join('')
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '')
+    .replace(/\.sqlite$/i, '');
+  return `${safe.slice(0, 120) || 'Workspace'}.sqlite`;
 }

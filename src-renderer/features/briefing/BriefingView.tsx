@@ -1,3 +1,4 @@
+import { Dock, DockPanel, DockSplitter } from '../../ui/Dock';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { markingLine, PACK_SECTION_TITLES } from '../../../src-core/brief/definition';
 import type { Host } from '../../../src-core/host/contract';
@@ -171,49 +172,55 @@ export function BriefingView({ host, client, version, findingsFilter }: Props) {
           {problem}
         </p>
       )}
-      <div className="brief-body">
-        <div className="brief-side">
-          {/* Stays in view while the form scrolls: the marking is never out of sight while editing. */}
-          <div className="brief-marking-strip">
-            <span className="brief-marking-strip-label" aria-hidden="true">
-              Marking
-            </span>
-            <p className={`brief-marking-badge${line ? '' : ' brief-marking-badge--unset'}`} aria-label="Marking of this pack">
-              {line ?? 'NOT YET MARKED'}
-            </p>
-          </div>
-          <PackFormPanel form={form} problems={problems} reports={reports} views={views} gridFilter={findingsFilter} onChange={change} />
-        </div>
-        <div className="brief-main">
-          <div className="brief-main-bar">
-            <PackExportBar
-              state={exporter.state}
-              blocked={definition ? null : blocked}
-              onExport={(format) => definition && void exporter.run(definition, format)}
-            />
-            <button
-              type="button"
-              className="button"
-              disabled={!definition}
-              onClick={regenerate}
-              title="Build the preview again from the workspace"
-            >
-              Regenerate
-            </button>
-          </div>
-          {noFindings && (
-            <div className="brief-warning" role="note">
-              <p>
-                <strong>No finding is marked include-in-brief</strong>
-                {form.findings.kind === 'all' ? ' in this workspace' : ' in the chosen findings'}, so the {PACK_SECTION_TITLES.findings}{' '}
-                section will be empty. Mark findings in the Findings view (the “Include in brief” box, or B on a row), then come back: the
-                preview follows.
+      {/* The form beside the preview, docked: the splitter gives the preview room, and the sizes are remembered. */}
+      <Dock id="briefing" panels={['form', 'preview']} className="brief-body">
+        <DockPanel id="form" defaultSize="32%" minSize={280}>
+          <div className="brief-side">
+            {/* Stays in view while the form scrolls: the marking is never out of sight while editing. */}
+            <div className="brief-marking-strip">
+              <span className="brief-marking-strip-label" aria-hidden="true">
+                Marking
+              </span>
+              <p className={`brief-marking-badge${line ? '' : ' brief-marking-badge--unset'}`} aria-label="Marking of this pack">
+                {line ?? 'NOT YET MARKED'}
               </p>
             </div>
-          )}
-          <PreviewFrame state={preview} blocked={blocked} />
-        </div>
-      </div>
+            <PackFormPanel form={form} problems={problems} reports={reports} views={views} gridFilter={findingsFilter} onChange={change} />
+          </div>
+        </DockPanel>
+        <DockSplitter label="Resize the pack form and the preview" />
+        <DockPanel id="preview" defaultSize="68%" minSize="30%">
+          <div className="brief-main">
+            <div className="brief-main-bar">
+              <PackExportBar
+                state={exporter.state}
+                blocked={definition ? null : blocked}
+                onExport={(format) => definition && void exporter.run(definition, format)}
+              />
+              <button
+                type="button"
+                className="button"
+                disabled={!definition}
+                onClick={regenerate}
+                title="Build the preview again from the workspace"
+              >
+                Regenerate
+              </button>
+            </div>
+            {noFindings && (
+              <div className="brief-warning" role="note">
+                <p>
+                  <strong>No finding is marked include-in-brief</strong>
+                  {form.findings.kind === 'all' ? ' in this workspace' : ' in the chosen findings'}, so the {PACK_SECTION_TITLES.findings}{' '}
+                  section will be empty. Mark findings in the Findings view (the “Include in brief” box, or B on a row), then come back: the
+                  preview follows.
+                </p>
+              </div>
+            )}
+            <PreviewFrame state={preview} blocked={blocked} />
+          </div>
+        </DockPanel>
+      </Dock>
       <NameDialog
         open={naming}
         title="Save as a new pack"

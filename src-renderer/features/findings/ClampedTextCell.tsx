@@ -8,7 +8,7 @@ import type { FindingsGridContext } from './finding-edits';
  * Text cut to the row with an ellipsis: the infinite row model needs one fixed row height, so a
  * long paragraph (or section title) is clamped, and shown whole in the cell's tooltip. The
  * search's words are marked; a paragraph whose first match is below the clamp starts just before
- * it, so every matching row shows why it matched.
+ * it, so every matching row shows why it matched. In compact density the cell is one line.
  */
 type Props = CustomCellRendererProps<FindingRow, unknown, FindingsGridContext> & {
   /** Mark the search's words (columns the full-text index covers). */
@@ -22,7 +22,8 @@ export function ClampedTextCell({ value, valueFormatted, context, highlight, exc
   const terms = highlight ? context.terms : [];
   const shown = excerpt && terms.length ? excerptAround(text, terms) : text;
   return (
-    <span className="clamped-text">
+    // The whole value on hover: a compact row shows one line of it.
+    <span className="clamped-text" title={text || undefined}>
       <Highlighted text={shown} terms={terms} />
     </span>
   );

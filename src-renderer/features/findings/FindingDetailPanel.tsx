@@ -7,6 +7,7 @@ import { capitalised } from '../../../src-core/text/display';
 import { FindingAnnotation } from './FindingAnnotation';
 import { ShowSourceButton } from '../../shared/source/ShowSourceButton';
 import { CorrectSection } from './CorrectSection';
+import { DetailSection } from './DetailSection';
 import type { DetailState } from './use-finding-detail';
 
 interface Props {
@@ -17,10 +18,19 @@ interface Props {
   focusRequest: number;
   /** Escape: back to the grid. */
   onLeave(): void;
+  /** Which context sections are open (remembered with the workspace); open unless folded. */
+  sections: Record<string, boolean>;
+  onSection(name: string, open: boolean): void;
 }
 
-/** The selected finding whole, where it sits, its neighbours and footnotes, its annotation and its history. */
-export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave }: Props) {
+/**
+ * The selected finding: its annotation editor first, so status, RAG, tags, note and the brief are
+ * in view without scrolling; then where the finding sits and its paragraph whole; then its
+ * context (neighbours, footnotes, correcting its section, history) in sections that fold. The panel
+ * scrolls inside itself.
+ */
+export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave, sections, onSection }: Props) {
+  const isOpen = (name: string) => sections[name] ?? true;
   const first = useRef<HTMLSelectElement>(null);
   const handled = useRef(0);
   const readyId = state.status === 'ready' ? state.detail.finding.id : null;
@@ -61,6 +71,7 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
       )}
       {state.status === 'ready' && (
         <>
+          <FindingAnnotation key={state.detail.finding.id} client={client} finding={state.detail.finding} firstControl={first} />
           <header className="detail-header">
             <p className="detail-report">
               {state.detail.finding.report} · <span className="detail-kind">{capitalised(state.detail.finding.kind)}</span>
@@ -80,25 +91,29 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
                   quote: state.detail.finding.text,
                   label: `Finding: ${state.detail.finding.section}, paragraph ${state.detail.finding.paragraph}`,
                 }}
-              />{' '}
-              <CorrectSection client={client} findingId={state.detail.finding.id} section={state.detail.finding.section} />
+              />
             </p>
           </header>
-          {state.detail.before && (
-            <div className="detail-neighbour">
-              <h3>Paragraph before</h3>
-              <p>
-                <Highlighted text={state.detail.before.text} terms={terms} />
-              </p>
-            </div>
-          )}
           <p className="detail-text">
             <Highlighted text={state.detail.finding.text} terms={terms} />
           </p>
+          {state.detail.before && (
+            <DetailSection title="Paragraph before" open={isOpen('before')} onToggle={(o) => onSection('before', o)}>
+              <p className="detail-neighbour">
+                <Highlighted text={state.detail.before.text} terms={terms} />
+              </p>
+            </DetailSection>
+          )}
+          {state.detail.after && (
+            <DetailSection title="Paragraph after" open={isOpen('after')} onToggle={(o) => onSection('after', o)}>
+              <p className="detail-neighbour">
+                <Highlighted text={state.detail.after.text} terms={terms} />
+              </p>
+            </DetailSection>
+          )}
           {state.detail.footnotes.length > 0 && (
-            <div className="detail-footnotes">
-              <h3>Footnotes</h3>
-              <ol>
+            <DetailSection title="Footnotes" open={isOpen('footnotes')} onToggle={(o) => onSection('footnotes', o)}>
+              <ol className="detail-footnotes">
                 {state.detail.footnotes.map((f) => (
                   <li key={f.number} value={f.number}>
                     {f.text ?? `Footnote ${f.number} is cited here but the report does not define it.`}
@@ -119,22 +134,21 @@ export function FindingDetailPanel({ client, state, terms, focusRequest, onLeave
                   </li>
                 ))}
               </ol>
-            </div>
+            </DetailSection>
           )}
-          {state.detail.after && (
-            <div className="detail-neighbour">
-              <h3>Paragraph after</h3>
-              <p>
-                <Highlighted text={state.detail.after.text} terms={terms} />
-              </p>
-            </div>
-          )}
-          <FindingAnnotation key={state.detail.finding.id} client={client} finding={state.detail.finding} firstControl={first} />
-          <History
-            history={{ status: 'ready', entries: state.detail.history }}
-            line={historyLine}
-            empty="No changes yet. Every change to this finding’s annotation is listed here, with who made it and when."
-          />
+          <DetailSection title="Correct the section" open={isOpen('correct')} onToggle={(o) => onSection('correct', o)}>
+            <p className="field-hint">
+              Filed under the wrong heading? Correct it: the extracted section is kept in the history.{' '}
+              <CorrectSection client={client} findingId={state.detail.finding.id} section={state.detail.finding.section} />
+            </p>
+          </DetailSection>
+          <DetailSection title="History" open={isOpen('history')} onToggle={(o) => onSection('history', o)}>
+            <History
+              history={{ status: 'ready', entries: state.detail.history }}
+              line={historyLine}
+              empty="No changes yet. Every change to this finding’s annotation is listed here, with who made it and when."
+            />
+          </DetailSection>
         </>
       )}
     </section>

@@ -2,12 +2,25 @@ interface Props {
   search: string;
   /** How many facet values and column filters are on. */
   filtersOn: number;
+  /**
+   * Data notes that would match but the toggle hides (null while counted): an empty grid must not
+   * look like nothing was found.
+   */
+  hiddenDataNotes: number | null;
+  onShowDataNotes(): void;
   onClear(): void;
 }
 
-/** Shown over the grid when nothing matches: what was asked for, and the way back. */
-export function FindingsEmpty({ search, filtersOn, onClear }: Props) {
-  if (!search && filtersOn === 0) {
+/** Shown over the grid when nothing matches: what was asked for, and the way back. One at a time. */
+export function FindingsEmpty({ search, filtersOn, hiddenDataNotes, onShowDataNotes, onClear }: Props) {
+  if (hiddenDataNotes === null) {
+    return (
+      <div className="findings-empty" role="status">
+        <p className="notice-title">Counting…</p>
+      </div>
+    );
+  }
+  if (!search && filtersOn === 0 && hiddenDataNotes === 0) {
     return (
       <div className="findings-empty" role="status">
         <p className="notice-title">This workspace has no findings yet.</p>
@@ -16,6 +29,25 @@ export function FindingsEmpty({ search, filtersOn, onClear }: Props) {
     );
   }
   const what = search ? `“${search}”${filtersOn ? ' with these filters' : ''}` : 'these filters';
+  if (hiddenDataNotes > 0) {
+    const notes = hiddenDataNotes === 1 ? '1 data note' : `${hiddenDataNotes.toLocaleString('en-GB')} data notes`;
+    return (
+      <div className="findings-empty" role="status">
+        <p className="notice-title">
+          {search || filtersOn
+            ? `No findings match ${what}, but ${notes} ${hiddenDataNotes === 1 ? 'does' : 'do'}.`
+            : `Only ${notes} here.`}
+        </p>
+        <p>
+          Data notes are hidden.{' '}
+          <button type="button" className="link-button" onClick={onShowDataNotes}>
+            Show data notes
+          </button>
+          .
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="findings-empty" role="status">
       <p className="notice-title">No findings match {what}.</p>

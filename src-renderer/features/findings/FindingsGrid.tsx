@@ -12,16 +12,17 @@ import { registerGridModules } from '../../shared/grid/ag-grid-setup';
 import { GRID_TAB_STOPS } from '../../ui/grid-tab-stops';
 import type { FindingsGridContext } from './finding-edits';
 import { DEFAULT_COLUMN, FINDING_COLUMNS } from './findings-columns';
+import { ROW_HEIGHT, type Density } from './findings-desk';
 
 registerGridModules();
 
-/** Fixed, because the infinite row model cannot measure rows it has not loaded: three lines of text. */
-const ROW_HEIGHT = 78;
 const BLOCK_SIZE = 100;
 const ROW_SELECTION: RowSelectionOptions = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
 
 interface Props {
   datasource: IDatasource;
+  /** Fixed row heights, because the infinite row model cannot measure rows it has not loaded. */
+  density: Density;
   context: FindingsGridContext;
   onReady(api: GridApi<FindingRow>): void;
   /** The row with the focused cell: arrow keys move it, and it is the one the detail panel shows. */
@@ -32,6 +33,12 @@ interface Props {
   onToggleBrief(row: FindingRow): void;
   /** Filters, sort or columns changed (for the facets and saved views). */
   onStateChanged(api: GridApi<FindingRow>): void;
+  /** Columns moved or resized (remembered with the workspace). */
+  onColumnsChanged(api: GridApi<FindingRow>): void;
+  /** The grid scrolled: the first row in view (remembered with the workspace). */
+  onScrolled(firstRow: number): void;
+  /** A block of rows arrived (to select and scroll to a remembered or revealed finding). */
+  onRowsLoaded(api: GridApi<FindingRow>): void;
 }
 
 function keyOf(e: CellKeyDownEvent<FindingRow> | FullWidthCellKeyDownEvent<FindingRow>): KeyboardEvent | null {
@@ -39,7 +46,19 @@ function keyOf(e: CellKeyDownEvent<FindingRow> | FullWidthCellKeyDownEvent<Findi
 }
 
 /** The findings grid: AG Grid Community's infinite row model over the worker's paged SQL. */
-export function FindingsGrid({ datasource, context, onReady, onFocusRow, onEnter, onToggleBrief, onStateChanged }: Props) {
+export function FindingsGrid({
+  datasource,
+  density,
+  context,
+  onReady,
+  onFocusRow,
+  onEnter,
+  onToggleBrief,
+  onStateChanged,
+  onColumnsChanged,
+  onScrolled,
+  onRowsLoaded,
+}: Props) {
   const onCellFocused = (e: CellFocusedEvent<FindingRow>) => {
     if (e.rowIndex === null || e.rowPinned) return;
     const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
@@ -59,7 +78,7 @@ export function FindingsGrid({ datasource, context, onReady, onFocusRow, onEnter
     }
   };
   return (
-    <section className="findings-grid ag-theme-quartz" aria-label="Findings">
+    <section className={`findings-grid findings-grid--${density} ag-theme-quartz`} aria-label="Findings">
       <AgGridReact<FindingRow>
         theme="legacy"
         rowModelType="infinite"
@@ -68,15 +87,13 @@ export function FindingsGrid({ datasource, context, onReady, onFocusRow, onEnter
         infiniteInitialRowCount={BLOCK_SIZE}
         columnDefs={FINDING_COLUMNS}
         defaultColDef={DEFAULT_COLUMN}
-        rowHeight={ROW_HEIGHT}
+        rowHeight={ROW_HEIGHT[density]}
         getRowId={(p) => String(p.data.id)}
         context={context}
         rowSelection={ROW_SELECTION}
         // Ten columns at most: render them all, so every cell of a row is in the page (for
         // assistive technology and find-in-page), not just those scrolled into view.
         suppressColumnVirtualisation
-        tooltipShowDelay={400}
-        enableBrowserTooltips={false}
         {...GRID_TAB_STOPS}
         onGridReady={(e) => onReady(e.api)}
         onCellFocused={onCellFocused}
@@ -84,6 +101,10 @@ export function FindingsGrid({ datasource, context, onReady, onFocusRow, onEnter
         onFilterChanged={(e) => onStateChanged(e.api)}
         onSortChanged={(e) => onStateChanged(e.api)}
         onColumnVisible={(e) => onStateChanged(e.api)}
+        onColumnMoved={(e) => e.finished && onColumnsChanged(e.api)}
+        onColumnResized={(e) => e.finished && onColumnsChanged(e.api)}
+        onBodyScrollEnd={(e) => onScrolled(Math.max(0, e.api.getFirstDisplayedRowIndex()))}
+        onModelUpdated={(e) => onRowsLoaded(e.api)}
       />
     </section>
   );

@@ -2,6 +2,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useState } from 'react';
 import type { FindingRow } from '../../../src-core/query/model/findings';
 import type { FindingsGridContext } from './finding-edits';
+import { briefLabel } from './findings-desk';
 
 /**
  * A checkbox that is an edit: it shows the new value only once the edit's journal record is
@@ -24,7 +25,7 @@ export function IncludeInBriefCell({ data, node, context }: CustomCellRendererPr
       className="brief-toggle"
       checked={data.includeInBrief}
       disabled={busy}
-      aria-label={`Include finding ${data.paragraph} of ${data.report} in the brief`}
+      aria-label={briefLabel(data, context.multiReport)}
       onChange={(e) => void toggle(e.target.checked)}
     />
   );

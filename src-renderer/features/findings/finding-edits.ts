@@ -6,4 +6,6 @@ export interface FindingsGridContext {
   setIncludeInBrief(row: FindingRow, value: boolean): Promise<boolean>;
   /** The search's words, for highlighting in the text cells. */
   terms: readonly string[];
+  /** More than one report in the workspace: a row's brief checkbox names its report too. */
+  multiReport: boolean;
 }

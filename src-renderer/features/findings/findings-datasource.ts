@@ -13,6 +13,8 @@ const SORTABLE: Record<string, FindingSortColumn> = {
   status: 'status',
   rag: 'rag',
   includeInBrief: 'includeInBrief',
+  // Page and line follow the paragraph's place in its report.
+  source: 'position',
 };
 
 export function sortOf(model: SortModelItem[]): FindingsQuery['sort'] {

@@ -11,19 +11,20 @@ export type Facets = Record<FacetName, FacetCount[]>;
  * the panel does not flicker as the analyst types.
  */
 export function useFacets(client: DbClient, query: FindingsQuery, version: number) {
-  const [facets, setFacets] = useState<Facets | null>(null);
+  const [counted, setCounted] = useState<{ facets: Facets; key: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const key = JSON.stringify(query);
   useEffect(() => {
     let live = true;
     void client.facets(JSON.parse(key) as FindingsQuery).then((r) => {
       if (!live) return;
-      if (r.ok) setFacets(r.value);
+      if (r.ok) setCounted({ facets: r.value, key });
       setProblem(r.ok ? null : r.error.message);
     });
     return () => {
       live = false;
     };
   }, [client, key, version]);
-  return { facets, problem };
+  /** `key`: the query the counts are for (JSON), so a caller can tell counts of an older query. */
+  return { facets: counted?.facets ?? null, key: counted?.key ?? null, problem };
 }

@@ -13,6 +13,7 @@ import { ShowSourceButton } from '../../shared/source/ShowSourceButton';
 import type { SourceTarget } from '../../shared/source/source-target';
 import '../../shared/corrections/corrections.css';
 import { MetricWarning } from './MetricWarning';
+import { DetailSection } from './DetailSection';
 
 /** "corrected" beside a value the analyst changed, with the extracted value for a screen reader and a tooltip. */
 function CorrectedMark({ row, field }: { row: MetricRow; field: string }) {
@@ -67,20 +68,18 @@ export function MetricDetail({
       </section>
     );
   }
+  // The check and the annotation first, visible without scrolling; the evidence and the record below.
   return (
     <section className="metric-detail" aria-label="Metric detail">
       <header>
-        <p className="metric-detail-context">
-          {row.report}
-          {row.category && ` · ${row.category}`}
-        </p>
         <h2>
           {measureText(row.label)}
           <CorrectedMark row={row} field="label" />
         </h2>
         <p className="muted">
-          {row.period ?? 'Period not stated'}
-          <CorrectedMark row={row} field="period" />
+          {row.report}
+          {row.category && ` · ${row.category}`} · {row.period ?? 'Period not stated'}
+          <CorrectedMark row={row} field="period" /> · {SOURCE_LABEL[row.source]}, {positionText(row.page, row.line)}
         </p>
       </header>
       <div className="metric-check-actions" role="group" aria-label="Check against the source">
@@ -97,79 +96,92 @@ export function MetricDetail({
         >
           Verify and next
         </button>
-        {row.addedBy && (
-          <button type="button" className="link-button" onClick={() => onRemove(row)}>
-            Remove this added figure
-          </button>
-        )}
-      </div>
-      <dl className="metric-values">
-        <div>
-          <dt>Force</dt>
-          <dd>
-            {row.forceText || '—'}
-            <CorrectedMark row={row} field="force" />
-          </dd>
-        </div>
-        <div>
-          <dt>England and Wales</dt>
-          <dd>
-            {row.ewText || '—'}
-            <CorrectedMark row={row} field="englandWales" />
-          </dd>
-        </div>
-        <div>
-          <dt>Difference</dt>
-          <dd>{differenceText(row)}</dd>
-        </div>
-        <div>
-          <dt>Ratio</dt>
-          <dd>{ratioText(row.ratio)}</dd>
-        </div>
-      </dl>
-      <p className="metric-unit muted">
-        Unit: {row.unit}
-        <CorrectedMark row={row} field="unit" />
-      </p>
-      {row.corrections.length > 0 && (
-        <ul className="metric-corrections" aria-label="Corrections">
-          {row.corrections.map((c) => (
-            <li key={c.field}>
-              {c.label} corrected from “{c.extracted}” (as extracted) to “{c.value}” by {whoWhen(c.author, c.at)}
-            </li>
-          ))}
-        </ul>
-      )}
-      {row.addedBy && <p className="muted">Added from the source by {whoWhen(row.addedBy, row.addedAt)}.</p>}
-      {row.warning && <MetricWarning key={row.id} row={row} onDismiss={onDismissWarning} />}
-      <figure className="metric-quote">
-        <blockquote>{row.quote}</blockquote>
-        <figcaption>
-          {SOURCE_LABEL[row.source]}, {positionText(row.page, row.line)}
-        </figcaption>
-      </figure>
-      <div className="metric-verify">
+        {/* Last of the row: nothing to tab past between the tick and the editor's Status. */}
         <label className="metric-check">
           <input
             type="checkbox"
             checked={verified.shown}
             aria-busy={verified.pending || undefined}
+            aria-describedby={`metric-verified-by-${row.id}`}
             onChange={(e) => void verified.run(e.target.checked, (v) => onVerify(row, v))}
           />
           Verified against the source
         </label>
-        <p className="muted">
+        <span className="muted metric-verified-note" id={`metric-verified-by-${row.id}`}>
           {row.verified
             ? `Verified by ${whoWhen(row.verifiedBy, row.verifiedAt)}`
-            : 'Not yet verified: compare the figures with the quote above.'}
-        </p>
+            : 'Not yet verified: compare it with the quote below or the source.'}
+        </span>
       </div>
       <AnnotationEditor key={row.id} target="metric" annotation={row} client={client} onSave={(c) => onAnnotate(row, c)} />
-      <History
-        history={history}
-        line={historyText}
-        empty="No changes yet. Verifying or annotating this metric is recorded here, with who did it and when."
-      />
+      <DetailSection id="quote" title="The figure and its quote">
+        <dl className="metric-values">
+          <div>
+            <dt>Force</dt>
+            <dd>
+              {row.forceText || '—'}
+              <CorrectedMark row={row} field="force" />
+            </dd>
+          </div>
+          <div>
+            <dt>England and Wales</dt>
+            <dd>
+              {row.ewText || '—'}
+              <CorrectedMark row={row} field="englandWales" />
+            </dd>
+          </div>
+          <div>
+            <dt>Difference</dt>
+            <dd>{differenceText(row)}</dd>
+          </div>
+          <div>
+            <dt>Ratio</dt>
+            <dd>{ratioText(row.ratio)}</dd>
+          </div>
+          <div>
+            <dt>Unit</dt>
+            <dd className="metric-unit">
+              {row.unit}
+              <CorrectedMark row={row} field="unit" />
+            </dd>
+          </div>
+        </dl>
+        <figure className="metric-quote">
+          <blockquote>{row.quote}</blockquote>
+          <figcaption>
+            {SOURCE_LABEL[row.source]}, {positionText(row.page, row.line)}
+          </figcaption>
+        </figure>
+        {row.addedBy && (
+          <p className="muted">
+            Added from the source by {whoWhen(row.addedBy, row.addedAt)}.{' '}
+            <button type="button" className="link-button" onClick={() => onRemove(row)}>
+              Remove this added figure
+            </button>
+          </p>
+        )}
+      </DetailSection>
+      {(row.warning || row.corrections.length > 0) && (
+        <DetailSection id="warning" title={row.corrections.length > 0 ? 'Warning and corrections' : 'Extraction warning'}>
+          {row.warning && <MetricWarning key={row.id} row={row} onDismiss={onDismissWarning} />}
+          {row.corrections.length > 0 && (
+            <ul className="metric-corrections" aria-label="Corrections">
+              {row.corrections.map((c) => (
+                <li key={c.field}>
+                  {c.label} corrected from “{c.extracted}” (as extracted) to “{c.value}” by {whoWhen(c.author, c.at)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </DetailSection>
+      )}
+      <DetailSection id="history" title="History">
+        <History
+          history={history}
+          line={historyText}
+          empty="No changes yet. Verifying or annotating this metric is recorded here, with who did it and when."
+        />
+      </DetailSection>
     </section>
   );
 }

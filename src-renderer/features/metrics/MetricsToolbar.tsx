@@ -5,14 +5,12 @@ interface Props {
   filters: MetricsFilters;
   onChange: (filters: MetricsFilters) => void;
   reports: { id: number; name: string }[];
-  /** "16 metrics · 2 verified · 1 to check", or what is happening. */
-  summary: string;
   /** Actions after the filters (Export). */
   children?: ReactNode;
 }
 
 /** Search and filters; each change is a query the DB worker runs (no SQL here). */
-export function MetricsToolbar({ filters, onChange, reports, summary, children }: Props) {
+export function MetricsToolbar({ filters, onChange, reports, children }: Props) {
   const id = useId();
   const set = (change: Partial<MetricsFilters>) => onChange({ ...filters, ...change });
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -56,15 +54,12 @@ export function MetricsToolbar({ filters, onChange, reports, summary, children }
           <option value="corrected">Corrected</option>
         </select>
       </div>
-      <p className="metrics-summary" aria-live="polite">
-        {summary}
-      </p>
       {filtered && (
         <button type="button" className="link-button" onClick={() => onChange(NO_FILTERS)}>
           Clear filters
         </button>
       )}
-      {children}
+      <div className="metrics-toolbar-end">{children}</div>
     </div>
   );
 }

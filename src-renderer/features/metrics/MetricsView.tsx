@@ -34,6 +34,17 @@ import { AddFigureDialog, type NewFigure } from './AddFigureDialog';
 import { checkMetricField, metricCorrectFields } from './metric-correction';
 import { metricSource } from './MetricDetail';
 import { nextToCheck } from './verify-next';
+import { Dock, DockPanel, DockSplitter } from '../../ui/Dock';
+import { usePersistentState } from '../../ui/use-persistent-state';
+import { columnMemorySchema, type ColumnMemory } from './metrics-grid-state';
+import { metricsFiltersSchema } from './metrics-filters';
+import { z } from 'zod';
+
+/** Remembered ids: the chart's selection (bounded: a chart of more would be unreadable anyway), the metric open, the scroll. */
+const MAX_CHOSEN = 5000;
+const CHOSEN = z.array(z.number().int().positive()).max(MAX_CHOSEN).nullable();
+const FOCUSED = z.number().int().positive().nullable();
+const TOP_ROW = z.number().int().min(0).max(10_000_000);
 
 /** The edits of the check against the source: the rows are read again after them (see dataTick). */
 const RE_READ_AFTER = new Set(['item.correct', 'item.correctMany', 'metric.add', 'metric.remove', 'warning.check']);
@@ -43,7 +54,9 @@ const RE_READ_AFTER = new Set(['item.correct', 'item.correctMany', 'metric.add',
  * annotated like a finding, and charted for the metrics the analyst selects.
  */
 export function MetricsView({ host, client, version }: { host: Host; client: DbClient; version: string }) {
-  const [filters, setFilters] = useState<MetricsFilters>(NO_FILTERS);
+  // Where the analyst was, per workspace: the filters, the chart's selection, the metric open, the
+  // table's columns and scroll (the panels' sizes are the Dock's).
+  const [filters, setFilters] = usePersistentState<MetricsFilters>('metrics:filters', NO_FILTERS, metricsFiltersSchema);
   const search = useDebouncedValue(filters.search, 250);
   const query = useMemo(() => toQuery({ ...filters, search }), [filters, search]);
   // Undo and redo can change any metric, and the check against the source (corrections, figures
@@ -54,7 +67,16 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
   const allRows = useMemo(() => (all.status === 'ready' ? all.rows : []), [all]);
 
   // null until the analyst chooses: then the default (Force in numbers of the first report) applies.
-  const [chosen, setChosen] = useState<ReadonlySet<number> | null>(null);
+  const [chosenIds, setChosenIds] = usePersistentState<number[] | null>('metrics:chart', null, CHOSEN);
+  const chosen = useMemo(() => (chosenIds ? new Set(chosenIds) : null), [chosenIds]);
+  const setChosen = useCallback(
+    (next: ReadonlySet<number> | null | ((prev: ReadonlySet<number> | null) => ReadonlySet<number> | null)) =>
+      setChosenIds((prevIds) => {
+        const value = typeof next === 'function' ? next(prevIds ? new Set(prevIds) : null) : next;
+        return value ? [...value].slice(0, MAX_CHOSEN) : null;
+      }),
+    [setChosenIds],
+  );
   const selected = useMemo(() => chosen ?? defaultSelection(allRows), [chosen, allRows]);
   const charted = useMemo(() => allRows.filter((m) => selected.has(m.id)), [allRows, selected]);
   const onSelectionChange = useCallback(
@@ -65,10 +87,12 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
         for (const id of ticked) next.add(id);
         return next;
       }),
-    [allRows],
+    [allRows, setChosen],
   );
 
-  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [focusedId, setFocusedId] = usePersistentState<number | null>('metrics:focused', null, FOCUSED);
+  const [gridColumns, setGridColumns] = usePersistentState<ColumnMemory | null>('metrics:columns', null, columnMemorySchema.nullable());
+  const [topRow, setTopRow] = usePersistentState('metrics:top-row', 0, TOP_ROW, 300);
   const [revision, setRevision] = useState(0);
   const history = useHistory(client, 'metric', focusedId, revision + dataTick);
   const [problem, setProblem] = useState<string | null>(null);
@@ -124,7 +148,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
       }
       sourcePanel.show(metricSource(row));
     },
-    [sourcePanel],
+    [sourcePanel, setFocusedId],
   );
 
   const verifyAndNext = useCallback(
@@ -161,7 +185,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
         setFocusedId(null);
       }
     },
-    [client],
+    [client, setFocusedId],
   );
 
   const addFigure = useCallback(
@@ -220,6 +244,7 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
     : `${plural(rows.length, 'metric')} · ${verified} verified${corrected ? ` · ${corrected} corrected` : ''}${flagged ? ` · ${plural(flagged, 'warning')} to check` : ''}`;
   const detail = allRows.find((m) => m.id === focusedId) ?? null;
   const reports = reportsOf(allRows);
+  const aside = sourcePanel.target ? 'source' : 'chart';
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // V: Verify and next, from the grid or the detail panel, never while typing or in a dialog.
@@ -232,8 +257,8 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
 
   return (
     <SourceScope panel={sourcePanel}>
-      <div className="view metrics-view" onKeyDown={onKeyDown}>
-        <MetricsToolbar filters={filters} onChange={setFilters} reports={reports} summary={summary}>
+      <div className="view view--fill metrics-view" onKeyDown={onKeyDown}>
+        <MetricsToolbar filters={filters} onChange={setFilters} reports={reports}>
           <ExportGridMenu
             host={host}
             client={client}
@@ -256,58 +281,79 @@ export function MetricsView({ host, client, version }: { host: Host; client: DbC
             The filtered metrics could not be read. {sentence(shown.message)} Clear the filters to see every metric.
           </p>
         )}
-        {shown.status === 'ready' && rows.length === 0 ? (
-          <p className="empty metrics-none">
-            No metrics match these filters. Try other words, or choose “All reports” and “All sources”; Clear filters shows every metric.
-          </p>
-        ) : (
-          <MetricsGrid
-            rows={rows}
-            showReport={reports.length > 1}
-            selected={selected}
-            onSelectionChange={onSelectionChange}
-            onFocusRow={setFocusedId}
-            context={context}
-            onReady={(grid) => {
-              gridApi.current = grid;
-            }}
-          />
-        )}
-        <div className={`metrics-lower${sourcePanel.target ? ' metrics-lower--source' : ''}`}>
-          {sourcePanel.target ? (
-            <div className="metrics-source">
-              <div className="metrics-source-actions">
-                <button
-                  type="button"
-                  className="button"
-                  disabled={!selection || selection.reportId !== sourcePanel.target.reportId}
-                  onClick={() => setAdding(selection)}
-                >
-                  Add figure from the source…
-                </button>
-                <span className="muted">
-                  {selection?.text
-                    ? `Selected: “${selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text}”`
-                    : 'Select the figure’s words in the source first (on a page of pictures, pick the page).'}
-                </span>
+        <Dock id="metrics" panels={['table', aside]} className="metrics-dock">
+          <DockPanel id="table" defaultSize="60%" minSize={320}>
+            <Dock id="metrics-table" panels={['grid', 'detail']} orientation="vertical">
+              <DockPanel id="grid" defaultSize="46%" minSize={96} className="metrics-grid-panel">
+                {/* The table's own status line: what it shows and how far the check has got. */}
+                <p className="metrics-summary" aria-live="polite">
+                  {summary}
+                </p>
+                {shown.status === 'ready' && rows.length === 0 ? (
+                  <p className="empty metrics-none">
+                    No metrics match these filters. Try other words, or choose “All reports” and “All sources”; Clear filters shows every
+                    metric.
+                  </p>
+                ) : (
+                  <MetricsGrid
+                    rows={rows}
+                    showReport={reports.length > 1}
+                    selected={selected}
+                    onSelectionChange={onSelectionChange}
+                    onFocusRow={setFocusedId}
+                    context={context}
+                    onReady={(grid) => {
+                      gridApi.current = grid;
+                    }}
+                    columns={gridColumns}
+                    onColumnsChange={setGridColumns}
+                    topRow={topRow}
+                    onTopRowChange={setTopRow}
+                  />
+                )}
+              </DockPanel>
+              <DockSplitter label="Resize the table and the metric detail" />
+              <DockPanel id="detail" defaultSize="54%" minSize={120} collapsible className="metrics-detail-panel">
+                <MetricDetail
+                  row={detail}
+                  history={history}
+                  client={client}
+                  onVerify={verify}
+                  onAnnotate={annotate}
+                  onCorrect={setCorrecting}
+                  onVerifyAndNext={(row) => void verifyAndNext(row)}
+                  onDismissWarning={dismissWarning}
+                  onRemove={(row) => void removeFigure(row)}
+                />
+              </DockPanel>
+            </Dock>
+          </DockPanel>
+          <DockSplitter label={sourcePanel.target ? 'Resize the source panel' : 'Resize the chart'} />
+          <DockPanel id={aside} defaultSize="40%" minSize={260} collapsible className="metrics-aside-panel">
+            {sourcePanel.target ? (
+              <div className="metrics-source">
+                <div className="metrics-source-actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!selection || selection.reportId !== sourcePanel.target.reportId}
+                    onClick={() => setAdding(selection)}
+                  >
+                    Add figure from the source…
+                  </button>
+                  <span className="muted">
+                    {selection?.text
+                      ? `Selected: “${selection.text.length > 60 ? `${selection.text.slice(0, 59)}…` : selection.text}”`
+                      : 'Select the figure’s words in the source first (on a page of pictures, pick the page).'}
+                  </span>
+                </div>
+                <SourcePanel panel={sourcePanel} onSelection={setSelection} />
               </div>
-              <SourcePanel panel={sourcePanel} onSelection={setSelection} />
-            </div>
-          ) : (
-            <MetricsChart metrics={charted} onClear={() => setChosen(new Set())} onDefault={() => setChosen(defaultSelection(allRows))} />
-          )}
-          <MetricDetail
-            row={detail}
-            history={history}
-            client={client}
-            onVerify={verify}
-            onAnnotate={annotate}
-            onCorrect={setCorrecting}
-            onVerifyAndNext={(row) => void verifyAndNext(row)}
-            onDismissWarning={dismissWarning}
-            onRemove={(row) => void removeFigure(row)}
-          />
-        </div>
+            ) : (
+              <MetricsChart metrics={charted} onClear={() => setChosen(new Set())} onDefault={() => setChosen(defaultSelection(allRows))} />
+            )}
+          </DockPanel>
+        </Dock>
         <CorrectDialog
           open={correcting !== null}
           title={correcting ? `Correct “${measureText(correcting.label)}”` : 'Correct'}

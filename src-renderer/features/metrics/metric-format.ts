@@ -11,7 +11,5 @@ export function numberText(n: number): string {
   return PLAIN.format(n);
 }
 
-/** Where the figure was read: "page 4, line 19", or "line 43" in unpaginated text. */
-export function positionText(page: number | null, line: number): string {
-  return page === null ? `line ${line}` : `page ${page}, line ${line}`;
-}
+/** Where the figure was read (the grid's Source column and its export say it the same way). */
+export { positionText } from '../../../src-core/text/position';

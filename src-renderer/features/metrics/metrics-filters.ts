@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MetricRow, MetricsQuery } from '../../../src-core/query/model/metrics';
 
 export interface MetricsFilters {
@@ -10,6 +11,14 @@ export interface MetricsFilters {
 }
 
 export const NO_FILTERS: MetricsFilters = { search: '', report: '', source: '', check: '' };
+
+/** The filters as remembered per workspace, checked when read back (a damaged entry gives no filters). */
+export const metricsFiltersSchema: z.ZodType<MetricsFilters> = z.object({
+  search: z.string().max(300),
+  report: z.string().regex(/^\d{0,12}$/),
+  source: z.enum(['', 'force-in-numbers', 'text']),
+  check: z.enum(['', 'verified', 'unverified', 'corrected']),
+});
 
 /** The filters as the query the worker runs; empty when nothing is filtered. */
 export function toQuery(f: MetricsFilters): MetricsQuery {

@@ -3,6 +3,7 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
+  EventApiModule,
   ModuleRegistry,
   RowApiModule,
   RowSelectionModule,
@@ -39,6 +40,8 @@ export function registerMetricsGridModules(): void {
     // Verify and next walks the rows in the grid's order and brings the next one into view.
     ClientSideRowModelApiModule,
     ScrollApiModule,
+    // The Chart column's header tick follows the selection (api.addEventListener).
+    EventApiModule,
   ];
   if (import.meta.env.DEV) modules.push(ValidationModule);
   ModuleRegistry.registerModules(modules);

@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { sentence } from '../../shared/text/words';
+import { refusalOf } from '../../shared/errors/analyst-words';
+import { RefusalText } from '../../shared/errors/RefusalText';
 import { countsText, keptText, reviewText } from './import-text';
 import type { ImportOutcome } from './use-report-import';
 
@@ -13,7 +15,7 @@ export function ImportOutcomeItem({ outcome }: { outcome: ImportOutcome }) {
     return (
       <li className="import-outcome import-outcome--failed">
         <strong>{outcome.replacing ? `${outcome.name} did not replace the report.` : `${outcome.name} was not imported.`}</strong>{' '}
-        {sentence(outcome.message)} Nothing in the workspace was changed.
+        <RefusalText refusal={refusalOf('report', outcome)} after="Nothing in the workspace was changed." about={outcome.name} />
       </li>
     );
   }

@@ -26,7 +26,8 @@ export function ReportSection({ report, coverage, actions }: Props) {
   const month = publicationMonth(report.published);
   const corrected = (field: string) => report.corrections.find((c) => c.field === field);
   return (
-    <article className="report" aria-labelledby={headingId}>
+    // The id and the focusable heading let the command palette bring a report into view and put focus on it.
+    <article className="report" id={`report-${report.id}`} aria-labelledby={headingId}>
       <header className="report-header">
         <p className="report-programme">
           {report.programme} · {report.period} · graded on the{' '}
@@ -34,7 +35,9 @@ export function ReportSection({ report, coverage, actions }: Props) {
           <CorrectedNote correction={corrected('programme')} label="programme" />
           <CorrectedNote correction={corrected('period')} label="period" />
         </p>
-        <h2 id={headingId}>{report.title}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          {report.title}
+        </h2>
         <dl className="report-facts">
           <div>
             <dt>Force</dt>

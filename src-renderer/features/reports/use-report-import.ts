@@ -3,7 +3,7 @@ import type { ImportResult } from '../../../src-core/db/import-report';
 import type { ReplaceResult } from '../../../src-core/db/reimport';
 import type { Host } from '../../../src-core/host/contract';
 import type { DbClient } from '../../db/db-client';
-import type { ImportProgress } from '../../../src-core/service/protocol';
+import type { DbError, ImportProgress } from '../../../src-core/service/protocol';
 import { refusal } from './report-files';
 import { visible } from '../../../src-core/text/visible';
 
@@ -14,7 +14,14 @@ export type ImportOutcome = { name: string } & (
       /** A duplicate's offer: replace the report with this file, keeping the analyst's checks. */
       replace?: () => void;
     }
-  | { status: 'failed'; message: string; /** It was to replace a report: nothing was replaced. */ replacing?: boolean }
+  | {
+      status: 'failed';
+      message: string;
+      /** The refusal's code (DbError.reason), which the page says in the analyst's words (shared/errors/analyst-words.ts). */
+      reason?: string;
+      /** It was to replace a report: nothing was replaced. */
+      replacing?: boolean;
+    }
 );
 
 export type ImportState =
@@ -26,6 +33,7 @@ export type ImportState =
 type Queued = { name: string; read: () => Promise<Uint8Array> } | { name: string; refused: string };
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const failure = (error: DbError) => ({ message: error.message, ...(error.reason !== undefined && { reason: error.reason }) });
 
 /**
  * Imports report files one after the other in the DB worker, from the host's file picker or from
@@ -75,7 +83,7 @@ export function useReportImport(host: Host, client: DbClient, onImported: () => 
         settle(
           result.ok
             ? { name, status: 'done', result: result.value }
-            : { name, status: 'failed', replacing: true, message: result.error.message },
+            : { name, status: 'failed', replacing: true, ...failure(result.error) },
         );
         if (result.ok) onImported();
       }),
@@ -110,7 +118,7 @@ export function useReportImport(host: Host, client: DbClient, onImported: () => 
                 // Only a duplicate keeps its file, to be read again if the analyst replaces the report with it.
                 ...(result.value.status === 'duplicate' && { replace: () => void replace(i, file.name, file.read) }),
               }
-            : { name: file.name, status: 'failed', message: result.error.message },
+            : { name: file.name, status: 'failed', ...failure(result.error) },
         );
         if (result.ok && result.value.status === 'imported') onImported();
       }

@@ -17,6 +17,12 @@ import { SamplesGrid } from './SamplesGrid';
 import { SummaryPanel } from './SummaryPanel';
 import { SyntheticLabel } from './SyntheticLabel';
 import { useReviewData } from './use-review-data';
+import { Dock, DockPanel, DockSplitter } from '../../ui/Dock';
+import { usePersistentState } from '../../ui/use-persistent-state';
+import { refusalOf } from '../../shared/errors/analyst-words';
+import { RefusalText } from '../../shared/errors/RefusalText';
+import { ReviewSections } from './ReviewSections';
+import { idSchema, REVIEW_KEYS, reviewSectionSchema, sampleColumnsSchema, type ReviewSection } from './review-desk';
 import { useSampleImport } from './use-sample-import';
 import '../../ui/empty-state.css';
 import './review.css';
@@ -39,10 +45,23 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   const importButton = useRef<HTMLButtonElement>(null);
   const api = useRef<GridApi<SampleListRow> | null>(null);
   const [reload, setReload] = useState(0);
-  const [reportId, setReportId] = useState<number | null>(null);
+  // Remembered per workspace: the report whose sample is shown, the case file chosen, the section open, the columns.
+  const [reportId, setReportId] = usePersistentState<number | null>(REVIEW_KEYS.report, null, idSchema);
+  const [selectedId, setSelectedId] = usePersistentState<number | null>(REVIEW_KEYS.selected, null, idSchema);
+  const [section, setSection] = usePersistentState<ReviewSection>(REVIEW_KEYS.section, 'summary', reviewSectionSchema);
+  const [columns, setColumns] = usePersistentState(REVIEW_KEYS.columns, null, sampleColumnsSchema.nullable());
+  // Read at mount: the grid selects it again once its block is read; a row chosen later is the grid's.
+  const [restoreId] = useState(selectedId);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [selected, setSelected] = useState<SampleListRow | null>(null);
+  const [selected, setSelectedRow] = useState<SampleListRow | null>(null);
+  const setSelected = useCallback(
+    (row: SampleListRow | null) => {
+      setSelectedRow(row);
+      setSelectedId(row?.id ?? null);
+    },
+    [setSelectedId],
+  );
   const [revision, setRevision] = useState(0);
   const undoTick = useUndoTick(client);
   const load = useReviewData(client, `${version}:${reload}`, reportId);
@@ -50,13 +69,16 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   // The Source panel, beside the reconciliation when a stated figure's Show source is pressed.
   const source = useSourcePanel();
 
-  const onImported = useCallback((name: string, imported: number, importedFor: number | null) => {
-    setNotice(`Imported ${plural(imported, 'case file scoring')} from ${name}.`);
-    setProblem(null);
-    // The figures shown next are those of the report the sample was imported for.
-    if (importedFor !== null) setReportId(importedFor);
-    setReload((r) => r + 1);
-  }, []);
+  const onImported = useCallback(
+    (name: string, imported: number, importedFor: number | null) => {
+      setNotice(`Imported ${plural(imported, 'case file scoring')} from ${name}.`);
+      setProblem(null);
+      // The figures shown next are those of the report the sample was imported for.
+      if (importedFor !== null) setReportId(importedFor);
+      setReload((r) => r + 1);
+    },
+    [setReportId],
+  );
   const importer = useSampleImport(client, onImported);
 
   const datasource = useMemo(
@@ -80,7 +102,7 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
       const patch = samplePatch(change);
       const node = api.current?.getRowNode(String(row.id));
       if (node?.data) node.setData({ ...node.data, ...patch });
-      setSelected((s) => (s && s.id === row.id ? { ...s, ...patch } : s));
+      setSelectedRow((s) => (s && s.id === row.id ? { ...s, ...patch } : s));
       setRevision((r) => r + 1);
       return true;
     },
@@ -110,52 +132,58 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
   const choices: ReportChoice[] = reports.map((r) => ({ id: r.id, force: r.force, label: `${r.force} — ${r.programme} ${r.year}` }));
   const refused = importer.state.phase === 'refused' ? importer.state : null;
 
-  return (
-    <div className="view review-view">
-      <div className="review-toolbar">
-        <div>
-          <h2>File review</h2>
-          <p className="muted">
-            {summary.n > 0 ? `${plural(summary.n, 'case file')}${report ? ` of ${report.force}` : ''}` : 'No case files yet'}
-          </p>
-        </div>
-        {reports.length > 1 && (
-          <div className="review-field">
-            <label htmlFor={`${fileId}-report`}>Report</label>
-            <select id={`${fileId}-report`} value={report?.id ?? ''} onChange={(e) => setReportId(Number(e.target.value))}>
-              {choices.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <p className="review-notice" role="status">
-          {importer.state.phase === 'reading' ? `Reading ${importer.state.name}…` : notice}
+  const side = source.target ? 'source' : 'detail';
+  const mismatches = reconciliation.filter((r) => r.computed !== null && !r.matches).length;
+  const toolbar = (
+    <div className="review-toolbar">
+      <div className="review-title">
+        <h2>File review</h2>
+        <p className="muted">
+          {summary.n > 0 ? `${plural(summary.n, 'case file')}${report ? ` of ${report.force}` : ''}` : 'No case files yet'}
         </p>
-        <button
-          ref={importButton}
-          type="button"
-          className="button button--primary"
-          onClick={pickFile}
-          disabled={importer.state.phase === 'reading'}
-        >
-          Import sample…
-        </button>
-        <ExportGridMenu host={host} client={client} spec={() => samplesExportSpec(api.current)} rowsText={null} />
-        <input
-          ref={fileInput}
-          id={fileId}
-          type="file"
-          accept=".csv,.xlsx"
-          hidden
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importer.pick(file);
-          }}
-        />
       </div>
+      {reports.length > 1 && (
+        <div className="review-field">
+          <label htmlFor={`${fileId}-report`}>Report</label>
+          <select id={`${fileId}-report`} value={report?.id ?? ''} onChange={(e) => setReportId(Number(e.target.value))}>
+            {choices.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p className="review-notice" role="status">
+        {importer.state.phase === 'reading' ? `Reading ${importer.state.name}…` : notice}
+      </p>
+      <button
+        ref={importButton}
+        type="button"
+        className="button button--primary"
+        onClick={pickFile}
+        disabled={importer.state.phase === 'reading'}
+      >
+        Import sample…
+      </button>
+      <ExportGridMenu host={host} client={client} spec={() => samplesExportSpec(api.current)} rowsText={null} />
+      <input
+        ref={fileInput}
+        id={fileId}
+        type="file"
+        accept=".csv,.xlsx"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importer.pick(file);
+        }}
+      />
+    </div>
+  );
+
+  return (
+    <div className="view view--fill review-view">
+      {toolbar}
       {summary.synthetic && (
         <div className="synthetic-banner">
           <SyntheticLabel />
@@ -166,9 +194,10 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
         </div>
       )}
       {refused && (
-        <p className="inline-problem review-refused" role="alert">
-          {refused.name} was not imported. {sentence(refused.message)} Nothing was changed.
-        </p>
+        <div className="inline-problem review-refused" role="alert">
+          <strong>{refused.name} was not imported.</strong>{' '}
+          <RefusalText refusal={refusalOf('sample', refused)} after="Nothing was changed." about={refused.name} />
+        </div>
       )}
       {problem && (
         <p className="inline-problem" role="alert">
@@ -183,32 +212,58 @@ export function ReviewView({ host, client, version }: { host: Host; client: DbCl
             report states, summarised with intervals, and each case file can be annotated.
           </p>
         </div>
-      ) : null}
-      <SourceScope panel={source}>
-        <div className={source.target ? 'source-beside' : undefined}>
-          <ReconciliationPanel
-            client={client}
-            rows={reconciliation}
-            report={report ? `${report.force} ${report.year}` : null}
-            synthetic={summary.synthetic}
-          />
-          <SourcePanel panel={source} />
-        </div>
-      </SourceScope>
-      {summary.n > 0 && <SummaryPanel summary={summary} force={report?.force ?? null} />}
-      <div className="review-files">
-        {/* Keyed: after an import (or in another workspace) the grid starts again from the first page. */}
-        <SamplesGrid
-          key={`${version}:${reload}`}
-          datasource={datasource}
-          showForce={reports.length > 1}
-          context={context}
-          onReady={(grid) => (api.current = grid)}
-          onFocusRow={setSelected}
-        />
-        <SampleDetail row={selected} history={history} client={client} onAnnotate={annotate} />
-      </div>
-      <AgreementPanel agreement={agreement} synthetic={summary.synthetic} />
+      ) : (
+        // Show source (a stated figure's sentence) opens the Source panel in place of the detail, beside the reconciliation.
+        <SourceScope panel={source}>
+          <Dock id="review" panels={['files', side]} className="review-dock">
+            <DockPanel id="files" defaultSize="66%" minSize="35%">
+              <Dock id="review-files" orientation="vertical" panels={['grid', 'sections']}>
+                <DockPanel id="grid" defaultSize="52%" minSize="15%">
+                  {/* Keyed: after an import (or in another workspace) the grid starts again from the first page. */}
+                  <SamplesGrid
+                    key={`${version}:${reload}`}
+                    datasource={datasource}
+                    showForce={reports.length > 1}
+                    context={context}
+                    columns={columns}
+                    onColumns={setColumns}
+                    restoreId={restoreId}
+                    onReady={(grid) => (api.current = grid)}
+                    onFocusRow={setSelected}
+                  />
+                </DockPanel>
+                <DockSplitter label="Resize the case files and the sections under them" />
+                <DockPanel id="sections" defaultSize="48%" minSize="12%">
+                  <ReviewSections
+                    open={section}
+                    onOpen={setSection}
+                    badges={{ reconciliation: mismatches > 0 ? plural(mismatches, 'mismatch', 'mismatches') : undefined }}
+                  >
+                    {section === 'summary' && <SummaryPanel summary={summary} force={report?.force ?? null} />}
+                    {section === 'reconciliation' && (
+                      <ReconciliationPanel
+                        client={client}
+                        rows={reconciliation}
+                        report={report ? `${report.force} ${report.year}` : null}
+                        synthetic={summary.synthetic}
+                      />
+                    )}
+                    {section === 'agreement' && <AgreementPanel agreement={agreement} synthetic={summary.synthetic} />}
+                  </ReviewSections>
+                </DockPanel>
+              </Dock>
+            </DockPanel>
+            <DockSplitter label={source.target ? 'Resize the Source panel' : 'Resize the case file detail'} />
+            <DockPanel key={side} id={side} defaultSize={source.target ? '42%' : '34%'} minSize={260}>
+              {source.target ? (
+                <SourcePanel panel={source} />
+              ) : (
+                <SampleDetail row={selected} history={history} client={client} onAnnotate={annotate} />
+              )}
+            </DockPanel>
+          </Dock>
+        </SourceScope>
+      )}
       <ImportSampleDialog
         state={importer.state.phase === 'mapping' ? importer.state : null}
         reports={choices}

@@ -1,5 +1,5 @@
 import { CRITERIA } from '../../../src-core/samples/fields';
-import type { SampleListRow } from '../../../src-core/samples/queries';
+import { sampleSourceText, type SampleListRow } from '../../../src-core/samples/queries';
 import { History } from '../../shared/history/History';
 import { historyText } from '../../shared/history/history-format';
 import type { HistoryLoad } from '../../shared/history/use-history';
@@ -27,19 +27,27 @@ export function SampleDetail({ row, history, client, onAnnotate }: Props) {
   }
   return (
     <section className="sample-detail" aria-label="Case file detail">
+      {/* The annotation first: it is what the analyst works in, in view as soon as a row is chosen. */}
       <header>
-        <p className="muted">
-          {row.force} · {capitalised(row.crimeType)} · recorded {dateText(row.dateRecorded)}
-        </p>
         <h3>
           Case {row.caseRef}, scored by {row.reviewer}
         </h3>
-        {row.synthetic && (
-          <p className="synthetic-tag">
-            <strong>Synthetic</strong> {SYNTHETIC_TEXT}
-          </p>
-        )}
+        <p className="muted">
+          {row.force} · {capitalised(row.crimeType)} · recorded {dateText(row.dateRecorded)}
+        </p>
       </header>
+      <AnnotationEditor
+        key={row.id}
+        target="review_sample"
+        annotation={{ ...row, note: row.annotationNote }}
+        client={client}
+        onSave={(c) => onAnnotate(row, c)}
+      />
+      {row.synthetic && (
+        <p className="synthetic-tag">
+          <strong>Synthetic</strong> {SYNTHETIC_TEXT}
+        </p>
+      )}
       <dl className="sample-scores">
         {CRITERIA.map((c) => (
           <div key={c.key}>
@@ -51,6 +59,10 @@ export function SampleDetail({ row, history, client, onAnnotate }: Props) {
           <dt>Outcome</dt>
           <dd>{row.outcome || '—'}</dd>
         </div>
+        <div>
+          <dt>Source</dt>
+          <dd>{sampleSourceText(row) || '—'}</dd>
+        </div>
       </dl>
       {row.note && (
         <p className="sample-file-note">
@@ -58,13 +70,6 @@ export function SampleDetail({ row, history, client, onAnnotate }: Props) {
           {row.note}
         </p>
       )}
-      <AnnotationEditor
-        key={row.id}
-        target="review_sample"
-        annotation={{ ...row, note: row.annotationNote }}
-        client={client}
-        onSave={(c) => onAnnotate(row, c)}
-      />
       <History
         history={history}
         line={historyText}

@@ -1,6 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
 import { CRITERIA, type CriterionKey } from '../../../src-core/samples/fields';
-import type { SampleListRow } from '../../../src-core/samples/queries';
+import { sampleSourceText, type SampleListRow } from '../../../src-core/samples/queries';
 import type { SampleSortColumn } from '../../../src-core/service/protocol';
 import { capitalised, dateText, scoreText } from '../../../src-core/text/display';
 import { SampleBriefCell } from './SampleBriefCell';
@@ -67,6 +67,14 @@ const COLUMNS: ColDef<SampleListRow>[] = [
     cellClass: (p) => (p.value ? `sample-rag sample-rag--${String(p.value)}` : undefined),
   },
   { colId: 'includeInBrief', field: 'includeInBrief', headerName: 'Include in brief', width: 80, cellRenderer: SampleBriefCell },
+  {
+    colId: 'source',
+    headerName: 'Source',
+    headerTooltip: 'The sample file and its row (the header is row 1) the scoring was imported from',
+    width: 150,
+    valueGetter: (p) => (p.data ? sampleSourceText(p.data) : ''),
+    tooltipValueGetter: (p) => (p.data ? sampleSourceText(p.data) : ''),
+  },
 ];
 
 export const SAMPLE_COLUMNS: ColDef<SampleListRow>[] = COLUMNS.map((c) => ({ ...c, sortable: sortable(c.colId ?? '') }));

@@ -24,7 +24,12 @@ export type SampleImportState =
       problem: string | null;
     }
   /** Refused before any mapping: too large, a zip bomb, not a table. */
-  | { phase: 'refused'; name: string; message: string };
+  | {
+      phase: 'refused';
+      name: string;
+      message: string;
+      /** The refusal's code (DbError.reason), said in the analyst's words. */ reason?: string;
+    };
 
 const EXTENSIONS = ['.csv', '.xlsx'];
 
@@ -67,7 +72,8 @@ export function useSampleImport(client: DbClient, onImported: (name: string, imp
       }
       const preview = await client.previewSample(name, bytes);
       if (!preview.ok) {
-        setState({ phase: 'refused', name, message: preview.error.message });
+        const { message, reason } = preview.error;
+        setState({ phase: 'refused', name, message, ...(reason !== undefined && { reason }) });
         return;
       }
       setState({

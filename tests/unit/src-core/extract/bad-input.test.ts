@@ -76,5 +76,11 @@ describe('bad input is refused with a clear error', () => {
     await expect(extractReport('scan.pdf', pdfLike, { readPdf: async () => [{ runs: [], width: 595, height: 842 }] })).rejects.toThrow(
       /scan\.pdf has no text layer/,
     );
+    // Its own code, so the page can say "it looks like a scan" without reading the message.
+    await expect(
+      extractReport('scan.pdf', pdfLike, { readPdf: async () => [{ runs: [], width: 595, height: 842 }] }),
+    ).rejects.toMatchObject({
+      code: 'pdf-no-text',
+    });
   });
 });

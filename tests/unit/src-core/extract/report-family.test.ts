@@ -180,6 +180,7 @@ describe('never refuse an inspection report', () => {
     await expect(extractBytes('locked.pdf', new Uint8Array(Buffer.concat(chunks)))).rejects.toThrow(
       /^locked\.pdf is an encrypted \(password-protected\) PDF; open it with its password, save an unprotected copy, and import that$/,
     );
+    await expect(extractBytes('locked.pdf', new Uint8Array(Buffer.concat(chunks)))).rejects.toMatchObject({ code: 'pdf-encrypted' });
   });
 
   it('names the page of a "Force in numbers" whose figures are pictures', async () => {

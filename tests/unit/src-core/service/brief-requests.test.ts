@@ -4,10 +4,11 @@ import type { PackDefinition } from '../../../../src-core/brief/definition';
 import type { FindingRow } from '../../../../src-core/query/model/findings';
 import type { SavedPack } from '../../../../src-core/query/model/packs';
 import { nodeExportLibraries } from '../../../../src-main/node/export-libraries';
-import type { ExportedFile, PackPreview } from '../../../../src-core/service/protocol';
+import type { ExportedFile, PackPreview, SamplePreview } from '../../../../src-core/service/protocol';
 import { fileNameOf } from '../../../../src-core/service/brief-service';
 import { docxParts, pdfPagesText, wordText } from '../../../helpers/doc-inspect';
 import { fileBytes, openSeeded, workerHarness } from '../../../helpers/db-worker';
+import { readFixture } from '../../../helpers/seed';
 
 const at = '2026-11-27T09:30:00.000Z';
 const stamp = { author: 'J. Analyst', at };
@@ -210,6 +211,24 @@ describe('the DB worker’s grid exports', () => {
       title: 'Metrics',
     });
     expect(metrics.rows).toBeGreaterThan(5);
+    // Case files with their Source: the sample file and its row (the header is row 1).
+    const bytes = readFixture('tests/fixtures/samples/good.csv');
+    const preview = await w.value<SamplePreview>({ type: 'samples.preview', name: 'good.csv', bytes });
+    await w.value({ type: 'samples.import', name: 'good.csv', bytes, mapping: preview.mapping, force: 'Gwent Police', reportId: 1 });
+    const samples = await w.value<ExportedFile>({
+      type: 'grid.export',
+      source: { grid: 'samples' },
+      columns: [
+        { colId: 'caseRef', header: 'Case ref' },
+        { colId: 'source', header: 'Source' },
+      ],
+      format: 'csv',
+      marking: 'OFFICIAL',
+      filter: 'No filter: every case file',
+      title: 'Case files',
+    });
+    expect(samples.rows).toBe(20);
+    expect(Buffer.from(fileBytes(samples)).toString('utf8')).toContain('GW17-0107,"good.csv, row 8"');
     const bad = await w.call({
       type: 'grid.export',
       source: { grid: 'findings', query: {} },

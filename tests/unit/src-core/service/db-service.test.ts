@@ -211,6 +211,8 @@ describe('the DB worker service', () => {
     expect(again).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('already in this workspace') });
     const bad = await h.call({ type: 'import', name: 'binary.bin', bytes: readFixture('tests/fixtures/binary.bin') });
     expect(bad).toMatchObject({ ok: false, error: { code: 'report-refused', message: expect.stringContaining('binary.bin') } });
+    // The refusal's own code travels with it, for the page to say it in the analyst's words.
+    expect(bad).toMatchObject({ error: { reason: 'binary' } });
     expect(await h.count()).toBe(before.count);
     expect(h.stored.checkpoints).toBe(before.checkpoints);
   });
@@ -327,6 +329,7 @@ describe('the DB worker service', () => {
       sealKey: TEST_SEAL_KEY,
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'workspace-refused', message: expect.stringContaining('notes.sqlite') } });
+    expect(refused).toMatchObject({ error: { reason: 'not-sqlite' } });
     expect(await h.count()).toBe(before);
   });
 

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../../src-core/query/model/history';
-import type { SampleListRow } from '../../../../src-core/samples/queries';
+import { sampleSourceText, type SampleListRow } from '../../../../src-core/samples/queries';
 import type { Reconciliation } from '../../../../src-core/samples/reconcile';
 import type { Agreement, SampleSummary } from '../../../../src-core/samples/stats';
 import { MAX_SAMPLE_BYTES as CORE_MAX_SAMPLE_BYTES } from '../../../../src-core/samples/table';
@@ -64,14 +64,23 @@ describe('the DB worker’s case-file review requests', () => {
     const rows = await w.value<SampleListRow[]>({ type: 'samples.list', offset: 0, limit: 100 });
     // The workbook holds a real formula with a cached result; what was typed is kept, never evaluated.
     expect(rows.find((x) => x.caseRef === 'GW17-0107')?.note).toBe('=HYPERLINK("https://records.example.invalid/GW17-0107","case file")');
+    // Where each scoring came from: the file and its row (the header is row 1), for the Source column and exports.
+    const place = rows.find((x) => x.caseRef === 'GW17-0107');
+    expect(place && { name: place.sourceName, row: place.sourceRow, text: sampleSourceText(place) }).toEqual({
+      name: 'good.xlsx',
+      row: 8,
+      text: 'good.xlsx, row 8',
+    });
   });
 
   it('refuses a zip bomb, a workbook renamed .csv and a file over 50 MB with what to do, before reading them', async () => {
     const w = await service();
     const bomb = await w.call(preview('bomb.xlsx', readFixture('tests/fixtures/samples/bomb.xlsx')));
     expect(bomb).toMatchObject({ ok: false, error: { code: 'sample-refused', message: expect.stringContaining('zip bomb') } });
+    expect(bomb).toMatchObject({ error: { reason: 'zip-bomb' } });
     const renamed = await w.call(preview('renamed.csv', readFixture('tests/fixtures/samples/good.xlsx')));
     expect(renamed).toMatchObject({ ok: false, error: { code: 'sample-refused', message: expect.stringContaining('rename it .xlsx') } });
+    expect(renamed).toMatchObject({ error: { reason: 'not-a-table' } });
     const huge = await w.call(preview('huge.csv', new Uint8Array(MAX_SAMPLE_BYTES + 1)));
     expect(huge).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('larger than 50 MB') } });
   });

@@ -18,7 +18,7 @@ const SHA = 'ab'.repeat(32);
 /** Well-formed arguments for every channel: what the preload would forward from a good call. */
 const VALID: Record<IpcChannel, unknown[]> = {
   [IPC_CHANNELS.openLast]: [],
-  [IPC_CHANNELS.create]: [],
+  [IPC_CHANNELS.create]: ['Gwent review'],
   [IPC_CHANNELS.open]: [],
   [IPC_CHANNELS.openRecent]: [HANDLE],
   [IPC_CHANNELS.recent]: [],
@@ -42,7 +42,7 @@ const NO_ARGS_EXTRA = [['surprise'], [{ path: '/etc/passwd' }]];
 /** Malformed arguments for every channel: wrong types, paths where handles go, oversized or multi-line records. */
 const MALFORMED: Record<IpcChannel, unknown[][]> = {
   [IPC_CHANNELS.openLast]: NO_ARGS_EXTRA,
-  [IPC_CHANNELS.create]: NO_ARGS_EXTRA,
+  [IPC_CHANNELS.create]: [[], [''], ['  '], [42], ['Gwent\u0007'], ['x'.repeat(121)], ['Gwent', 'surprise']],
   [IPC_CHANNELS.open]: [['/home/analyst/secret.sqlite']],
   [IPC_CHANNELS.openRecent]: [
     [],

@@ -99,7 +99,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
   it('creates a new workspace where the user says, then reopens it as the last one after a restart', async () => {
     const host = makeMainHost(bytes);
     host.dialogs.saves.push(path.join(host.docs, 'Gwent review'));
-    const created = value<OpenedWorkspace>(await call(host, C.create));
+    const created = value<OpenedWorkspace>(await call(host, C.create, 'Gwent review'));
     expect(created).toMatchObject({ info: { name: 'Gwent review.sqlite', isDefault: false }, journal: '' });
     expect(created.snapshot).toHaveLength(0);
     // The worker initialises the new database and checkpoints it.
@@ -143,7 +143,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
     const file = path.join(host.docs, 'notes.sqlite');
     writeFileSync(file, 'my notes');
     host.dialogs.saves.push(file);
-    expect(await call(host, C.create)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await call(host, C.create, 'Gwent review')).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(readFileSync(file, 'utf8')).toBe('my notes');
   });
 
@@ -169,7 +169,7 @@ describe('the workspace host, through its IPC handlers, on a real folder', () =>
   it('answers a cancelled dialog with null, and unknown or unopened handles with invalid-input', async () => {
     const host = makeMainHost(bytes);
     expect(await call(host, C.open)).toEqual({ ok: true, value: null });
-    expect(await call(host, C.create)).toEqual({ ok: true, value: null });
+    expect(await call(host, C.create, 'Gwent review')).toEqual({ ok: true, value: null });
     const unknown = 'AAAAAAAAAAAAAAAAAAAAAAAA';
     for (const [channel, args] of [
       [C.openRecent, [unknown]],

@@ -38,7 +38,7 @@ afterAll(removeMainHostFolders);
 async function created(host: Host, name = 'inspections'): Promise<{ handle: string; file: string }> {
   const file = path.join(host.docs, `${name}.sqlite`);
   host.dialogs.saves.push(file);
-  const opened = value<OpenedWorkspace>(await call(host, C.create));
+  const opened = value<OpenedWorkspace>(await call(host, C.create, 'Gwent review'));
   return { handle: opened.info.handle, file };
 }
 

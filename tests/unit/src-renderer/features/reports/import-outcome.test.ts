@@ -68,4 +68,27 @@ describe('an import outcome', () => {
       '2 files: 0 imported, 1 replaced, 1 not imported.',
     );
   });
+
+  it('says a refused file in the analyst’s words, with the original message behind “Technical detail”', () => {
+    const message = '"notes.txt" is not a text report: it contains a control character (U+0000, NUL) at line 1, column 67 (byte 66)';
+    const html = renderToStaticMarkup(
+      createElement(ImportOutcomeItem, { outcome: { name: 'notes.txt', status: 'failed', message, reason: 'binary' } }),
+    );
+    const [before = '', detail = ''] = html.split('<details');
+    expect(before.replace(/<[^>]*>/g, '')).toBe(
+      'notes.txt was not imported. This file is not text: it looks like a program or an image. Choose the report’s PDF or a text copy of it. Nothing in the workspace was changed.',
+    );
+    // Closed until asked for, and the line and column kept.
+    expect(detail).not.toMatch(/^[^>]*\bopen\b/);
+    expect(detail.replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"')).toContain('at line 1, column 67 (byte 66)');
+    expect(detail).toContain('Technical detail');
+  });
+
+  it('shows a refusal without a code as its message, with nothing hidden', () => {
+    const outcome: ImportOutcome = { name: 'big.pdf', status: 'failed', message: 'It is 51.0 MB; reports over 50 MB are refused' };
+    expect(text(outcome)).toBe(
+      'big.pdf was not imported. It is 51.0 MB; reports over 50 MB are refused. Nothing in the workspace was changed.',
+    );
+    expect(renderToStaticMarkup(createElement(ImportOutcomeItem, { outcome }))).not.toContain('<details');
+  });
 });

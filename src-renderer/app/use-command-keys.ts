@@ -1,0 +1,25 @@
+import { useEffect } from 'react';
+import { isTextField } from '../ui/text-field';
+import { commandForKey, type CommandId, type HostKind } from './commands';
+
+/**
+ * The app's one keyboard handler for the commands of commands.ts: the keys the palette and Help
+ * show are the keys this answers to. While a modal dialog is open its keys are its own (Alt+2
+ * must not switch the view behind a Preferences dialog); the palette is such a dialog too.
+ */
+export function useCommandKeys(host: HostKind, handlers: Partial<Record<CommandId, () => void>>): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      if (document.querySelector('dialog:modal')) return;
+      const command = commandForKey(e, host, isTextField(e.target));
+      const run = command && handlers[command.id];
+      if (!run) return;
+      // Handled here, so the Electron menu's accelerator for the same keys does not fire as well.
+      e.preventDefault();
+      run();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [host, handlers]);
+}
