@@ -154,7 +154,12 @@ export const aboutInfoSchema = z.object({
 });
 
 // Typed as the HostErrorCode union (not string) so a parsed reply is assignable to Result<T>.
-const errorSchema = z.object({ code: z.enum(HOST_ERROR_CODES as [HostErrorCode, ...HostErrorCode[]]), message: z.string() });
+const errorSchema = z.object({
+  code: z.enum(HOST_ERROR_CODES as [HostErrorCode, ...HostErrorCode[]]),
+  message: z.string(),
+  // Which refusal, for the analyst's wording (src-renderer/shared/errors/analyst-words.ts).
+  reason: z.string().max(40).optional(),
+});
 
 /** A reply as it crosses IPC: the value, or an error value (./contract.ts, Result). */
 export function resultSchema<T extends z.ZodType>(value: T) {

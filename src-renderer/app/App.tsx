@@ -60,6 +60,8 @@ export function App({ host, client, controller }: Props) {
   const [naming, setNaming] = useState(false);
   // What the palette asked the Findings view to show; the nonce makes asking again a new request.
   const [reveal, setReveal] = useState<FindingsReveal | null>(null);
+  // A request shown is forgotten: the Findings view built again (an import, another workspace) does not replay it.
+  const onRevealed = useCallback((nonce: number) => setReveal((r) => (r?.nonce === nonce ? null : r)), []);
   const nonce = useRef(0);
   // The Findings grid's filter as it last stood, for the Briefing view's "the Findings grid's
   // current filter" feed. Held here because it outlives the Findings view, which unmounts when
@@ -180,6 +182,43 @@ export function App({ host, client, controller }: Props) {
   // Views reload when another workspace opens or its content changes.
   const version = ready ? `${ready.info.handle}:${ready.revision}` : '';
 
+  // A view once shown stays mounted (hidden) while this workspace is open: coming back to it is a
+  // switch of visibility, not a new grid and a new read (the issue's 150 ms), and it is where it was left.
+  const [kept, setKept] = useState<{ scope: string; views: readonly ViewId[] }>({ scope: '', views: [] });
+  const keptViews = kept.scope === uiState.scope ? kept.views : [];
+  if (ready && !keptViews.includes(view)) setKept({ scope: uiState.scope, views: [...keptViews, view] });
+
+  const viewOf = (id: ViewId) => {
+    switch (id) {
+      case 'reports':
+        return <ReportsView client={client} version={version} importState={importState} onImport={startImport} onDropFiles={dropReports} />;
+      case 'findings':
+        return (
+          <Suspense fallback={<StatusNotice tone="loading" title="Loading the findings grid…" />}>
+            <FindingsView key={version} host={host} client={client} onFilter={onFindingsFilter} reveal={reveal} onRevealed={onRevealed} />
+          </Suspense>
+        );
+      case 'metrics':
+        return (
+          <Suspense fallback={<StatusNotice tone="loading" title="Loading the metrics…" />}>
+            <MetricsView host={host} client={client} version={version} />
+          </Suspense>
+        );
+      case 'file-review':
+        return (
+          <Suspense fallback={<StatusNotice tone="loading" title="Loading the file review…" />}>
+            <ReviewView host={host} client={client} version={version} />
+          </Suspense>
+        );
+      case 'briefing':
+        return (
+          <Suspense fallback={<StatusNotice tone="loading" title="Loading the briefing…" />}>
+            <BriefingView host={host} client={client} version={version} findingsFilter={findingsFilter} />
+          </Suspense>
+        );
+    }
+  };
+
   return (
     <UiStateProvider store={uiState}>
       <div className="app">
@@ -230,33 +269,19 @@ export function App({ host, client, controller }: Props) {
               </button>
             </div>
           )}
-          {ready && (
-            <section className="panel" role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)}>
-              {view === 'reports' && (
-                <ReportsView client={client} version={version} importState={importState} onImport={startImport} onDropFiles={dropReports} />
-              )}
-              {view === 'findings' && (
-                <Suspense fallback={<StatusNotice tone="loading" title="Loading the findings grid…" />}>
-                  <FindingsView key={version} host={host} client={client} onFilter={onFindingsFilter} reveal={reveal} />
-                </Suspense>
-              )}
-              {view === 'metrics' && (
-                <Suspense fallback={<StatusNotice tone="loading" title="Loading the metrics…" />}>
-                  <MetricsView host={host} client={client} version={version} />
-                </Suspense>
-              )}
-              {view === 'file-review' && (
-                <Suspense fallback={<StatusNotice tone="loading" title="Loading the file review…" />}>
-                  <ReviewView host={host} client={client} version={version} />
-                </Suspense>
-              )}
-              {view === 'briefing' && (
-                <Suspense fallback={<StatusNotice tone="loading" title="Loading the briefing…" />}>
-                  <BriefingView host={host} client={client} version={version} findingsFilter={findingsFilter} />
-                </Suspense>
-              )}
-            </section>
-          )}
+          {ready &&
+            VIEWS.filter((v) => v.id === view || keptViews.includes(v.id)).map(({ id }) => (
+              <section
+                key={`${uiState.scope}:${id}`}
+                className="panel"
+                role="tabpanel"
+                id={panelId(id)}
+                aria-labelledby={tabId(id)}
+                hidden={id !== view}
+              >
+                {viewOf(id)}
+              </section>
+            ))}
         </main>
         <StatusBar host={host} client={client} workspace={workspace} />
         <AboutDialog host={host} open={aboutOpen} onClose={() => setAboutOpen(false)} />

@@ -41,7 +41,8 @@ const go = VIEWS.map((v, i): AppCommand => ({
   group: 'Go to',
   words: 'view tab switch show open',
   keys: [`Alt+${i + 1}`],
-  inTextField: 'app',
+  // In a text field Alt+digit is the field's: Option+3 types "#" on a Mac's UK layout.
+  inTextField: 'field',
 }));
 
 export const COMMANDS: readonly AppCommand[] = [

@@ -11,10 +11,15 @@ export function useCommandKeys(host: HostKind, handlers: Partial<Record<CommandI
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
-      if (document.querySelector('dialog:modal')) return;
       const command = commandForKey(e, host, isTextField(e.target));
       const run = command && handlers[command.id];
       if (!run) return;
+      // Behind a modal dialog a command does nothing, and neither may the Electron menu's
+      // accelerator for the same keys (Ctrl+O over the New workspace dialog): the key is taken.
+      if (document.querySelector('dialog:modal')) {
+        e.preventDefault();
+        return;
+      }
       // Handled here, so the Electron menu's accelerator for the same keys does not fire as well.
       e.preventDefault();
       run();

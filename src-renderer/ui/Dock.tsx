@@ -1,8 +1,12 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Group, Panel, Separator, useGroupRef, type Layout, type PanelProps } from 'react-resizable-panels';
 import { z } from 'zod';
 import { useUiStateStore } from './use-persistent-state';
 import './dock.css';
+
+/** The dock's id: a panel's DOM id is `<dock>-<panel>`, so that two views' "grid" panels never share one. */
+const DockId = createContext('');
+const domId = (dock: string, panel: string) => `${dock}-${panel}`;
 
 const LAYOUT = z.record(z.string().max(64), z.number().min(0).max(100));
 
@@ -25,6 +29,7 @@ interface DockProps {
 export function Dock({ id, panels, orientation = 'horizontal', className, children }: DockProps) {
   const store = useUiStateStore();
   const group = useGroupRef();
+  const ids = useMemo(() => panels.map((p) => domId(id, p)), [id, panels]);
   const set = panels.join('+');
   const key = `dock:${id}:${set}`;
   const initial = useMemo(() => store.read(key, LAYOUT), [store]); // eslint-disable-line react-hooks/exhaustive-deps -- read at mount only
@@ -36,7 +41,7 @@ export function Dock({ id, panels, orientation = 'horizontal', className, childr
       return;
     }
     const saved = store.read(key, LAYOUT);
-    if (saved && sameKeys(saved, panels)) group.current?.setLayout(saved);
+    if (saved && sameKeys(saved, ids)) group.current?.setLayout(saved);
   }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- on a change of the panel set only
   return (
     <Group
@@ -44,12 +49,12 @@ export function Dock({ id, panels, orientation = 'horizontal', className, childr
       groupRef={group}
       orientation={orientation}
       className={className ? `dock ${className}` : 'dock'}
-      defaultLayout={initial && sameKeys(initial, panels) ? initial : undefined}
+      defaultLayout={initial && sameKeys(initial, ids) ? initial : undefined}
       onLayoutChanged={(layout: Layout, meta) => {
-        if (meta.isUserInteraction && sameKeys(layout, panels)) store.write(key, meta.requestedLayout ?? layout);
+        if (meta.isUserInteraction && sameKeys(layout, ids)) store.write(key, meta.requestedLayout ?? layout);
       }}
     >
-      {children}
+      <DockId.Provider value={id}>{children}</DockId.Provider>
     </Group>
   );
 }
@@ -58,9 +63,10 @@ const sameKeys = (layout: Layout, panels: readonly string[]) =>
   Object.keys(layout).length === panels.length && panels.every((p) => p in layout);
 
 /** A docked panel: it never grows the page; what is inside scrolls inside it. */
-export function DockPanel({ className, children, ...props }: PanelProps & { id: string }) {
+export function DockPanel({ className, children, id, ...props }: PanelProps & { id: string }) {
+  const dock = useContext(DockId);
   return (
-    <Panel {...props} className={className ? `dock-panel ${className}` : 'dock-panel'}>
+    <Panel {...props} id={domId(dock, id)} className={className ? `dock-panel ${className}` : 'dock-panel'}>
       {children}
     </Panel>
   );

@@ -35,7 +35,7 @@ async function markFindings(page: Page) {
   for (const text of [CONCERN, AFI]) {
     // The box shows the new value once the edit is durable, so click and then wait for it.
     await rowWith(grid, text)
-      .getByRole('checkbox', { name: /^Include finding \d+ of .* in the brief$/ })
+      .getByRole('checkbox', { name: /^Include in the brief: / })
       .click();
     await expect(rowWith(grid, text).getByRole('checkbox')).toBeChecked();
   }
@@ -216,8 +216,13 @@ test('a pack fed by the Findings grid’s current filter takes the findings that
   await expect(previewFrame(page)).toHaveAttribute('srcdoc', fedBy('Search: county lines; Kind: Concern', 1));
   await picture(page, testInfo.outputPath('briefing-current-filter.png'));
 
-  // Back in Findings the grid starts afresh; the pack keeps the filter it was fed, and offers the new one.
+  // Back in Findings the view is as it was left; the analyst clears it (every finding, data notes
+  // too). The pack keeps the filter it was fed, and offers the new one.
   await page.getByRole('tab', { name: 'Findings' }).click();
+  await expect(page.getByText('1 finding matching “county lines”', { exact: true })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search findings' }).fill('');
+  await facets.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByRole('checkbox', { name: /^Show data notes/ }).check();
   await expect(page.getByText(/^[\d,]+ findings$/)).toBeVisible();
   await openBriefing(page);
   await expect(form.getByText('Search: county lines; Kind: Concern', { exact: true })).toBeVisible();

@@ -177,6 +177,8 @@ test('a checkpoint stores the seal of its snapshot; the open trusts only a seal 
   await sealLab(page, { flipIn: SEED_HASH });
   await page.reload();
   await expect(page.getByText('The workspace could not be opened')).toBeVisible({ timeout: OPENING });
+  // The check's own words are the technical detail, one click away under the analyst's.
+  await page.getByText('Technical detail').click();
   await expect(page.getByText(/failed its integrity check: row 1 missing from index sqlite_autoindex_reports_1/)).toBeVisible();
 
   // Seals forged for the damaged bytes, as anyone could before seals were keyed (the first of
@@ -185,6 +187,7 @@ test('a checkpoint stores the seal of its snapshot; the open trusts only a seal 
     await sealLab(page, { seal: forged });
     await page.reload();
     await expect(page.getByText('The workspace could not be opened')).toBeVisible({ timeout: OPENING });
+    await page.getByText('Technical detail').click();
     await expect(page.getByText(/failed its integrity check: row 1 missing from index sqlite_autoindex_reports_1/)).toBeVisible();
   }
 

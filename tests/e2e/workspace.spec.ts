@@ -15,8 +15,10 @@ async function importFile(page: Page, path: string): Promise<void> {
   await (await chooser).setFiles(path);
 }
 
+/** The Findings view with every finding: data notes (the annex) start hidden, a toggle away. */
 async function openFindings(page: Page): Promise<{ grid: Locator; total: number }> {
   await page.getByRole('tab', { name: 'Findings' }).click();
+  await page.getByRole('checkbox', { name: /^Show data notes/ }).check();
   const count = page.getByText(/^[\d,]+ findings$/);
   await expect(count).toBeVisible();
   const total = Number((await count.innerText()).replace(/\D/g, ''));
@@ -45,6 +47,10 @@ test('lists the default workspace’s findings in the grid, paged from SQL as it
   // More than one block of 100 rows, so scrolling to the end needs a second page from SQL.
   expect(total).toBeGreaterThan(100);
 
+  // A one-report workspace starts without the Report column; the analyst can show it.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('group', { name: 'Visible columns' }).getByRole('checkbox', { name: 'Report', exact: true }).check();
+  await page.keyboard.press('Escape');
   const first = rowWith(grid, 'HMICFRS adopted an interim risk-based approach');
   await expect(first).toBeVisible();
   await expect(first).toContainText('Gwent Police 2017');
@@ -115,8 +121,11 @@ test('imports reports in the worker: a duplicate is refused, a new report is add
   await scrollTo(page, grid, rowWith(grid, 'Of the 18 files reviewed'));
   await page.screenshot({ path: testInfo.outputPath('findings-after-import.png') });
 
-  // Durable: the import is in IndexedDB, not just in the worker's memory.
+  // Durable: the import is in IndexedDB, not just in the worker's memory. (The reload comes back
+  // to Findings, the view left open: the reports are a tab away.)
   await page.reload();
+  await expect(page.getByRole('tab', { name: 'Findings' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Reports' }).click();
   await expect(page.getByRole('article')).toHaveCount(2);
   await expect(page.getByRole('article', { name: 'PEEL: Police effectiveness 2017' }).nth(1)).toBeVisible();
   expect((await openFindings(page)).total).toBe(after);

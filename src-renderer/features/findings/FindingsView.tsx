@@ -78,6 +78,8 @@ interface Props {
   /** Told the grid's filter whenever it changes: the Briefing view can take its findings from it. */
   onFilter(filter: FindingsFilter): void;
   reveal?: FindingsReveal | null;
+  /** Told once a request is taken in, so that it is not shown again when the view is next built. */
+  onRevealed?(nonce: number): void;
 }
 
 /**
@@ -86,7 +88,7 @@ interface Props {
  * named views. Every change is an edit through the DB worker, undoable, and shown as saved only
  * once it is durable.
  */
-export function FindingsView({ host, client, onFilter, reveal = null }: Props) {
+export function FindingsView({ host, client, onFilter, reveal = null, onRevealed }: Props) {
   const searchId = useId();
   const [search, setSearch] = usePersistentState(KEYS.search, '', z.string().max(500), 300);
   // Short enough that results are on screen within 200 ms of the last key on a large workspace (docs/PERFORMANCE.md).
@@ -322,6 +324,7 @@ export function FindingsView({ host, client, onFilter, reveal = null }: Props) {
     if (reveal.kind === 'savedView') {
       if (!saved.views || !grid) return; // once the views and the grid are in
       handledReveal.current = reveal.nonce;
+      onRevealed?.(reveal.nonce);
       const view = saved.views.find((v) => v.id === reveal.id);
       // After this render, as the palette's other requests are (the grid may still be settling).
       void Promise.resolve().then(() => {
@@ -334,6 +337,7 @@ export function FindingsView({ host, client, onFilter, reveal = null }: Props) {
       return;
     }
     handledReveal.current = reveal.nonce;
+    onRevealed?.(reveal.nonce);
     const id = reveal.id;
     void (async () => {
       const sort = grid ? sortOf(sortState(grid.getColumnState()).map((c) => ({ colId: c.colId, sort: c.direction }))) : undefined;

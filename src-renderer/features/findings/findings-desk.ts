@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FINDING_KINDS } from '../../../src-core/extract/types';
-import type { FacetCount } from '../../../src-core/query/model/facets';
-import type { FindingRow, FindingsQuery } from '../../../src-core/query/model/findings';
+import { findingsQuerySchema, type FindingRow, type FindingsQuery } from '../../../src-core/query/model/findings';
+import { facetQuery, type FacetCount } from '../../../src-core/query/model/facets';
 import { findingsViewSchema } from './saved-view-definition';
 
 /**
@@ -32,7 +32,11 @@ export const columnStateSchema = z
   .max(50);
 export type RememberedColumns = z.infer<typeof columnStateSchema>;
 
-export const facetSelectionSchema = findingsViewSchema.shape.facets;
+// Held to the worker's own limits too: a remembered selection the worker would refuse (more sections
+// than a query may name) is dropped on reading, not left to fail every read until Clear filters.
+export const facetSelectionSchema = findingsViewSchema.shape.facets.refine(
+  (facets) => findingsQuerySchema.safeParse(facetQuery('', facets)).success,
+);
 export const filterModelSchema = findingsViewSchema.shape.filters;
 
 /** Where the analyst was in the grid: the selected finding and the first row in view. */

@@ -36,6 +36,8 @@ export function SamplesGrid({ datasource, showForce, context, columns: remembere
   const pending = useRef(restoreId);
   const onCellFocused = (e: CellFocusedEvent<SampleListRow>) => {
     if (e.rowIndex === null || e.rowPinned) return;
+    // The analyst's own choice: the remembered case file no longer waits to be selected.
+    pending.current = null;
     const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
     if (!node?.data) return;
     node.setSelected(true);
@@ -46,8 +48,9 @@ export function SamplesGrid({ datasource, showForce, context, columns: remembere
     const id = pending.current;
     if (id === null) return;
     const node = e.api.getRowNode(String(id));
+    // Looked for once, in the first rows read: a case file further down is not chased later.
+    if (e.api.getDisplayedRowCount() > 1) pending.current = null;
     if (!node?.data || node.rowIndex === null) return;
-    pending.current = null;
     node.setSelected(true);
     e.api.ensureIndexVisible(node.rowIndex, 'middle');
     onFocusRow(node.data);

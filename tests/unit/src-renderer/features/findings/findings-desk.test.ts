@@ -5,6 +5,7 @@ import {
   columnStateSchema,
   dataNoteCount,
   DATA_NOTE,
+  facetSelectionSchema,
   firstWords,
   placeSchema,
   reportColumnNeeded,
@@ -102,5 +103,13 @@ describe('the remembered state, checked when read back', () => {
     expect(placeSchema.safeParse({ selectedId: -1, firstRow: 0 }).success).toBe(false);
     expect(placeSchema.safeParse({ selectedId: 1, firstRow: -5 }).success).toBe(false);
     expect(placeSchema.safeParse({ selectedId: '1', firstRow: 0 }).success).toBe(false);
+  });
+});
+
+describe('a remembered facet selection', () => {
+  it('is kept when the worker would run it, and dropped when the worker would refuse it (more sections than a query may name)', () => {
+    expect(facetSelectionSchema.safeParse({ section: ['Risk-based inspection'], kind: ['concern'] }).success).toBe(true);
+    const sections = Array.from({ length: 501 }, (_, i) => `Section ${i}`);
+    expect(facetSelectionSchema.safeParse({ section: sections }).success).toBe(false);
   });
 });
