@@ -64,8 +64,8 @@ export function App({ host, client, controller }: Props) {
   const onRevealed = useCallback((nonce: number) => setReveal((r) => (r?.nonce === nonce ? null : r)), []);
   const nonce = useRef(0);
   // The Findings grid's filter as it last stood, for the Briefing view's "the Findings grid's
-  // current filter" feed. Held here because it outlives the Findings view, which unmounts when
-  // another tab is chosen; null until the Findings view has been opened.
+  // current filter" feed. Held here because the Findings view may not be there to ask (not yet
+  // opened in this workspace, or being built again after an import); null until it has been opened.
   const [findingsFilter, setFindingsFilter] = useState<FindingsFilter | null>(null);
   const onFindingsFilter = useCallback((f: FindingsFilter) => setFindingsFilter((old) => (sameFilter(old, f) ? old : f)), []);
   useEffect(() => {

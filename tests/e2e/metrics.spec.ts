@@ -208,6 +208,9 @@ test('every chart tick is named by its metric, the header’s by what it ticks, 
   const chart = page.getByRole('region', { name: 'Force against England and Wales' });
   await all.check();
   await expect(chart.getByText('24 selected')).toBeVisible();
+  // Every row's own tick follows the header's.
+  await expect(rowWith(grid, /Calls for assistance/).getByRole('checkbox', { name: /^Chart: / })).toBeChecked();
+  await expect(all).toBeChecked();
   await all.uncheck();
   await expect(chart).toContainText('No metrics are selected');
 

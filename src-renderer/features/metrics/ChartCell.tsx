@@ -46,7 +46,16 @@ function tally(api: GridApi<MetricRow>): Tally {
 export function ChartHeader({ api, eGridHeader }: CustomHeaderProps<MetricRow>) {
   const [count, setCount] = useState<Tally>(() => tally(api));
   const all = count.shown > 0 && count.ticked === count.shown;
-  const toggle = () => (all ? api.deselectAll('filtered', 'uiSelectAll') : api.selectAll('filtered', 'uiSelectAll'));
+  // Decided from the grid as it is now, not from the last render: a second click that comes before
+  // the header has re-rendered still does what it shows.
+  // The box shows the grid's new state at once: the grid may tell selectionChanged a moment later,
+  // and a controlled box would meanwhile spring back to what it showed (a click seemingly lost).
+  const toggle = () => {
+    const now = tally(api);
+    if (now.shown > 0 && now.ticked === now.shown) api.deselectAll('filtered', 'uiSelectAll');
+    else api.selectAll('filtered', 'uiSelectAll');
+    setCount(tally(api));
+  };
 
   useEffect(() => {
     const follow = () => {
