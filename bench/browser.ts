@@ -17,7 +17,8 @@ const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const WEB_OUT = path.join(ROOT, 'bench/out/web');
 
-const TYPES: Record<string, string> = {
+/** Content types of the web build's files (items 5, 10 and 11 serve it). */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -41,7 +42,7 @@ export async function buildWeb(): Promise<number> {
   return performance.now() - t0;
 }
 
-function serve(port: number, workspace: () => string): Promise<Server> {
+export function serve(port: number, workspace: () => string): Promise<Server> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');

@@ -9,18 +9,10 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
-import { WEB_OUT } from './browser';
+import { TYPES, WEB_OUT } from './browser';
 import { percentile, result, single, type Result } from './lib';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
 
 /** The web build as it is, with its own default workspace and the originals beside it. */
 function serve(port: number): Promise<Server> {

@@ -11,56 +11,18 @@
 //    does) and with the view remembered.
 // The web build is bench/browser.ts's (buildWeb() first). Page scripts are strings: this file
 // compiles without the DOM types, and tsx would wrap named inner functions in a helper the page lacks.
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../build/chromium.mjs';
-import { WEB_OUT } from './browser';
+import { serve, WEB_OUT } from './browser';
 import { percentile, result, round, single, type Result, type Timing } from './lib';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** ui-state.ts's key prefix: everything the app remembers per workspace starts with it. */
 const UI_STATE_PREFIX = 'peel-workbench.ui.v1';
 const SEARCH = 'custody';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.sqlite': 'application/vnd.sqlite3',
-};
-
-/** The web build, with /default-workspace.sqlite answered by the workspace under test (as item 5). */
-function serve(port: number, workspace: () => string): Promise<Server> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file =
-        rel === '/default-workspace.sqlite' ? workspace() : path.join(WEB_OUT, path.normalize(rel === '/' ? '/index.html' : rel));
-      if (!file.startsWith(WEB_OUT) && file !== workspace()) {
-        res.statusCode = 403;
-        res.end();
-        return;
-      }
-      try {
-        const s = await stat(file);
-        res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-        res.setHeader('Content-Length', s.size);
-        createReadStream(file).pipe(res);
-      } catch {
-        res.statusCode = 404;
-        res.end('not found');
-      }
-    })();
-  });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
 
 /** What says a view is on screen: its tab panel shown and, inside it, this (a filled grid cell for the grids). */
 const VIEWS = [
