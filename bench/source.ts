@@ -107,7 +107,8 @@ async function timeVerifyNext(page: Page, samples: number): Promise<number[]> {
 async function timeFindings(page: Page, pdf: boolean, samples: number, step: number): Promise<{ times: number[]; pages: Set<string> }> {
   await page.getByRole('tab', { name: 'Findings' }).click();
   const grid = page.getByRole('region', { name: 'Findings' });
-  await grid.getByRole('gridcell').first().click();
+  // The second cell: the first is the row's Include in brief box.
+  await grid.getByRole('gridcell').nth(1).click();
   const detail = page.getByRole('region', { name: 'Finding detail' });
   const times: number[] = [];
   const pages = new Set<string>();
@@ -169,7 +170,12 @@ export async function benchSource(opts: { port: number; samples: number; log: (s
 
     opts.log('  importing the seed printed to PDF into a new workspace');
     await page.getByRole('tab', { name: 'Reports' }).click();
-    await page.getByRole('button', { name: 'New workspace' }).click();
+    // File › New workspace…, named (tests/e2e/app-menus.ts does the same).
+    await page.getByRole('button', { name: 'File', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'New workspace…', exact: true }).click();
+    const naming = page.getByRole('dialog', { name: 'New workspace' });
+    await naming.getByRole('textbox', { name: 'Name' }).fill('Seed as PDF');
+    await naming.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'This workspace has no reports yet.' }).waitFor();
     const pdf = await readFile(path.join(ROOT, 'tests/fixtures/gwent-2017.pdf'));
     const transfer = await page.evaluateHandle(`(() => {
